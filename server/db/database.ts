@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { pgConnection, pgliteConnection, type SqlConnection } from './sql-connection.ts';
+import { StatementRecorder } from './statement-recorder.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  statements: StatementRecorder;
+  /** A raw connection for migrations and health checks; release it when done. */
+  connect(): Promise<SqlConnection>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { url: string }
+  /** `dataDir` undefined means an in-memory database (tests). */
+  | { pgliteDir: string | undefined };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const statements = new StatementRecorder();
+  if ('url' in options) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const prisma = createClient(statements.wrap(new PrismaPg(pool)));
+    return {
+      kind: 'postgres',
+      prisma,
+      statements,
+      connect: () => pgConnection(pool),
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  const pglite = await PGlite.create(options.pgliteDir ?? 'memory://');
+  const prisma = createClient(statements.wrap(new PrismaPGlite(pglite)));
+  return {
+    kind: 'pglite',
+    prisma,
+    statements,
+    connect: async () => pgliteConnection(pglite),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function createClient(adapter: SqlDriverAdapterFactory) {
+  return new PrismaClient({ adapter });
+}
+
+export type { PrismaClient };
