@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 const serverProject = (name: string, databaseUrl: string) => ({
+  extends: true,
   test: {
     name,
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],
@@ -16,6 +17,11 @@ const serverProject = (name: string, databaseUrl: string) => ({
 });
 
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS (main) and ESM (module); Node loads the former for the server's
+    // dependencies, so tests must too, or schema objects come from two different copies.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     projects: [
       serverProject('pglite', ''),

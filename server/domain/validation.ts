@@ -8,7 +8,13 @@ import { ValidationError, type FieldError } from './errors.ts';
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, prefix?: string): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(result.error.issues.map((issue) => toFieldError(issue, prefix)));
+  // One error per field, the first found: a form shows one message next to each field.
+  const byField = new Map<string, FieldError>();
+  for (const issue of result.error.issues) {
+    const error = toFieldError(issue, prefix);
+    if (!byField.has(error.field)) byField.set(error.field, error);
+  }
+  throw new ValidationError([...byField.values()]);
 }
 
 function toFieldError(issue: z.core.$ZodIssue, prefix?: string): FieldError {

@@ -98,7 +98,10 @@ describe('createAccount', () => {
       tagIds: [globalId('Account', '00000000-0000-0000-0000-000000000000')],
     });
     expect(result.__typename).toBe('ValidationError');
-    expect(result.fieldErrors).toEqual([expect.objectContaining({ field: 'ownerId', reason: 'INVALID_ID' })]);
+    expect(result.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'ownerId', reason: 'INVALID_ID' }),
+      expect.objectContaining({ field: 'tagIds.0', reason: 'INVALID_ID' }),
+    ]);
     expect(await accountCount()).toBe(before);
   });
 
@@ -219,11 +222,11 @@ describe('access', () => {
     const update = await t.graphql(UPDATE, { id: southAccountId, input: { name: 'Bayern Bräu AG' } }, org.admin.token);
     expect(update.data.updateAccount.account.name).toBe('Bayern Bräu AG');
     const removed = await t.graphql(
-      'mutation($id: ID!) { deleteAccount(id: $id) { __typename ... on DeleteAccountSuccess { data { deletedId } } } }',
+      'mutation($id: ID!) { deleteAccount(id: $id) { __typename ... on DeleteAccountSuccess { deletedId } } }',
       { id: southAccountId },
       org.admin.token,
     );
-    expect(removed.data.deleteAccount.data.deletedId).toBe(southAccountId);
+    expect(removed.data.deleteAccount.deletedId).toBe(southAccountId);
     expect(await t.prisma.account.findFirst({ where: { name: 'Bayern Bräu AG' } })).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../builder.ts';
 import { accountReadWhere, canReadCustomerRecord, customerRecordReadWhere, canWriteCustomerRecord, contactReadWhere } from '../domain/access.ts';
 import { createAccount, deleteAccount, DuplicateAccountError, updateAccount } from '../domain/accounts.ts';
@@ -5,8 +6,7 @@ import { accountListWhere, accountOrderBy } from '../domain/customer-queries.ts'
 import { ValidationError } from '../domain/errors.ts';
 import { Address, AddressInput } from './address.ts';
 import { CustomerListFilter, decodeListFilter } from './customer-list-filter.ts';
-import { DeletedPayload } from './deleted-payload.ts';
-import { decodeId, decodeIds, decodeOptionalId } from './ids.ts';
+import { decodeId, decodeInputId, decodeInputIds } from './ids.ts';
 import { SortDirection } from './sort-direction.ts';
 import { TagRef } from './tag.ts';
 import { requireViewer } from './viewer.ts';
@@ -144,10 +144,10 @@ type AccountInputArgs = typeof CreateAccountInput.$inferInput | typeof UpdateAcc
 function decodeAccountInput<Input extends AccountInputArgs>(input: Input) {
   return {
     ...input,
-    sourceId: decodeOptionalId(input.sourceId, 'Source', 'sourceId'),
-    ownerId: decodeOptionalId(input.ownerId, 'User', 'ownerId') ?? undefined,
-    teamId: decodeOptionalId(input.teamId, 'Team', 'teamId') ?? undefined,
-    tagIds: decodeIds(input.tagIds, 'Tag', 'tagIds'),
+    sourceId: decodeInputId(input.sourceId, 'Source'),
+    ownerId: decodeInputId(input.ownerId, 'User') ?? undefined,
+    teamId: decodeInputId(input.teamId, 'Team') ?? undefined,
+    tagIds: decodeInputIds(input.tagIds, 'Tag'),
   };
 }
 
@@ -189,14 +189,19 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteAccount: t.field({
-    type: DeletedPayload,
+    type: 'ID',
     authScopes: { writer: true },
     description: "Deletes an account; its contacts stay, without account.",
-    errors: { types: [ValidationError], result: { name: 'DeleteAccountSuccess' }, union: { name: 'DeleteAccountResult' } },
+    errors: {
+      types: [ValidationError],
+      result: { name: 'DeleteAccountSuccess' },
+      union: { name: 'DeleteAccountResult' },
+      dataField: { name: 'deletedId' },
+    },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
       const deleted = await deleteAccount(context.prisma, requireViewer(context), decodeId(id, 'Account', 'id'));
-      return { id: deleted.id, typename: 'Account' };
+      return encodeGlobalID('Account', deleted.id);
     },
   }),
 }));

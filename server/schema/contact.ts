@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../builder.ts';
 import { canReadCustomerRecord, canWriteCustomerRecord, contactReadWhere, customerRecordReadWhere } from '../domain/access.ts';
 import { createContact, deleteContact, DuplicateContactError, updateContact } from '../domain/contacts.ts';
@@ -5,8 +6,7 @@ import { contactListWhere, contactOrderBy } from '../domain/customer-queries.ts'
 import { ValidationError } from '../domain/errors.ts';
 import { Address, AddressInput } from './address.ts';
 import { CustomerListFilter, decodeListFilter } from './customer-list-filter.ts';
-import { DeletedPayload } from './deleted-payload.ts';
-import { decodeId, decodeIds, decodeOptionalId } from './ids.ts';
+import { decodeId, decodeInputId, decodeInputIds } from './ids.ts';
 import { SortDirection } from './sort-direction.ts';
 import { TagRef } from './tag.ts';
 import { requireViewer } from './viewer.ts';
@@ -151,11 +151,11 @@ function decodeContactInput(input: typeof CreateContactInput.$inferInput | typeo
     ...input,
     firstName: input.firstName ?? undefined,
     lastName: input.lastName ?? undefined,
-    accountId: decodeOptionalId(input.accountId, 'Account', 'accountId'),
-    sourceId: decodeOptionalId(input.sourceId, 'Source', 'sourceId'),
-    ownerId: decodeOptionalId(input.ownerId, 'User', 'ownerId') ?? undefined,
-    teamId: decodeOptionalId(input.teamId, 'Team', 'teamId') ?? undefined,
-    tagIds: decodeIds(input.tagIds, 'Tag', 'tagIds'),
+    accountId: decodeInputId(input.accountId, 'Account'),
+    sourceId: decodeInputId(input.sourceId, 'Source'),
+    ownerId: decodeInputId(input.ownerId, 'User') ?? undefined,
+    teamId: decodeInputId(input.teamId, 'Team') ?? undefined,
+    tagIds: decodeInputIds(input.tagIds, 'Tag'),
   };
 }
 
@@ -200,13 +200,18 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteContact: t.field({
-    type: DeletedPayload,
+    type: 'ID',
     authScopes: { writer: true },
-    errors: { types: [ValidationError], result: { name: 'DeleteContactSuccess' }, union: { name: 'DeleteContactResult' } },
+    errors: {
+      types: [ValidationError],
+      result: { name: 'DeleteContactSuccess' },
+      union: { name: 'DeleteContactResult' },
+      dataField: { name: 'deletedId' },
+    },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
       const deleted = await deleteContact(context.prisma, requireViewer(context), decodeId(id, 'Contact', 'id'));
-      return { id: deleted.id, typename: 'Contact' };
+      return encodeGlobalID('Contact', deleted.id);
     },
   }),
 }));

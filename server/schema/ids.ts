@@ -21,11 +21,27 @@ export function decodeId(globalId: string, typename: string, field: string): str
   return decoded.id;
 }
 
-export function decodeOptionalId(globalId: string | null | undefined, typename: string, field: string) {
+/** Stands in for an undecodable id inside an input, so the domain's validation reports it as INVALID_ID. */
+const UNDECODABLE_ID = 'undecodable-id';
+
+/**
+ * For ids inside mutation inputs: a malformed id is left for the domain's validation to report
+ * (as INVALID_ID on its field) together with every other field error, instead of alone.
+ */
+export function decodeInputId(globalId: string | null | undefined, typename: string): string | null | undefined {
   if (globalId === undefined || globalId === null) return globalId;
-  return decodeId(globalId, typename, field);
+  try {
+    return decodeId(globalId, typename, '');
+  } catch {
+    return UNDECODABLE_ID;
+  }
 }
 
+export function decodeInputIds(globalIds: readonly string[] | null | undefined, typename: string) {
+  return globalIds?.map((globalId) => decodeInputId(globalId, typename) as string) ?? undefined;
+}
+
+/** For ids in filters, which are not validated further: a malformed one fails at once. */
 export function decodeIds(globalIds: readonly string[] | null | undefined, typename: string, field: string) {
   return globalIds?.map((globalId, index) => decodeId(globalId, typename, `${field}.${index}`)) ?? undefined;
 }
