@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 const serverProject = (name: string, databaseUrl: string) => ({
-  extends: true,
+  extends: true as const,
   test: {
     name,
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],

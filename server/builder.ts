@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { ForbiddenError, UnauthenticatedError } from './domain/errors.ts';
+import { Prisma } from './generated/prisma/client.ts';
 import type PrismaTypes from './generated/pothos-prisma-types.ts';
 import { getDatamodel } from './generated/pothos-prisma-types.ts';
 
@@ -22,6 +23,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
+    /** Exact decimal as a string, e.g. "1234.50": money, quantities, percentages. */
+    Decimal: { Input: string; Output: Prisma.Decimal | string | number };
     ID: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;
@@ -57,6 +60,17 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('Date', DateResolver);
+
+const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
+builder.scalarType('Decimal', {
+  description: 'An exact decimal number as a string, e.g. "1234.50". Used for money (EUR), quantities and percentages.',
+  serialize: (value) => new Prisma.Decimal(value).toString(),
+  parseValue: (value) => {
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text !== 'string' || !DECIMAL.test(text.trim())) throw new TypeError('Decimal must be a number like "1234.50".');
+    return text.trim();
+  },
+});
 
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 export type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;

@@ -55,3 +55,35 @@ export function assertCanWriteCustomerRecord(viewer: Viewer, record: OwnedRecord
 export function assertAdmin(viewer: Viewer) {
   if (viewer.role !== 'ADMIN' || viewer.readOnly) throw new ForbiddenError('Only administrators may do this.');
 }
+
+/**
+ * Opportunities and their activities: like customer records, except that SERVICE sees none
+ * (domain.md: SERVICE handles tickets and reads accounts and contacts only).
+ */
+const NO_RECORD = { teamId: { in: [] as string[] } };
+
+export function salesRecordReadWhere(viewer: Viewer): { teamId?: { in: string[] } } {
+  if (viewer.role === 'ADMIN') return {};
+  if (viewer.role === 'SERVICE') return NO_RECORD;
+  return { teamId: { in: viewer.teamIds } };
+}
+
+export const opportunityReadWhere = (viewer: Viewer): Prisma.OpportunityWhereInput => salesRecordReadWhere(viewer);
+export const activityReadWhere = (viewer: Viewer): Prisma.ActivityWhereInput => salesRecordReadWhere(viewer);
+
+export function canReadSalesRecord(viewer: Viewer, record: { teamId: string }): boolean {
+  if (viewer.role === 'ADMIN') return true;
+  if (viewer.role === 'SERVICE') return false;
+  return viewer.teamIds.includes(record.teamId);
+}
+
+/** Same rules as for accounts and contacts: ADMIN, the team's MANAGER, the owning SALES user. */
+export const canWriteSalesRecord = canWriteCustomerRecord;
+
+export function assertCanCreateSalesRecords(viewer: Viewer) {
+  if (viewer.readOnly || viewer.role === 'SERVICE') throw new ForbiddenError('Your role may not create opportunities or activities.');
+}
+
+export function assertCanWriteSalesRecord(viewer: Viewer, record: OwnedRecord) {
+  if (!canWriteSalesRecord(viewer, record)) throw new ForbiddenError('You may not change this record.');
+}

@@ -12,6 +12,7 @@ import './source.ts';
 import './tag.ts';
 import './account.ts';
 import './contact.ts';
+import './opportunity.ts';
 import './session.ts';
 import './api-token.ts';
 import './heartbeat.ts';
