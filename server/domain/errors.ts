@@ -7,7 +7,9 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'VALIDATION'
-  | 'DUPLICATE';
+  | 'DUPLICATE'
+  | 'CLOSED'
+  | 'CONFLICT';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -78,5 +80,28 @@ export abstract class DuplicateError<Existing> extends DomainError {
     readonly existing: Existing[],
   ) {
     super(`A ${entity} with the same ${matchedOn} already exists.`);
+  }
+}
+
+/** A won or lost opportunity's business data is frozen; only the win/loss report may be written. */
+export class OpportunityClosedError extends DomainError {
+  readonly code = 'CLOSED';
+  constructor(
+    readonly status: 'WON' | 'LOST',
+    readonly fields: string[],
+  ) {
+    super(`This opportunity is ${status.toLowerCase()}: ${fields.join(', ')} can no longer be changed.`);
+  }
+}
+
+/** The record changed since the caller read it (their `version` is stale). */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly currentVersion: number,
+  ) {
+    super(`Someone else changed this ${entity} in the meantime (now at version ${currentVersion}). Reload and try again.`);
   }
 }

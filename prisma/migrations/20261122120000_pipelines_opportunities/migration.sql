@@ -96,6 +96,7 @@ CREATE TABLE "Opportunity" (
     "stageId" UUID NOT NULL,
     "amount" DECIMAL(14,2) NOT NULL DEFAULT 0,
     "probability" INTEGER NOT NULL,
+    "weightedAmount" DECIMAL(14,2) NOT NULL DEFAULT 0,
     "expectedCloseDate" DATE NOT NULL,
     "revenueStartDate" DATE,
     "deliveryDate" DATE,

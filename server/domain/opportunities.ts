@@ -1,0 +1,504 @@
+import { z } from 'zod';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Opportunity, OpportunityKind, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import {
+  assertCanCreateSalesRecords,
+  assertCanWriteSalesRecord,
+  canReadCustomerRecord,
+  canReadSalesRecord,
+} from './access.ts';
+import { addDays, organisationDay } from './calendar.ts';
+import { ConflictError, NotFoundError, OpportunityClosedError, ValidationError, type FieldError } from './errors.ts';
+import { assertLookupsExist } from './lookups.ts';
+import { Decimal, lineTotal, sumMoney, weightedAmount } from './money.ts';
+import { diffTracked, recordChanges, recordCreation, type TrackedState } from './opportunity-history.ts';
+import { resolveOwnership } from './ownership.ts';
+import { entityId, idList, omittable, optionalText, parseInput, requiredText } from './validation.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** New opportunities are expected to close six weeks from today unless told otherwise. */
+export const DEFAULT_CLOSE_AFTER_DAYS = 42;
+
+const MAX_AMOUNT = '999999999999.99';
+const decimalText = (message: string) => z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, message);
+const amount = decimalText(`Enter an amount of at most ${MAX_AMOUNT} with up to two decimals.`);
+const probability = z.number().int('Enter a whole percentage.').min(0, 'At least 0.').max(100, 'At most 100.');
+const day = z.date({ error: 'Enter a date.' });
+const optionalDay = day.nullable().optional();
+
+const businessFields = {
+  title: requiredText(200),
+  contactId: entityId.nullable().optional(),
+  ownerId: omittable(entityId),
+  teamId: omittable(entityId),
+  pipelineId: omittable(entityId),
+  stageId: omittable(entityId),
+  amount: omittable(amount),
+  probability: omittable(probability),
+  expectedCloseDate: omittable(day),
+  revenueStartDate: optionalDay,
+  deliveryDate: optionalDay,
+  dealStartDate: optionalDay,
+  priorityKey: z.string().max(40).nullable().optional(),
+  sourceId: entityId.nullable().optional(),
+  competitor: optionalText(200),
+  nextStep: optionalText(500),
+  forecastCategoryKey: omittable(z.string().max(40)),
+  description: optionalText(20_000),
+  tagIds: omittable(idList(20)),
+};
+
+const createOpportunityInput = z.object({ ...businessFields, accountId: entityId });
+const updateOpportunityInput = z.object({
+  ...businessFields,
+  title: omittable(businessFields.title),
+  accountId: omittable(entityId),
+  winLossReport: optionalText(20_000),
+  /** The version the caller last saw; a stale one is refused with a conflict. */
+  expectedVersion: omittable(z.number().int()),
+});
+
+export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
+export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
+
+/** What may still change once an opportunity is won or lost. */
+const WRITABLE_WHEN_CLOSED = new Set(['winLossReport', 'expectedVersion']);
+
+export interface Clock {
+  now?: Date;
+}
+
+export async function createOpportunity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  rawInput: CreateOpportunityInput,
+  { now = new Date() }: Clock = {},
+): Promise<Opportunity> {
+  assertCanCreateSalesRecords(viewer);
+  const input = parseInput(createOpportunityInput, rawInput);
+  return prisma.$transaction(async (tx) => {
+    const account = await tx.account.findUnique({ where: { id: input.accountId } });
+    if (!account || !canReadCustomerRecord(viewer, account)) {
+      throw ValidationError.field('accountId', 'NOT_FOUND', 'Unknown account.');
+    }
+    await assertReferencesExist(tx, viewer, { ...input, accountId: account.id });
+    const { pipelineId, stageId, stageProbability } = await resolvePlacement(tx, 'LEAD', input.pipelineId, input.stageId);
+    const ownership = await resolveOwnership(tx, viewer, input, { ownerId: viewer.id, teamId: account.teamId });
+    const amountValue = input.amount ?? '0';
+    const probabilityValue = input.probability ?? stageProbability;
+    const opportunity = await tx.opportunity.create({
+      data: {
+        kind: 'LEAD',
+        title: input.title,
+        accountId: account.id,
+        contactId: input.contactId ?? null,
+        ...ownership,
+        pipelineId,
+        stageId,
+        amount: amountValue,
+        probability: probabilityValue,
+        weightedAmount: weightedAmount(amountValue, probabilityValue),
+        expectedCloseDate: input.expectedCloseDate ?? addDays(organisationDay(now), DEFAULT_CLOSE_AFTER_DAYS),
+        revenueStartDate: input.revenueStartDate ?? null,
+        deliveryDate: input.deliveryDate ?? null,
+        dealStartDate: input.dealStartDate ?? null,
+        priorityKey: input.priorityKey ?? null,
+        // The account's source unless the opportunity came from elsewhere.
+        sourceId: input.sourceId !== undefined ? input.sourceId : account.sourceId,
+        competitor: input.competitor ?? null,
+        nextStep: input.nextStep ?? null,
+        forecastCategoryKey: input.forecastCategoryKey ?? 'PIPELINE',
+        description: input.description ?? null,
+        stageEnteredAt: now,
+        createdAt: now,
+        tags: input.tagIds?.length ? { createMany: { data: input.tagIds.map((tagId) => ({ tagId })) } } : undefined,
+      },
+    });
+    await recordCreation(tx, opportunity, viewer.id, now);
+    return opportunity;
+  });
+}
+
+/**
+ * Changes fields of an open opportunity. A new stage brings its default probability unless the
+ * same call sets one explicitly; the amount is derived from the lines when there are any.
+ */
+export async function updateOpportunity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  rawInput: UpdateOpportunityInput,
+  { now = new Date() }: Clock = {},
+): Promise<Opportunity> {
+  const input = parseInput(updateOpportunityInput, rawInput);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    if (current.status !== 'OPEN') {
+      const frozen = Object.keys(rawInput).filter(
+        (field) => !WRITABLE_WHEN_CLOSED.has(field) && (rawInput as Record<string, unknown>)[field] !== undefined,
+      );
+      if (frozen.length) throw new OpportunityClosedError(current.status, frozen);
+    }
+    const next: Partial<TrackedState> & { stageEnteredAt?: Date } = {};
+    const errors: FieldError[] = [];
+
+    if (input.accountId && input.accountId !== current.accountId) {
+      const account = await tx.account.findUnique({ where: { id: input.accountId } });
+      if (!account || !canReadCustomerRecord(viewer, account)) errors.push(fieldError('accountId', 'NOT_FOUND', 'Unknown account.'));
+      else next.accountId = account.id;
+    }
+    if (errors.length) throw new ValidationError(errors);
+    await assertReferencesExist(tx, viewer, { ...input, accountId: next.accountId ?? current.accountId });
+
+    if (input.pipelineId || input.stageId) {
+      const placement = await resolvePlacement(tx, current.kind, input.pipelineId ?? current.pipelineId, input.stageId, current);
+      if (placement.stageId !== current.stageId) {
+        next.pipelineId = placement.pipelineId;
+        next.stageId = placement.stageId;
+        next.probability = placement.stageProbability;
+        next.stageEnteredAt = now;
+      }
+    }
+    if (input.probability !== undefined) next.probability = input.probability;
+
+    if (input.amount !== undefined) {
+      const lineCount = await tx.opportunityLine.count({ where: { opportunityId: id } });
+      if (lineCount > 0) {
+        throw ValidationError.field('amount', 'DERIVED_FROM_LINES', 'The amount is the sum of the lines: change the lines instead.');
+      }
+      next.amount = new Decimal(input.amount);
+    }
+    if (input.ownerId !== undefined || input.teamId !== undefined) {
+      Object.assign(next, await resolveOwnership(tx, viewer, input, current));
+    }
+    for (const field of [
+      'title',
+      'contactId',
+      'expectedCloseDate',
+      'revenueStartDate',
+      'deliveryDate',
+      'dealStartDate',
+      'priorityKey',
+      'sourceId',
+      'competitor',
+      'nextStep',
+      'forecastCategoryKey',
+      'description',
+      'winLossReport',
+    ] as const) {
+      if (input[field] !== undefined) (next as Record<string, unknown>)[field] = input[field];
+    }
+    if (input.tagIds) {
+      await tx.opportunityTag.deleteMany({ where: { opportunityId: id } });
+      if (input.tagIds.length) await tx.opportunityTag.createMany({ data: input.tagIds.map((tagId) => ({ opportunityId: id, tagId })) });
+    }
+    return applyChange(tx, viewer, current, next, now);
+  });
+}
+
+/** Moves an open opportunity to another stage of its pipeline (the board's drag and drop). */
+export function moveOpportunity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  stageId: string,
+  options: Clock & { expectedVersion?: number | null } = {},
+) {
+  return updateOpportunity(prisma, viewer, id, { stageId, expectedVersion: options.expectedVersion }, options);
+}
+
+/** A LEAD becomes a DEAL and moves into a deal pipeline (the first one unless chosen). */
+export async function convertToDeal(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  rawInput: { pipelineId?: string | null; stageId?: string | null; expectedVersion?: number | null },
+  { now = new Date() }: Clock = {},
+): Promise<Opportunity> {
+  const input = parseInput(
+    z.object({ pipelineId: omittable(entityId), stageId: omittable(entityId), expectedVersion: omittable(z.number().int()) }),
+    rawInput,
+  );
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['kind']);
+    if (current.kind === 'DEAL') throw ValidationError.field('kind', 'ALREADY_DEAL', 'This opportunity is already a deal.');
+    const placement = await resolvePlacement(tx, 'DEAL', input.pipelineId, input.stageId);
+    return applyChange(
+      tx,
+      viewer,
+      current,
+      {
+        kind: 'DEAL',
+        pipelineId: placement.pipelineId,
+        stageId: placement.stageId,
+        probability: placement.stageProbability,
+        stageEnteredAt: now,
+      },
+      now,
+    );
+  });
+}
+
+/** WON: probability 100, closed now, and the account becomes a customer. */
+export async function winOpportunity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  rawInput: { winLossReport?: string | null; expectedVersion?: number | null } = {},
+  { now = new Date() }: Clock = {},
+): Promise<Opportunity> {
+  const input = parseInput(z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()) }), rawInput);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
+    await tx.account.update({ where: { id: current.accountId }, data: { statusKey: 'CUSTOMER' } });
+    return applyChange(
+      tx,
+      viewer,
+      current,
+      { status: 'WON', probability: 100, closedAt: now, forecastCategoryKey: 'COMMIT', winLossReport: input.winLossReport ?? current.winLossReport },
+      now,
+    );
+  });
+}
+
+/** LOST: a loss reason is mandatory; probability 0, closed now. */
+export async function loseOpportunity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  rawInput: { lossReasonId?: string | null; winLossReport?: string | null; expectedVersion?: number | null },
+  { now = new Date() }: Clock = {},
+): Promise<Opportunity> {
+  const input = parseInput(
+    z.object({
+      lossReasonId: z.uuid({ error: (issue) => (issue.input == null ? 'Choose why the opportunity was lost.' : 'This is not a valid id.') }),
+      winLossReport: optionalText(20_000),
+      expectedVersion: omittable(z.number().int()),
+    }),
+    rawInput,
+  );
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
+    const reason = await tx.lossReason.findUnique({ where: { id: input.lossReasonId } });
+    if (!reason || !reason.active) throw ValidationError.field('lossReasonId', 'NOT_FOUND', 'Choose one of the loss reasons.');
+    return applyChange(
+      tx,
+      viewer,
+      current,
+      {
+        status: 'LOST',
+        probability: 0,
+        closedAt: now,
+        lossReasonId: reason.id,
+        forecastCategoryKey: 'OMITTED',
+        winLossReport: input.winLossReport ?? current.winLossReport,
+      },
+      now,
+    );
+  });
+}
+
+/** Takes a LOST opportunity back into work at its stage's default probability. Won deals stay won. */
+export async function reopenOpportunity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  { now = new Date(), expectedVersion }: Clock & { expectedVersion?: number | null } = {},
+): Promise<Opportunity> {
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id, expectedVersion);
+    if (current.status !== 'LOST') {
+      throw ValidationError.field('status', current.status === 'WON' ? 'WON' : 'NOT_CLOSED', 'Only lost opportunities can be reopened.');
+    }
+    const stage = await tx.stage.findUniqueOrThrow({ where: { id: current.stageId } });
+    return applyChange(
+      tx,
+      viewer,
+      current,
+      { status: 'OPEN', probability: stage.probability, closedAt: null, lossReasonId: null, forecastCategoryKey: 'PIPELINE' },
+      now,
+    );
+  });
+}
+
+const lineInput = z.object({
+  productId: entityId.nullable().optional(),
+  description: optionalText(200),
+  quantity: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,3})?$/, 'Enter a quantity with up to three decimals.')
+    .refine((value) => Number(value) > 0, 'The quantity must be more than 0.'),
+  unitPrice: omittable(decimalText('Enter a price with up to two decimals.')),
+  discountPercent: omittable(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, 'Enter a discount like 12.5.')
+      .refine((value) => Number(value) <= 100, 'At most 100 %.'),
+  ),
+});
+
+export type OpportunityLineInput = z.input<typeof lineInput>;
+
+/** Replaces the lines; with lines the amount is their sum (and the weighted amount follows). */
+export async function setOpportunityLines(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  rawLines: OpportunityLineInput[],
+  { now = new Date(), expectedVersion }: Clock & { expectedVersion?: number | null } = {},
+): Promise<Opportunity> {
+  const { lines } = parseInput(z.object({ lines: z.array(lineInput).max(200, 'At most 200 lines.') }), { lines: rawLines });
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id, expectedVersion);
+    if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['lines']);
+    const productIds = [...new Set(lines.flatMap((line) => (line.productId ? [line.productId] : [])))];
+    const products = new Map(
+      (await tx.product.findMany({ where: { id: { in: productIds } } })).map((product) => [product.id, product]),
+    );
+    const errors: FieldError[] = [];
+    const rows = lines.map((line, index) => {
+      const product = line.productId ? products.get(line.productId) : undefined;
+      if (line.productId && (!product || !product.active)) {
+        errors.push(fieldError(`lines.${index}.productId`, 'NOT_FOUND', 'Choose an active product.'));
+      }
+      if (!line.productId && !line.description) {
+        errors.push(fieldError(`lines.${index}.description`, 'REQUIRED', 'Describe a line without product.'));
+      }
+      if (!line.productId && line.unitPrice === undefined) {
+        errors.push(fieldError(`lines.${index}.unitPrice`, 'REQUIRED', 'Enter a price for a line without product.'));
+      }
+      return {
+        opportunityId: id,
+        productId: line.productId ?? null,
+        position: index,
+        description: line.description ?? product?.name ?? null,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice ?? product?.unitPrice.toString() ?? '0',
+        discountPercent: line.discountPercent ?? '0',
+      };
+    });
+    if (errors.length) throw new ValidationError(errors);
+    await tx.opportunityLine.deleteMany({ where: { opportunityId: id } });
+    if (rows.length) await tx.opportunityLine.createMany({ data: rows });
+    const next = rows.length ? { amount: sumMoney(rows.map(lineTotal)) } : {};
+    // Version and history change even when only the lines did, so watchers see the edit.
+    return applyChange(tx, viewer, current, next, now, { force: true });
+  });
+}
+
+export async function deleteOpportunity(prisma: PrismaClient, viewer: Viewer, id: string): Promise<{ id: string }> {
+  return prisma.$transaction(async (tx) => {
+    await loadWritable(tx, viewer, id);
+    await tx.opportunity.delete({ where: { id } });
+    return { id };
+  });
+}
+
+async function loadWritable(tx: Tx, viewer: Viewer, id: string, expectedVersion?: number | null): Promise<Opportunity> {
+  // FOR UPDATE: concurrent changes of one opportunity queue up instead of overwriting each other.
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Opportunity" WHERE id = ${id}::uuid FOR UPDATE`;
+  const opportunity = locked.length ? await tx.opportunity.findUnique({ where: { id } }) : null;
+  if (!opportunity || !canReadSalesRecord(viewer, opportunity)) throw new NotFoundError('Opportunity');
+  assertCanWriteSalesRecord(viewer, opportunity);
+  if (expectedVersion != null && expectedVersion !== opportunity.version) {
+    throw new ConflictError('opportunity', opportunity.id, opportunity.version);
+  }
+  return opportunity;
+}
+
+/**
+ * Writes the changed fields with the derived weighted amount, bumps the version and records
+ * the history of every tracked field that changed, all in the caller's transaction.
+ */
+async function applyChange(
+  tx: Tx,
+  viewer: Viewer,
+  current: Opportunity,
+  next: Partial<TrackedState> & { stageEnteredAt?: Date },
+  now: Date,
+  { force = false } = {},
+): Promise<Opportunity> {
+  const merged = { ...current, ...next };
+  merged.weightedAmount = weightedAmount(merged.amount, merged.probability);
+  const changes = diffTracked(current, merged);
+  if (changes.length === 0 && !force) return current;
+  const updated = await tx.opportunity.update({
+    where: { id: current.id },
+    data: { ...next, weightedAmount: merged.weightedAmount, version: current.version + 1, updatedAt: now },
+  });
+  await recordChanges(tx, current.id, viewer.id, changes, now);
+  return updated;
+}
+
+/** The pipeline (of the right kind) and stage an opportunity goes to, with the stage's default probability. */
+async function resolvePlacement(
+  tx: Tx,
+  kind: OpportunityKind,
+  pipelineId: string | undefined,
+  stageId: string | undefined,
+  current?: Pick<Opportunity, 'pipelineId' | 'stageId'>,
+) {
+  const pipeline = pipelineId
+    ? await tx.pipeline.findUnique({ where: { id: pipelineId }, include: { stages: { orderBy: { position: 'asc' } } } })
+    : await tx.pipeline.findFirst({ where: { kind }, orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { stages: { orderBy: { position: 'asc' } } } });
+  if (!pipeline) {
+    throw pipelineId
+      ? ValidationError.field('pipelineId', 'NOT_FOUND', 'Unknown pipeline.')
+      : ValidationError.field('pipelineId', 'REQUIRED', `There is no ${kind.toLowerCase()} pipeline yet: an administrator must create one.`);
+  }
+  if (pipeline.kind !== kind) {
+    throw ValidationError.field('pipelineId', 'WRONG_KIND', `Choose a ${kind.toLowerCase()} pipeline.`);
+  }
+  const stayInStage = !stageId && current?.pipelineId === pipeline.id;
+  const stage = stageId
+    ? pipeline.stages.find((candidate) => candidate.id === stageId)
+    : stayInStage
+      ? pipeline.stages.find((candidate) => candidate.id === current.stageId)
+      : pipeline.stages[0];
+  if (!stage) {
+    throw stageId
+      ? ValidationError.field('stageId', 'NOT_IN_PIPELINE', 'This stage does not belong to the pipeline.')
+      : ValidationError.field('pipelineId', 'NO_STAGES', 'The pipeline has no stages.');
+  }
+  return { pipelineId: pipeline.id, stageId: stage.id, stageProbability: stage.probability };
+}
+
+async function assertReferencesExist(
+  tx: Tx,
+  viewer: Viewer,
+  input: {
+    accountId: string;
+    contactId?: string | null;
+    sourceId?: string | null;
+    tagIds?: string[];
+    priorityKey?: string | null;
+    forecastCategoryKey?: string;
+  },
+) {
+  await assertLookupsExist(tx, { sourceId: input.sourceId, tagIds: input.tagIds });
+  const errors: FieldError[] = [];
+  if (input.contactId) {
+    const contact = await tx.contact.findUnique({ where: { id: input.contactId } });
+    if (!contact || !canReadCustomerRecord(viewer, contact)) errors.push(fieldError('contactId', 'NOT_FOUND', 'Unknown contact.'));
+    else if (contact.accountId && contact.accountId !== input.accountId) {
+      errors.push(fieldError('contactId', 'OTHER_ACCOUNT', 'This contact works at another account.'));
+    }
+  }
+  if (input.priorityKey && !(await tx.priority.findUnique({ where: { key: input.priorityKey } }))) {
+    errors.push(fieldError('priorityKey', 'NOT_FOUND', 'Unknown priority.'));
+  }
+  if (input.forecastCategoryKey && !(await tx.forecastCategory.findUnique({ where: { key: input.forecastCategoryKey } }))) {
+    errors.push(fieldError('forecastCategoryKey', 'NOT_FOUND', 'Unknown forecast category.'));
+  }
+  if (errors.length) throw new ValidationError(errors);
+}
+
+function fieldError(field: string, reason: string, message: string): FieldError {
+  return { field, reason, message };
+}
