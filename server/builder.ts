@@ -3,7 +3,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { ForbiddenError, UnauthenticatedError } from './domain/errors.ts';
 import { Prisma } from './generated/prisma/client.ts';
@@ -25,6 +25,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     /** Exact decimal as a string, e.g. "1234.50": money, quantities, percentages. */
     Decimal: { Input: string; Output: Prisma.Decimal | string | number };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;
@@ -60,6 +61,7 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('Date', DateResolver);
+builder.addScalarType('JSON', JSONResolver);
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
 builder.scalarType('Decimal', {

@@ -9,6 +9,11 @@ import type { PrismaClient } from './generated/prisma/client.ts';
  */
 export function createLoaders(prisma: PrismaClient, viewer: Viewer | null) {
   return {
+    /** The organisation's "stale after N days" rule, read once per request. */
+    staleAfterDays: new DataLoader<'organisation', number>(async (keys) => {
+      const settings = await prisma.organisationSettings.findUnique({ where: { id: 1 } });
+      return keys.map(() => settings?.staleAfterDays ?? 14);
+    }),
     accountCountByOwnerId: new DataLoader<string, number>(async (ownerIds) => {
       if (!viewer) return ownerIds.map(() => 0);
       const rows = await prisma.account.groupBy({

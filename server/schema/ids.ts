@@ -45,3 +45,7 @@ export function decodeInputIds(globalIds: readonly string[] | null | undefined, 
 export function decodeIds(globalIds: readonly string[] | null | undefined, typename: string, field: string) {
   return globalIds?.map((globalId, index) => decodeId(globalId, typename, `${field}.${index}`)) ?? undefined;
 }
+
+export function decodeOptionalFilterId(globalId: string | null | undefined, typename: string, field: string) {
+  return globalId === undefined || globalId === null ? globalId : decodeId(globalId, typename, field);
+}
