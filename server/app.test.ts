@@ -44,7 +44,7 @@ describe('HTTP server', () => {
   it('reports health after checking the database', async () => {
     const response = await fetch(`${baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: expect.stringMatching(/pglite|postgresql/) });
+    expect(await response.json()).toEqual({ status: 'ok', database: expect.stringMatching(/^(pglite|postgres)$/) });
   });
 
   it('serves GraphQL over HTTP with the bearer token', async () => {
