@@ -3,6 +3,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError, Kind } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { ForbiddenError, UnauthenticatedError } from './domain/errors.ts';
@@ -19,6 +20,8 @@ export const builder = new SchemaBuilder<{
     /** May change data: signed in, not through a read-only API token. */
     writer: boolean;
     admin: boolean;
+    /** May see opportunities and activities: every role but SERVICE. */
+    sales: boolean;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -37,6 +40,7 @@ export const builder = new SchemaBuilder<{
       authenticated: context.viewer !== null,
       writer: context.viewer !== null && !context.viewer.readOnly,
       admin: context.viewer?.role === 'ADMIN' && !context.viewer.readOnly,
+      sales: context.viewer !== null && context.viewer.role !== 'SERVICE',
     }),
     authorizeOnSubscribe: true,
     unauthorizedError: (_parent, context) => (context.viewer ? new ForbiddenError() : new UnauthenticatedError()),
@@ -64,14 +68,18 @@ builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
+function parseDecimal(value: unknown): string {
+  const text = typeof value === 'number' ? String(value) : value;
+  // A GraphQLError, so graphql reports it as the caller's mistake rather than a server failure.
+  if (typeof text !== 'string' || !DECIMAL.test(text.trim())) throw new GraphQLError('Decimal must be a number like "1234.50".');
+  return text.trim();
+}
+
 builder.scalarType('Decimal', {
   description: 'An exact decimal number as a string, e.g. "1234.50". Used for money (EUR), quantities and percentages.',
-  serialize: (value) => new Prisma.Decimal(value).toString(),
-  parseValue: (value) => {
-    const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text !== 'string' || !DECIMAL.test(text.trim())) throw new TypeError('Decimal must be a number like "1234.50".');
-    return text.trim();
-  },
+  serialize: (value) => new Prisma.Decimal(value as string).toString(),
+  parseValue: parseDecimal,
+  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
 });
 
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

@@ -1,0 +1,5 @@
+import { builder } from '../builder.ts';
+
+export const ActivityTypeEnum = builder.enumType('ActivityType', {
+  values: ['CALL', 'EMAIL', 'MEETING', 'TASK', 'NOTE'] as const,
+});
