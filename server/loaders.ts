@@ -14,6 +14,21 @@ export function createLoaders(prisma: PrismaClient, viewer: Viewer | null) {
       const settings = await prisma.organisationSettings.findUnique({ where: { id: 1 } });
       return keys.map(() => settings?.staleAfterDays ?? 14);
     }),
+    /** Names for ids in opportunity history ("stageId" + id -> "Angebot"), one statement per kind of id. */
+    historyLabel: new DataLoader<string, string | null>(async (keys) => {
+      const idsByField = new Map<string, string[]>();
+      for (const key of keys) {
+        const [field, id] = splitLabelKey(key);
+        idsByField.set(field, [...(idsByField.get(field) ?? []), id]);
+      }
+      const labels = new Map<string, string>();
+      await Promise.all(
+        [...idsByField].map(async ([field, ids]) => {
+          for (const [id, label] of await loadLabels(prisma, field, ids)) labels.set(`${field}:${id}`, label);
+        }),
+      );
+      return keys.map((key) => labels.get(key) ?? null);
+    }),
     accountCountByOwnerId: new DataLoader<string, number>(async (ownerIds) => {
       if (!viewer) return ownerIds.map(() => 0);
       const rows = await prisma.account.groupBy({
@@ -40,4 +55,42 @@ export type Loaders = ReturnType<typeof createLoaders>;
 function countsInOrder(keys: readonly string[], rows: Array<[string, number]>): number[] {
   const counts = new Map(rows);
   return keys.map((key) => counts.get(key) ?? 0);
+}
+
+export function labelKey(field: string, id: string) {
+  return `${field}:${id}`;
+}
+
+function splitLabelKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+const uuidsOf = (ids: string[]) => ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+
+async function loadLabels(prisma: PrismaClient, field: string, ids: string[]): Promise<Array<[string, string]>> {
+  switch (field) {
+    case 'stageId':
+      return (await prisma.stage.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'pipelineId':
+      return (await prisma.pipeline.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'ownerId':
+      return (await prisma.user.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'teamId':
+      return (await prisma.team.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'accountId':
+      return (await prisma.account.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'contactId':
+      return (await prisma.contact.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, `${row.firstName} ${row.lastName}`]);
+    case 'sourceId':
+      return (await prisma.source.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'lossReasonId':
+      return (await prisma.lossReason.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'priorityKey':
+      return (await prisma.priority.findMany({ where: { key: { in: ids } } })).map((row) => [row.key, row.label]);
+    case 'forecastCategoryKey':
+      return (await prisma.forecastCategory.findMany({ where: { key: { in: ids } } })).map((row) => [row.key, row.label]);
+    default:
+      return [];
+  }
 }

@@ -22,6 +22,7 @@ import './opportunity.ts';
 import './opportunity-line.ts';
 import './opportunity-filter.ts';
 import './board.ts';
+import './opportunity-history.ts';
 import './session.ts';
 import './api-token.ts';
 import './heartbeat.ts';

@@ -111,6 +111,22 @@ describe('opportunity mutations', () => {
   });
 });
 
+describe('history', () => {
+  it('lists the changes newest first with names instead of ids', async () => {
+    const { opportunity } = await create(org.northSales.token, { title: 'Historie' });
+    await t.graphql(MOVE, { id: opportunity.id, stageId: globalId('Stage', pipeline.stages[2].id) }, org.northSales.token);
+    const response = await t.graphql(
+      'query($id: ID!) { opportunity(id: $id) { history(first: 10) { totalCount edges { node { field oldDisplay newDisplay actor { name } } } } } }',
+      { id: opportunity.id },
+      org.northManager.token,
+    );
+    const entries = response.data.opportunity.history.edges.map((edge: any) => edge.node);
+    expect(entries).toContainEqual({ field: 'stageId', oldDisplay: 'Stufe 1', newDisplay: 'Stufe 3', actor: { name: 'Nils Sales' } });
+    expect(entries).toContainEqual({ field: 'probability', oldDisplay: '10', newDisplay: '70', actor: { name: 'Nils Sales' } });
+    expect(entries.at(-1).field).toBe('CREATED');
+  });
+});
+
 describe('board and list', () => {
   it('shows stages in order with totals of the readable open opportunities', async () => {
     await t.prisma.opportunity.deleteMany();
