@@ -2,10 +2,12 @@ import { de, Faker } from '@faker-js/faker';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
 import { normalizeCompanyName, normalizeEmail } from '../domain/normalize.ts';
+import { seedDemoPipeline } from './demo-pipeline.ts';
 
 /**
  * Demo data of a German machine builder's sales organisation: two sales teams, six users of all
- * roles, 50 accounts and 120 contacts. Deterministic (fixed seed and reference date), so every
+ * roles, 50 accounts and 120 contacts, and the pipelines with about 400 opportunities
+ * (see demo-pipeline.ts). Deterministic (fixed seed and reference date), so every
  * fresh database holds the same records.
  */
 export const DEMO_PASSWORD = 'demo1234';
@@ -199,6 +201,13 @@ export async function seedDemoData(prisma: PrismaClient, options: { passwordHash
       await tx.contact.createMany({ data: contacts });
       await tx.accountTag.createMany({ data: accountTags });
       await tx.contactTag.createMany({ data: contactTags });
+      const pipelineFaker = new Faker({ locale: [de] });
+      pipelineFaker.seed(20261123);
+      await seedDemoPipeline(tx, pipelineFaker, REFERENCE_DATE, {
+        accounts,
+        sellersByTeam: new Map(teams.map((team) => [team.id, sellersOf(team.name).map((user) => user.id)])),
+        allUserIds: users.filter((user) => user.role !== 'SERVICE').map((user) => user.id),
+      });
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
