@@ -170,10 +170,15 @@ describe('board and list', () => {
         })),
       });
     };
-    const LIST = `query { opportunities(first: 50, filter: { statuses: [OPEN] }, orderBy: { field: AMOUNT, direction: desc }) { totalCount edges { node { title humanId isStale account { name } contact { fullName } owner { name } stage { name } pipeline { name } tags { name } } } } }`;
+    const LIST = `query { opportunities(first: 50, filter: { statuses: [OPEN] }, orderBy: { field: AMOUNT, direction: DESC }) { totalCount edges { node { title humanId isStale account { name } contact { fullName } owner { name } stage { name } pipeline { name } tags { name } } } } }`;
+    const statementsOf = async (query: string, variables: Record<string, unknown>) => {
+      const { result, statements } = await countStatements(t.db, () => t.graphql(query, variables, org.northManager.token));
+      expect(result.errors).toBeUndefined();
+      return statements.length;
+    };
     const measure = async () => ({
-      board: (await countStatements(t.db, () => t.graphql(BOARD, { pipelineId: globalId('Pipeline', pipeline.id) }, org.northManager.token))).statements.length,
-      list: (await countStatements(t.db, () => t.graphql(LIST, {}, org.northManager.token))).statements.length,
+      board: await statementsOf(BOARD, { pipelineId: globalId('Pipeline', pipeline.id) }),
+      list: await statementsOf(LIST, {}),
     });
     await seed(20);
     const small = await measure();

@@ -217,6 +217,9 @@ CREATE UNIQUE INDEX "Opportunity_number_key" ON "Opportunity"("number");
 CREATE INDEX "Opportunity_pipelineId_stageId_status_idx" ON "Opportunity"("pipelineId", "stageId", "status");
 
 -- CreateIndex
+CREATE INDEX "Opportunity_stageId_status_expectedCloseDate_id_idx" ON "Opportunity"("stageId", "status", "expectedCloseDate", "id");
+
+-- CreateIndex
 CREATE INDEX "Opportunity_teamId_idx" ON "Opportunity"("teamId");
 
 -- CreateIndex
