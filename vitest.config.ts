@@ -27,6 +27,7 @@ export default defineConfig({
       serverProject('pglite', ''),
       ...(postgresUrl ? [serverProject('postgres', postgresUrl)] : []),
       {
+        extends: true as const,
         test: {
           name: 'browser',
           include: ['client/**/*.browser.test.ts'],

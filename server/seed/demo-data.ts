@@ -1,21 +1,28 @@
 import { de, Faker } from '@faker-js/faker';
 import { hashPassword } from '../auth/passwords.ts';
-import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.ts';
 import { normalizeCompanyName, normalizeEmail } from '../domain/normalize.ts';
 import { seedDemoPipeline } from './demo-pipeline.ts';
 
 /**
- * Demo data of a German machine builder's sales organisation: two sales teams, six users of all
- * roles, 50 accounts and 120 contacts, and the pipelines with about 400 opportunities
- * (see demo-pipeline.ts). Deterministic (fixed seed and reference date), so every
- * fresh database holds the same records.
+ * Demo data of Nordlicht Maschinenbau GmbH, a German machine builder: two sales teams, six users of
+ * all roles, 50 customer accounts and 120 contacts, and (demo-pipeline.ts) the pipelines with about
+ * 400 opportunities. Deterministic: a fixed faker seed, ids drawn from that faker and every date
+ * relative to a fixed reference date, so every fresh database holds exactly the same records.
  */
 export const DEMO_PASSWORD = 'demo1234';
 
 const NORTH = 'Vertrieb Nord';
 const SOUTH = 'Vertrieb Süd';
 
-export const DEMO_USERS: readonly { email: string; name: string; role: Role; teams: readonly string[] }[] = [
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  teams: string[];
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'admin@nordlicht.example', name: 'Katrin Albers', role: 'ADMIN', teams: [NORTH, SOUTH] },
   { email: 'jens.petersen@nordlicht.example', name: 'Jens Petersen', role: 'MANAGER', teams: [NORTH] },
   { email: 'sabine.huber@nordlicht.example', name: 'Sabine Huber', role: 'MANAGER', teams: [SOUTH] },
@@ -24,192 +31,513 @@ export const DEMO_USERS: readonly { email: string; name: string; role: Role; tea
   { email: 'tom.becker@nordlicht.example', name: 'Tom Becker', role: 'SERVICE', teams: [] },
 ];
 
-const SOURCES = ['Messe', 'Website', 'Empfehlung', 'Kaltakquise', 'Partner', 'Ausschreibung'];
-const TAGS: Array<[string, string]> = [
-  ['Key Account', '#b91c1c'],
-  ['Rahmenvertrag', '#1d4ed8'],
-  ['Neukunde', '#15803d'],
-  ['Export', '#7c3aed'],
-  ['Wartung', '#0f766e'],
-  ['Entscheider', '#c2410c'],
-  ['Newsletter', '#64748b'],
-  ['Referenzkunde', '#a16207'],
-];
-const LEGAL_FORMS = ['GmbH', 'GmbH', 'GmbH', 'AG', 'GmbH & Co. KG', 'KG', 'e.K.', 'SE'];
-const INDUSTRIES = ['Maschinenbau', 'Logistik', 'Lebensmittel', 'Automotive', 'Chemie', 'Medizintechnik', 'Energie', 'Bau', 'Elektrotechnik'];
-const NAME_PARTS = ['Technik', 'Werke', 'Systeme', 'Anlagenbau', 'Logistik', 'Antriebe', 'Metallbau', 'Verpackung', 'Kunststoff', 'Automation'];
-const JOB_TITLES = ['Geschäftsführer', 'Einkaufsleiter', 'Technischer Leiter', 'Produktionsleiterin', 'Projektleiter', 'Assistenz der Geschäftsführung', 'Leiterin Instandhaltung', 'Strategischer Einkäufer'];
-const DEPARTMENTS = ['Geschäftsführung', 'Einkauf', 'Technik', 'Produktion', 'Instandhaltung', 'Qualität'];
-const DESCRIPTIONS = [
-  'Familienunternehmen in dritter Generation, Entscheidungen über die Geschäftsführung.',
-  'Modernisiert bis 2027 die Fertigungslinien; Budget liegt beim Werk.',
-  'Zentraler Einkauf mit Rahmenverträgen, jährliche Ausschreibung im Frühjahr.',
-  'Wachstum im Exportgeschäft, sucht Partner für Wartung und Service.',
-  'Bestehender Kunde für Ersatzteile, Potenzial für Neuanlagen.',
-];
-/** North German cities belong to team North, the others to team South. */
-const CITIES: Array<{ city: string; postalCode: string; north: boolean }> = [
-  { city: 'Hamburg', postalCode: '20457', north: true },
-  { city: 'Bremen', postalCode: '28195', north: true },
-  { city: 'Hannover', postalCode: '30159', north: true },
-  { city: 'Kiel', postalCode: '24103', north: true },
-  { city: 'Lübeck', postalCode: '23552', north: true },
-  { city: 'Rostock', postalCode: '18055', north: true },
-  { city: 'Oldenburg', postalCode: '26122', north: true },
-  { city: 'München', postalCode: '80331', north: false },
-  { city: 'Stuttgart', postalCode: '70173', north: false },
-  { city: 'Nürnberg', postalCode: '90402', north: false },
-  { city: 'Augsburg', postalCode: '86150', north: false },
-  { city: 'Freiburg im Breisgau', postalCode: '79098', north: false },
-  { city: 'Ulm', postalCode: '89073', north: false },
-  { city: 'Regensburg', postalCode: '93047', north: false },
-];
-
+const FAKER_SEED = 20261122;
+const PIPELINE_FAKER_SEED = 20261123;
 /** Everything is dated relative to this moment, never to the clock. */
 const REFERENCE_DATE = new Date('2026-11-01T09:00:00Z');
+/** When the CRM was set up: teams, users and memberships. */
+const SETUP_DATE = new Date('2024-01-08T08:00:00Z');
+const DAY = 86_400_000;
+/** Opportunities of demo-pipeline.ts reach this far back; accounts in the pipeline are older. */
+const PIPELINE_HISTORY_DAYS = 725;
 
-export async function seedDemoData(prisma: PrismaClient, options: { passwordHash?: string } = {}): Promise<{ created: boolean }> {
+const ACCOUNT_COUNT = 50;
+const CONTACT_COUNT = 120;
+const STANDALONE_CONTACTS = 6;
+/** Accounts that neither buy nor get new opportunities (closed down, bankrupt, merged). */
+const RETIRED_STATUSES = ['INACTIVE', 'INACTIVE', 'BANKRUPT', 'BANKRUPT', 'MERGED'] as const;
+/** Prospects found in the last months: no opportunity yet. */
+const FRESH_PROSPECTS = 9;
+
+/** Configurable statuses next to the built-in ones; labels in English like the migration's. */
+const EXTRA_STATUSES = [
+  { key: 'BANKRUPT', label: 'Bankrupt', builtIn: false, position: 3 },
+  { key: 'MERGED', label: 'Merged', builtIn: false, position: 4 },
+];
+
+const SOURCES: Array<{ name: string; weight: number }> = [
+  { name: 'Messe', weight: 5 },
+  { name: 'Website', weight: 4 },
+  { name: 'Empfehlung', weight: 3 },
+  { name: 'Kaltakquise', weight: 3 },
+  { name: 'Partner', weight: 2 },
+  { name: 'Ausschreibung', weight: 1 },
+];
+
+const TAGS = {
+  keyAccount: { name: 'Key Account', color: '#b91c1c' },
+  frameworkContract: { name: 'Rahmenvertrag', color: '#1d4ed8' },
+  newCustomer: { name: 'Neukunde', color: '#15803d' },
+  export: { name: 'Export', color: '#7c3aed' },
+  maintenance: { name: 'Wartungsvertrag', color: '#0f766e' },
+  decisionMaker: { name: 'Entscheider', color: '#c2410c' },
+  newsletter: { name: 'Newsletter', color: '#64748b' },
+  reference: { name: 'Referenzkunde', color: '#a16207' },
+} as const;
+type TagKey = keyof typeof TAGS;
+
+/** Industries with the words their company names are made of. */
+const INDUSTRIES: Array<{ name: string; weight: number; suffixes: string[]; prefixes: string[] }> = [
+  { name: 'Maschinenbau', weight: 6, suffixes: ['Maschinenbau', 'Anlagenbau', 'Antriebstechnik', 'Fördertechnik'], prefixes: ['Maschinenfabrik'] },
+  { name: 'Lebensmittel', weight: 4, suffixes: ['Feinkost', 'Backwaren', 'Lebensmittelwerke', 'Fleischwaren'], prefixes: ['Molkerei', 'Brauerei', 'Großbäckerei'] },
+  { name: 'Logistik', weight: 3, suffixes: ['Logistik', 'Transporte', 'Lagertechnik'], prefixes: ['Spedition'] },
+  { name: 'Automotive', weight: 3, suffixes: ['Automotive', 'Fahrzeugteile', 'Karosseriebau'], prefixes: [] },
+  { name: 'Metallverarbeitung', weight: 3, suffixes: ['Metallbau', 'Stahlbau', 'Präzisionsteile', 'Umformtechnik'], prefixes: ['Metallwerk', 'Gießerei'] },
+  { name: 'Verpackung', weight: 3, suffixes: ['Verpackungen', 'Verpackungstechnik', 'Wellpappe'], prefixes: [] },
+  { name: 'Chemie', weight: 2, suffixes: ['Chemie', 'Kunststoffe', 'Lacke'], prefixes: ['Chemische Werke'] },
+  { name: 'Elektrotechnik', weight: 2, suffixes: ['Elektrotechnik', 'Steuerungstechnik', 'Schaltanlagen'], prefixes: ['Elektro'] },
+  { name: 'Medizintechnik', weight: 1, suffixes: ['Medizintechnik', 'Labortechnik'], prefixes: [] },
+  { name: 'Energie', weight: 1, suffixes: ['Energietechnik', 'Solartechnik', 'Windenergie'], prefixes: [] },
+];
+
+/** Legal forms with a plausible head count; e.K. is a sole trader, SE and AG are large. */
+const LEGAL_FORMS: Array<{ form: string; weight: number; employees: [number, number]; soleTrader?: boolean }> = [
+  { form: 'GmbH', weight: 10, employees: [15, 900] },
+  { form: 'GmbH & Co. KG', weight: 6, employees: [40, 2500] },
+  { form: 'KG', weight: 2, employees: [10, 300] },
+  { form: 'AG', weight: 2, employees: [300, 12_000] },
+  { form: 'e.K.', weight: 2, employees: [4, 40], soleTrader: true },
+  { form: 'SE', weight: 1, employees: [2000, 30_000] },
+];
+
+interface Place {
+  city: string;
+  areaCode: string;
+  postalCodes: string[];
+}
+
+const NORTH_PLACES: Place[] = [
+  { city: 'Hamburg', areaCode: '40', postalCodes: ['20095', '20457', '22041', '22769'] },
+  { city: 'Bremen', areaCode: '421', postalCodes: ['28195', '28217', '28307'] },
+  { city: 'Hannover', areaCode: '511', postalCodes: ['30159', '30419', '30625'] },
+  { city: 'Kiel', areaCode: '431', postalCodes: ['24103', '24148'] },
+  { city: 'Lübeck', areaCode: '451', postalCodes: ['23552', '23560'] },
+  { city: 'Rostock', areaCode: '381', postalCodes: ['18055', '18147'] },
+  { city: 'Oldenburg', areaCode: '441', postalCodes: ['26122', '26135'] },
+  { city: 'Osnabrück', areaCode: '541', postalCodes: ['49074', '49084'] },
+  { city: 'Braunschweig', areaCode: '531', postalCodes: ['38100', '38112'] },
+  { city: 'Bielefeld', areaCode: '521', postalCodes: ['33602', '33719'] },
+  { city: 'Flensburg', areaCode: '461', postalCodes: ['24937', '24941'] },
+  { city: 'Emden', areaCode: '4921', postalCodes: ['26721', '26723'] },
+];
+const SOUTH_PLACES: Place[] = [
+  { city: 'München', areaCode: '89', postalCodes: ['80331', '81379', '80939'] },
+  { city: 'Stuttgart', areaCode: '711', postalCodes: ['70173', '70565', '70469'] },
+  { city: 'Nürnberg', areaCode: '911', postalCodes: ['90402', '90451'] },
+  { city: 'Augsburg', areaCode: '821', postalCodes: ['86150', '86167'] },
+  { city: 'Freiburg im Breisgau', areaCode: '761', postalCodes: ['79098', '79111'] },
+  { city: 'Ulm', areaCode: '731', postalCodes: ['89073', '89081'] },
+  { city: 'Regensburg', areaCode: '941', postalCodes: ['93047', '93055'] },
+  { city: 'Karlsruhe', areaCode: '721', postalCodes: ['76131', '76189'] },
+  { city: 'Ingolstadt', areaCode: '841', postalCodes: ['85049', '85057'] },
+  { city: 'Heilbronn', areaCode: '7131', postalCodes: ['74072', '74076'] },
+  { city: 'Würzburg', areaCode: '931', postalCodes: ['97070', '97076'] },
+  { city: 'Konstanz', areaCode: '7531', postalCodes: ['78462', '78467'] },
+];
+const NORTH_REGIONS = ['Nordsee', 'Ostsee', 'Weser', 'Elbe', 'Alster', 'Hanse', 'Heide', 'Förde'];
+const SOUTH_REGIONS = ['Alpen', 'Isar', 'Donau', 'Schwaben', 'Franken', 'Bodensee', 'Neckar', 'Allgäu'];
+
+/** [male, female, department]; the first ones decide. */
+const DECISION_MAKERS: Array<[string, string, string]> = [
+  ['Geschäftsführer', 'Geschäftsführerin', 'Geschäftsführung'],
+  ['Einkaufsleiter', 'Einkaufsleiterin', 'Einkauf'],
+  ['Technischer Leiter', 'Technische Leiterin', 'Technik'],
+  ['Werksleiter', 'Werksleiterin', 'Produktion'],
+];
+const OTHER_JOBS: Array<[string, string, string]> = [
+  ['Strategischer Einkäufer', 'Strategische Einkäuferin', 'Einkauf'],
+  ['Produktionsleiter', 'Produktionsleiterin', 'Produktion'],
+  ['Leiter Instandhaltung', 'Leiterin Instandhaltung', 'Instandhaltung'],
+  ['Projektleiter', 'Projektleiterin', 'Technik'],
+  ['Konstrukteur', 'Konstrukteurin', 'Entwicklung'],
+  ['Qualitätsmanager', 'Qualitätsmanagerin', 'Qualitätssicherung'],
+  ['Assistent der Geschäftsführung', 'Assistentin der Geschäftsführung', 'Geschäftsführung'],
+  ['Leiter Logistik', 'Leiterin Logistik', 'Logistik'],
+  ['Sachbearbeiter Einkauf', 'Sachbearbeiterin Einkauf', 'Einkauf'],
+];
+const STANDALONE_JOBS: Array<[string, string]> = [
+  ['Freier Berater', 'Freie Beraterin'],
+  ['Sachverständiger', 'Sachverständige'],
+  ['Handelsvertreter', 'Handelsvertreterin'],
+  ['Ingenieur', 'Ingenieurin'],
+];
+const FREEMAIL_DOMAINS = ['posteo.example', 'web.example', 'gmx.example', 'mailbox.example'];
+const MOBILE_PREFIXES = ['151', '152', '157', '160', '162', '170', '171', '172', '173', '175', '176', '177', '178', '179'];
+
+const ACCOUNT_NOTES = [
+  'Familienunternehmen in dritter Generation; Entscheidungen trifft die Geschäftsführung.',
+  'Modernisiert bis 2028 die Fertigungslinien, Budget liegt beim Werk.',
+  'Zentraler Einkauf mit Rahmenverträgen, jährliche Ausschreibung im Frühjahr.',
+  'Wächst im Exportgeschäft und sucht einen Partner für Wartung und Service.',
+  'Kauft bisher Ersatzteile bei uns; Potenzial für Neuanlagen.',
+  'Zweischichtbetrieb, Stillstände nur in den Werksferien im August möglich.',
+  'Gehört zu einer Unternehmensgruppe; Freigaben über die Holding.',
+];
+const RETIRED_NOTES: Record<(typeof RETIRED_STATUSES)[number], string> = {
+  INACTIVE: 'Standort geschlossen, Fertigung ins Ausland verlagert.',
+  BANKRUPT: 'Insolvenzverfahren eröffnet; offene Posten beim Insolvenzverwalter angemeldet.',
+  MERGED: 'Mit einem Wettbewerber verschmolzen; Ansprechpartner wechseln zur neuen Gesellschaft.',
+};
+const CONTACT_NOTES = [
+  'Bevorzugt Termine am Vormittag.',
+  'Entscheidet gemeinsam mit dem Einkauf.',
+  'Kennengelernt auf der Hannover Messe.',
+  'Ansprechpartner für Wartungsverträge.',
+  'Möchte Angebote ausschließlich per E-Mail.',
+  'Im August meist im Urlaub.',
+];
+
+interface SeedOptions {
+  /** A precomputed hash of DEMO_PASSWORD (tests), to skip the slow argon2 hash. */
+  passwordHash?: string;
+}
+
+/**
+ * Loads the demo data into an empty database. Does nothing (and returns created: false) when any
+ * user exists, so it can run on every start.
+ */
+export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<{ created: boolean }> {
   if ((await prisma.user.count()) > 0) return { created: false };
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
-  const faker = new Faker({ locale: [de] });
-  faker.seed(20261122);
-  const id = () => faker.string.uuid();
-  const pastDate = (days: number) => new Date(REFERENCE_DATE.getTime() - faker.number.int({ min: 0, max: days }) * 86_400_000);
+  const data = generateDemoData(passwordHash);
 
-  const teams = [NORTH, SOUTH].map((name) => ({ id: id(), name }));
-  const teamId = (name: string) => teams.find((team) => team.name === name)!.id;
-  const users = DEMO_USERS.map((user) => ({ ...user, id: id() }));
-  const sellersOf = (team: string) => users.filter((user) => user.teams.includes(team) && user.role !== 'ADMIN');
-  const sources = SOURCES.map((name, position) => ({ id: id(), name, position }));
-  const tags = TAGS.map(([name, color]) => ({ id: id(), name, color }));
-
-  const usedNames = new Set<string>();
-  const accounts = Array.from({ length: 50 }, () => {
-    let name: string;
-    do {
-      const base = faker.helpers.arrayElement([faker.person.lastName(), `${faker.person.lastName()} & ${faker.person.lastName()}`, faker.location.city()]);
-      name = `${base} ${faker.helpers.arrayElement(NAME_PARTS)}`;
-    } while (usedNames.has(name));
-    usedNames.add(name);
-    const legalForm = faker.helpers.arrayElement(LEGAL_FORMS);
-    const place = faker.helpers.arrayElement(CITIES);
-    const team = place.north ? NORTH : SOUTH;
-    const owner = faker.helpers.arrayElement(sellersOf(team));
-    const domain = `${normalizeCompanyName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example`;
-    const createdAt = pastDate(900);
-    return {
-      id: id(),
-      name: `${name} ${legalForm}`,
-      normalizedName: normalizeCompanyName(`${name} ${legalForm}`),
-      legalForm,
-      industry: faker.helpers.arrayElement(INDUSTRIES),
-      website: `https://www.${domain}`,
-      email: `info@${domain}`,
-      phone: `+49 ${faker.string.numeric(3)} ${faker.string.numeric(6)}`,
-      street: `${faker.location.street()} ${faker.number.int({ min: 1, max: 180 })}`,
-      postalCode: place.postalCode,
-      city: place.city,
-      country: 'DE',
-      employees: faker.helpers.arrayElement([12, 35, 80, 150, 240, 480, 1200, 3500]),
-      description:
-        faker.helpers.maybe(() => faker.helpers.arrayElement(DESCRIPTIONS), { probability: 0.4 }) ?? null,
-      statusKey: faker.helpers.weightedArrayElement([
-        { value: 'CUSTOMER', weight: 5 },
-        { value: 'PROSPECT', weight: 8 },
-        { value: 'INACTIVE', weight: 1 },
-        { value: 'MERGED', weight: 0.3 },
-        { value: 'BANKRUPT', weight: 0.3 },
-      ]),
-      sourceId: faker.helpers.arrayElement(sources).id,
-      ownerId: owner.id,
-      teamId: teamId(team),
-      createdAt,
-      updatedAt: createdAt,
-      domain,
-    };
-  });
-
-  const contacts = Array.from({ length: 120 }, (_, index) => {
-    const standalone = index >= 114;
-    const account = standalone ? undefined : accounts[index % accounts.length];
-    const sex = faker.person.sexType();
-    const firstName = faker.person.firstName(sex);
-    const lastName = faker.person.lastName();
-    const team = account ? teams.find((candidate) => candidate.id === account.teamId)!.name : faker.helpers.arrayElement([NORTH, SOUTH]);
-    const owner = account ? users.find((user) => user.id === account.ownerId)! : faker.helpers.arrayElement(sellersOf(team));
-    const mailbox = normalizeEmail(`${firstName}.${lastName}`.replace(/[^A-Za-zÄÖÜäöüß.]/g, ''))
-      .replace(/ä/g, 'ae')
-      .replace(/ö/g, 'oe')
-      .replace(/ü/g, 'ue')
-      .replace(/ß/g, 'ss');
-    const place = faker.helpers.arrayElement(CITIES.filter((candidate) => candidate.north === (team === NORTH)));
-    const createdAt = pastDate(700);
-    return {
-      id: id(),
-      salutation: sex === 'female' ? 'Frau' : 'Herr',
-      title: faker.helpers.maybe(() => 'Dr.', { probability: 0.12 }) ?? null,
-      firstName,
-      lastName,
-      jobTitle: faker.helpers.arrayElement(JOB_TITLES),
-      department: faker.helpers.arrayElement(DEPARTMENTS),
-      email: `${mailbox}.${index}@${account ? account.domain : 'mail.example'}`,
-      phone: `+49 ${faker.string.numeric(3)} ${faker.string.numeric(6)}`,
-      mobile: faker.helpers.maybe(() => `+49 1${faker.string.numeric(2)} ${faker.string.numeric(7)}`, { probability: 0.6 }) ?? null,
-      street: account ? account.street : `${faker.location.street()} ${faker.number.int({ min: 1, max: 90 })}`,
-      postalCode: account ? account.postalCode : place.postalCode,
-      city: account ? account.city : place.city,
-      country: 'DE',
-      birthday:
-        faker.helpers.maybe(() => new Date(Date.UTC(faker.number.int({ min: 1958, max: 1996 }), faker.number.int({ min: 0, max: 11 }), faker.number.int({ min: 1, max: 28 }))), {
-          probability: 0.3,
-        }) ?? null,
-      notes: faker.helpers.maybe(() => faker.helpers.arrayElement(['Bevorzugt Termine am Vormittag.', 'Entscheidet gemeinsam mit dem Einkauf.', 'Kontakt über Messe Hannover.', 'Ansprechpartner für Wartungsverträge.']), { probability: 0.3 }) ?? null,
-      statusKey: account?.statusKey === 'CUSTOMER' ? 'CUSTOMER' : 'PROSPECT',
-      accountId: account?.id ?? null,
-      sourceId: account?.sourceId ?? faker.helpers.arrayElement(sources).id,
-      ownerId: owner.id,
-      teamId: teamId(team),
-      createdAt,
-      updatedAt: createdAt,
-    };
-  });
-
-  const accountTags = accounts.flatMap((account) =>
-    faker.helpers.arrayElements(tags, faker.number.int({ min: 0, max: 2 })).map((tag) => ({ accountId: account.id, tagId: tag.id })),
-  );
-  const contactTags = contacts.flatMap((contact) =>
-    faker.helpers.maybe(() => [{ contactId: contact.id, tagId: faker.helpers.arrayElement(tags).id }], { probability: 0.25 }) ?? [],
-  );
-
-  await prisma.$transaction(
+  return prisma.$transaction(
     async (tx) => {
-      await tx.team.createMany({ data: teams });
-      await tx.user.createMany({ data: users.map(({ teams: _teams, ...user }) => ({ ...user, passwordHash })) });
-      await tx.teamMembership.createMany({
-        data: users.flatMap((user) => user.teams.map((team) => ({ userId: user.id, teamId: teamId(team) }))),
+      // Someone else may have seeded in the meantime.
+      if (await tx.user.findFirst({ select: { id: true } })) return { created: false };
+      await tx.team.createMany({ data: data.teams });
+      await tx.user.createMany({ data: data.users });
+      await tx.teamMembership.createMany({ data: data.memberships });
+      await tx.lifecycleStatus.createMany({ data: EXTRA_STATUSES, skipDuplicates: true });
+      await tx.source.createMany({ data: data.sources });
+      await tx.tag.createMany({ data: data.tags });
+      await tx.account.createMany({ data: data.accounts.map(({ meta: _meta, ...account }) => account) });
+
+      const pipelineFaker = new Faker({ locale: [de] });
+      pipelineFaker.seed(PIPELINE_FAKER_SEED);
+      await seedDemoPipeline(tx, pipelineFaker, REFERENCE_DATE, {
+        accounts: data.accounts.filter((account) => account.meta.inPipeline),
+        sellersByTeam: data.sellersByTeam,
+        allUserIds: data.users.filter((user) => user.role !== 'SERVICE').map((user) => user.id),
       });
-      await tx.lifecycleStatus.createMany({
-        data: [
-          { key: 'BANKRUPT', label: 'Insolvent', position: 3 },
-          { key: 'MERGED', label: 'Fusioniert', position: 4 },
-        ],
-        skipDuplicates: true,
-      });
-      await tx.source.createMany({ data: sources });
-      await tx.tag.createMany({ data: tags });
-      await tx.account.createMany({ data: accounts.map(({ domain: _domain, ...account }) => account) });
+      // Won deals made their accounts customers (as the domain's win rule does): contacts and
+      // tags follow the final status.
+      const won = await tx.opportunity.findMany({ where: { status: 'WON' }, select: { accountId: true, closedAt: true } });
+      const { contacts, accountTags, contactTags } = data.finish(won);
       await tx.contact.createMany({ data: contacts });
       await tx.accountTag.createMany({ data: accountTags });
       await tx.contactTag.createMany({ data: contactTags });
-      const pipelineFaker = new Faker({ locale: [de] });
-      pipelineFaker.seed(20261123);
-      await seedDemoPipeline(tx, pipelineFaker, REFERENCE_DATE, {
-        accounts,
-        sellersByTeam: new Map(teams.map((team) => [team.id, sellersOf(team.name).map((user) => user.id)])),
-        allUserIds: users.filter((user) => user.role !== 'SERVICE').map((user) => user.id),
-      });
+      // The win rule touched the accounts at the time of the win, not now.
+      await tx.$executeRaw`
+        UPDATE "Account" AS a SET "updatedAt" = GREATEST(a."createdAt", w."closedAt")
+        FROM (SELECT "accountId", max("closedAt") AS "closedAt" FROM "Opportunity" WHERE "status" = 'WON' GROUP BY "accountId") AS w
+        WHERE w."accountId" = a."id"`;
+      return { created: true };
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
-  return { created: true };
+}
+
+type AccountRow = Prisma.AccountCreateManyInput & {
+  id: string;
+  ownerId: string;
+  teamId: string;
+  sourceId: string;
+  createdAt: Date;
+  meta: { inPipeline: boolean; domain: string; place: Place; phoneBase: string; retired: boolean; fresh: boolean };
+};
+
+/** All rows, computed before anything is written; `finish` adds what depends on the pipeline's outcome. */
+function generateDemoData(passwordHash: string) {
+  const faker = new Faker({ locale: [de] });
+  faker.seed(FAKER_SEED);
+  const id = () => faker.string.uuid();
+  const daysBefore = (date: Date, min: number, max: number) =>
+    new Date(date.getTime() - faker.number.int({ min, max }) * DAY - faker.number.int({ min: 0, max: 9 * 60 }) * 60_000);
+
+  const teams = [NORTH, SOUTH].map((name) => ({ id: id(), name, createdAt: SETUP_DATE }));
+  const teamIdOf = (name: string) => teams.find((team) => team.name === name)!.id;
+  const userIds = DEMO_USERS.map(() => id());
+  const users = DEMO_USERS.map((user, index) => ({
+    id: userIds[index],
+    email: normalizeEmail(user.email),
+    name: user.name,
+    role: user.role,
+    passwordHash,
+    createdAt: SETUP_DATE,
+    updatedAt: SETUP_DATE,
+  }));
+  const memberships = DEMO_USERS.flatMap((user, index) =>
+    user.teams.map((team) => ({ teamId: teamIdOf(team), userId: userIds[index], createdAt: SETUP_DATE })),
+  );
+  const membersOf = (team: string, roles: Role[]) =>
+    DEMO_USERS.flatMap((user, index) => (user.teams.includes(team) && roles.includes(user.role) ? [userIds[index]] : []));
+  const sellersByTeam = new Map(teams.map((team) => [team.id, membersOf(team.name, ['MANAGER', 'SALES'])]));
+  /** Sales people own most accounts, managers some, the admin (managing director) a few key ones. */
+  const pickOwner = (team: string) =>
+    faker.helpers.weightedArrayElement([
+      ...membersOf(team, ['SALES']).map((value) => ({ value, weight: 6 })),
+      ...membersOf(team, ['MANAGER']).map((value) => ({ value, weight: 3 })),
+      ...membersOf(team, ['ADMIN']).map((value) => ({ value, weight: 0.5 })),
+    ]);
+
+  const sources = SOURCES.map((source, position) => ({ id: id(), name: source.name, position }));
+  const pickSource = () =>
+    faker.helpers.weightedArrayElement(SOURCES.map((source, index) => ({ value: sources[index].id, weight: source.weight })));
+  const tagIds = Object.fromEntries(Object.keys(TAGS).map((key) => [key, id()])) as Record<TagKey, string>;
+  const tags = (Object.keys(TAGS) as TagKey[]).map((key) => ({ id: tagIds[key], ...TAGS[key] }));
+
+  /** Area code of the place and a subscriber number; the whole number has 10 or 11 digits. */
+  const phoneBase = (place: Place) =>
+    `+49 ${place.areaCode} ${faker.number.int({ min: 2, max: 9 })}${faker.string.numeric(Math.max(3, 8 - place.areaCode.length))}`;
+  const mobile = () => `+49 ${faker.helpers.arrayElement(MOBILE_PREFIXES)} ${faker.string.numeric({ length: 8, allowLeadingZeros: false })}`;
+  const street = () =>
+    `${faker.location.street()} ${faker.number.int({ min: 1, max: 140 })}${faker.helpers.maybe(() => faker.helpers.arrayElement(['a', 'b']), { probability: 0.1 }) ?? ''}`;
+
+  // Accounts: the first are retired, then fresh prospects, the rest work with us in the pipeline.
+  const usedNames = new Set<string>();
+  const accounts: AccountRow[] = Array.from({ length: ACCOUNT_COUNT }, (_, index) => {
+    const retiredStatus = index < RETIRED_STATUSES.length ? RETIRED_STATUSES[index] : undefined;
+    const fresh = !retiredStatus && index < RETIRED_STATUSES.length + FRESH_PROSPECTS;
+    const north = faker.datatype.boolean({ probability: 0.5 });
+    const team = north ? NORTH : SOUTH;
+    const place = faker.helpers.arrayElement(north ? NORTH_PLACES : SOUTH_PLACES);
+    const industry = faker.helpers.weightedArrayElement(INDUSTRIES.map((value) => ({ value, weight: value.weight })));
+    const legal = faker.helpers.weightedArrayElement(LEGAL_FORMS.map((value) => ({ value, weight: value.weight })));
+
+    let baseName: string;
+    let name: string;
+    do {
+      baseName = companyBaseName(faker, industry, north ? NORTH_REGIONS : SOUTH_REGIONS, legal.soleTrader ?? false);
+      name = `${baseName} ${legal.form}`;
+    } while (usedNames.has(normalizeCompanyName(name)));
+    usedNames.add(normalizeCompanyName(name));
+
+    const domain = `${slug(baseName)}.example`;
+    const [minEmployees, maxEmployees] = legal.employees;
+    const rawEmployees = faker.number.int({ min: minEmployees, max: maxEmployees });
+    const employees = rawEmployees < 50 ? rawEmployees : Math.round(rawEmployees / 10) * 10;
+    const base = phoneBase(place);
+    const createdAt = fresh ? daysBefore(REFERENCE_DATE, 3, 110) : daysBefore(REFERENCE_DATE, PIPELINE_HISTORY_DAYS + 5, 2400);
+    const description = retiredStatus
+      ? RETIRED_NOTES[retiredStatus]
+      : faker.helpers.maybe(() => faker.helpers.arrayElement(ACCOUNT_NOTES), { probability: 0.6 }) ?? null;
+    const statusKey = retiredStatus ?? (fresh ? 'PROSPECT' : faker.datatype.boolean({ probability: 0.55 }) ? 'CUSTOMER' : 'PROSPECT');
+    return {
+      id: id(),
+      name,
+      normalizedName: normalizeCompanyName(name),
+      legalForm: legal.form,
+      industry: industry.name,
+      website: `https://www.${domain}`,
+      email: normalizeEmail(`${faker.helpers.arrayElement(['info', 'info', 'kontakt', 'vertrieb'])}@${domain}`),
+      phone: `${base}-0`,
+      street: street(),
+      postalCode: faker.helpers.arrayElement(place.postalCodes),
+      city: place.city,
+      country: 'DE',
+      employees,
+      description,
+      statusKey,
+      sourceId: pickSource(),
+      ownerId: pickOwner(team),
+      teamId: teamIdOf(team),
+      createdAt,
+      updatedAt: createdAt,
+      meta: { inPipeline: !retiredStatus && !fresh, domain, place, phoneBase: base, retired: !!retiredStatus, fresh },
+    };
+  });
+
+  // Contacts: one decision maker per account, the others spread by company size, then a few
+  // people without a company (consultants, agents).
+  const linkedCount = CONTACT_COUNT - STANDALONE_CONTACTS;
+  const contactAccounts = [
+    ...accounts,
+    ...Array.from({ length: linkedCount - accounts.length }, () =>
+      faker.helpers.weightedArrayElement(accounts.map((value) => ({ value, weight: Math.log10(10 + (value.employees ?? 0)) }))),
+    ),
+  ];
+  const usedEmails = new Set<string>();
+  const emailFor = (firstName: string, lastName: string, domain: string) => {
+    const first = slug(firstName);
+    const last = slug(lastName);
+    for (const local of [`${first}.${last}`, `${first[0]}.${last}`, `${first}.${last}-${faker.number.int({ min: 2, max: 99 })}`]) {
+      const email = `${local}@${domain}`;
+      if (!usedEmails.has(email)) {
+        usedEmails.add(email);
+        return email;
+      }
+    }
+    const email = `${first}.${last}.${usedEmails.size}@${domain}`;
+    usedEmails.add(email);
+    return email;
+  };
+  const seenAccounts = new Set<string>();
+
+  const draftContacts = Array.from({ length: CONTACT_COUNT }, (_, index) => {
+    const account = index < linkedCount ? contactAccounts[index] : undefined;
+    const firstOfAccount = account ? !seenAccounts.has(account.id) : false;
+    if (account) seenAccounts.add(account.id);
+    const sex = faker.person.sexType();
+    const female = sex === 'female';
+    const firstName = faker.person.firstName(sex);
+    const lastName = faker.person.lastName();
+    const north = account ? account.teamId === teamIdOf(NORTH) : faker.datatype.boolean({ probability: 0.5 });
+    const team = north ? NORTH : SOUTH;
+    const place = account?.meta.place ?? faker.helpers.arrayElement(north ? NORTH_PLACES : SOUTH_PLACES);
+    let jobTitle: string;
+    let department: string | null;
+    if (account) {
+      const [male, femaleTitle, dept] = faker.helpers.arrayElement(firstOfAccount ? DECISION_MAKERS : OTHER_JOBS);
+      jobTitle = female ? femaleTitle : male;
+      department = dept;
+    } else {
+      const [male, femaleTitle] = faker.helpers.arrayElement(STANDALONE_JOBS);
+      jobTitle = female ? femaleTitle : male;
+      department = null;
+    }
+    // Usually the account's owner looks after its people, sometimes a colleague of the same team.
+    const ownerId = account
+      ? (faker.helpers.maybe(() => faker.helpers.arrayElement(sellersByTeam.get(account.teamId)!), { probability: 0.15 }) ?? account.ownerId)
+      : pickOwner(team);
+    const earliest = account ? account.createdAt : daysBefore(REFERENCE_DATE, 400, 1200);
+    const createdAt = new Date(
+      Math.min(REFERENCE_DATE.getTime() - DAY, earliest.getTime() + faker.number.int({ min: 0, max: firstOfAccount ? 2 : 200 }) * DAY),
+    );
+    const birthday =
+      faker.helpers.maybe(
+        () =>
+          new Date(
+            Date.UTC(faker.number.int({ min: 1959, max: 1998 }), faker.number.int({ min: 0, max: 11 }), faker.number.int({ min: 1, max: 28 })),
+          ),
+        { probability: 0.35 },
+      ) ?? null;
+    return {
+      row: {
+        id: id(),
+        salutation: female ? 'Frau' : 'Herr',
+        title: faker.helpers.weightedArrayElement([
+          { value: null, weight: 85 },
+          { value: 'Dr.', weight: 10 },
+          { value: 'Dr.-Ing.', weight: 4 },
+          { value: 'Prof. Dr.', weight: 1 },
+        ]),
+        firstName,
+        lastName,
+        jobTitle,
+        department,
+        email: normalizeEmail(emailFor(firstName, lastName, account?.meta.domain ?? faker.helpers.arrayElement(FREEMAIL_DOMAINS))),
+        phone: account ? `${account.meta.phoneBase}-${faker.number.int({ min: 10, max: 399 })}` : `${phoneBase(place)}`,
+        mobile: faker.helpers.maybe(mobile, { probability: account ? 0.5 : 0.9 }) ?? null,
+        // People at a company are reached at its address; the others have their own.
+        street: account ? null : street(),
+        postalCode: account ? null : faker.helpers.arrayElement(place.postalCodes),
+        city: account ? null : place.city,
+        country: 'DE',
+        birthday,
+        notes: faker.helpers.maybe(() => faker.helpers.arrayElement(CONTACT_NOTES), { probability: 0.25 }) ?? null,
+        accountId: account?.id ?? null,
+        sourceId: account?.sourceId ?? pickSource(),
+        ownerId,
+        teamId: teamIdOf(team),
+        createdAt,
+        updatedAt: createdAt,
+      },
+      account,
+      decisionMaker: firstOfAccount,
+      newsletter: faker.datatype.boolean({ probability: 0.3 }),
+    };
+  });
+  // Drawn now so the tags do not depend on how many faker calls the outcome below needs.
+  const tagDraws = accounts.map(() => ({ key: faker.number.float(), framework: faker.number.float(), maintenance: faker.number.float(), exportShare: faker.number.float(), reference: faker.number.float() }));
+
+  return {
+    teams,
+    users,
+    memberships,
+    sources,
+    tags,
+    accounts,
+    sellersByTeam,
+    /** Contacts and tags, given the opportunities the pipeline won. */
+    finish(won: Array<{ accountId: string; closedAt: Date | null }>) {
+      const firstWin = new Map<string, number>();
+      for (const { accountId, closedAt } of won) {
+        const at = closedAt?.getTime() ?? 0;
+        if (!firstWin.has(accountId) || at < firstWin.get(accountId)!) firstWin.set(accountId, at);
+      }
+      const finalStatus = (account: AccountRow) => (firstWin.has(account.id) ? 'CUSTOMER' : (account.statusKey ?? 'PROSPECT'));
+
+      const accountTags = accounts.flatMap((account, index) => {
+        const draw = tagDraws[index];
+        const customer = finalStatus(account) === 'CUSTOMER';
+        const keys: TagKey[] = [];
+        if (customer && (account.employees ?? 0) >= 500 && draw.key < 0.7) keys.push('keyAccount');
+        if (customer && draw.framework < 0.3) keys.push('frameworkContract');
+        if (customer && firstWin.has(account.id) && firstWin.get(account.id)! > REFERENCE_DATE.getTime() - 365 * DAY) keys.push('newCustomer');
+        if (customer && draw.maintenance < 0.35) keys.push('maintenance');
+        if (customer && draw.reference < 0.15) keys.push('reference');
+        if (!account.meta.retired && draw.exportShare < 0.2) keys.push('export');
+        return keys.map((key) => ({ accountId: account.id, tagId: tagIds[key] }));
+      });
+
+      const contacts = draftContacts.map(({ row, account }) => {
+        const status = account ? finalStatus(account) : 'PROSPECT';
+        return { ...row, statusKey: status === 'CUSTOMER' || status === 'PROSPECT' ? status : 'INACTIVE' };
+      });
+      const contactTags = draftContacts.flatMap(({ row, account, decisionMaker, newsletter }) => [
+        ...(decisionMaker ? [{ contactId: row.id, tagId: tagIds.decisionMaker }] : []),
+        ...(newsletter && !account?.meta.retired ? [{ contactId: row.id, tagId: tagIds.newsletter }] : []),
+      ]);
+      return { contacts, accountTags, contactTags };
+    },
+  };
+}
+
+/** Surnames that are famous brands or read as ordinary words in a company name. */
+const UNFIT_COMPANY_NAMES = new Set([
+  'Porsche', 'Henkel', 'Bosch', 'Siemens', 'Krupp', 'Thyssen', 'Miele', 'Oetker', 'Bahlsen', 'Würth', 'Claas', 'Liebherr',
+  'Kärcher', 'Trumpf', 'Benz', 'Daimler', 'Frauen', 'Weniger', 'Bruder', 'Teufel', 'Gott', 'Mann', 'Frau', 'Kind',
+]);
+
+/** "Gebr. Krüger Antriebstechnik", "Weser Logistik", "Spedition Hansen", "Brandt & Vogel". */
+function companyBaseName(
+  faker: Faker,
+  industry: (typeof INDUSTRIES)[number],
+  regions: string[],
+  soleTrader: boolean,
+): string {
+  const suffix = () => faker.helpers.arrayElement(industry.suffixes);
+  const family = () => {
+    let name: string;
+    do name = faker.person.lastName();
+    while (UNFIT_COMPANY_NAMES.has(name));
+    return name;
+  };
+  const patterns: Array<{ value: () => string; weight: number }> = [
+    { value: () => `${family()} ${suffix()}`, weight: 5 },
+    { value: () => `${faker.helpers.arrayElement(regions)} ${suffix()}`, weight: 2 },
+    { value: () => `Gebr. ${family()} ${suffix()}`, weight: soleTrader ? 0 : 1 },
+    { value: () => `${family()} & ${family()}`, weight: soleTrader ? 0 : 1 },
+    { value: () => `${family()} & Söhne`, weight: soleTrader ? 0 : 0.5 },
+    { value: () => `${faker.helpers.arrayElement(industry.prefixes)} ${family()}`, weight: industry.prefixes.length ? 2 : 0 },
+  ];
+  return faker.helpers.weightedArrayElement(patterns.filter((pattern) => pattern.weight > 0))();
+}
+
+/** Lower-case ASCII for host names and mailbox names: "Krüger & Söhne" -> "krueger-soehne". */
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\bgebr\.\s*/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
 }
