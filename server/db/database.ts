@@ -56,8 +56,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-function createClient(adapter: SqlDriverAdapterFactory) {
-  return new PrismaClient({ adapter });
+function createClient(adapter: SqlDriverAdapterFactory): PrismaClient {
+  const client = new PrismaClient({ adapter }).$extends({
+    query: {
+      $allModels: {
+        // Pothos asks for `select: {}` when a client selects nothing of a record but its
+        // __typename (e.g. `createAccount { __typename }`); Prisma rejects an empty select.
+        $allOperations({ args, query }) {
+          const select = (args as { select?: object } | undefined)?.select;
+          if (select && Object.keys(select).length === 0) delete (args as { select?: object }).select;
+          return query(args);
+        },
+      },
+    },
+  });
+  // The extension changes no model or result type, so the client keeps its plain type.
+  return client as unknown as PrismaClient;
 }
 
 export type { PrismaClient };

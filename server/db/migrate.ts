@@ -71,17 +71,19 @@ export async function migrate(connection: SqlConnection, migrations?: Migration[
         throw new MigrationError(`Migration ${row.migration_name} is applied but missing from prisma/migrations.`);
       }
     }
-    const done: string[] = [];
+    // Check every applied migration before applying any, so an edited one that sorts after a
+    // pending one refuses the whole run instead of stopping it half-way.
     for (const migration of all) {
       const previous = byName.get(migration.name);
-      if (previous) {
-        if (previous.checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.name} was edited after it was applied (checksum differs). Add a new migration instead.`,
-          );
-        }
-        continue;
+      if (previous && previous.checksum !== migration.checksum) {
+        throw new MigrationError(
+          `Migration ${migration.name} was edited after it was applied (checksum differs). Add a new migration instead.`,
+        );
       }
+    }
+    const done: string[] = [];
+    for (const migration of all) {
+      if (byName.has(migration.name)) continue;
       await applyOne(connection, migration);
       done.push(migration.name);
     }

@@ -207,6 +207,9 @@ CREATE INDEX "Account_name_id_idx" ON "Account"("name", "id");
 CREATE INDEX "AccountTag_tagId_idx" ON "AccountTag"("tagId");
 
 -- CreateIndex
+CREATE INDEX "ContactTag_tagId_idx" ON "ContactTag"("tagId");
+
+-- CreateIndex
 CREATE INDEX "Contact_accountId_idx" ON "Contact"("accountId");
 
 -- CreateIndex
