@@ -7,7 +7,8 @@ import {
   assertCanWriteCustomerRecord,
   canReadCustomerRecord,
 } from './access.ts';
-import { DuplicateError, NotFoundError } from './errors.ts';
+import { syncCustomerActivities } from './activity-tracking.ts';
+import { DuplicateError, NotFoundError, ValidationError } from './errors.ts';
 import { assertLookupsExist } from './lookups.ts';
 import { normalizeCompanyName, normalizeEmail } from './normalize.ts';
 import { resolveOwnership } from './ownership.ts';
@@ -111,16 +112,22 @@ export async function updateAccount(
       await tx.accountTag.deleteMany({ where: { accountId: id } });
       if (input.tagIds.length) await tx.accountTag.createMany({ data: input.tagIds.map((tagId) => ({ accountId: id, tagId })) });
     }
-    return tx.account.update({
+    const updated = await tx.account.update({
       where: { id },
       data: { ...columns(input), name, normalizedName, ...ownership },
     });
+    if (updated.teamId !== current.teamId) await syncCustomerActivities(tx, { accountId: id });
+    return updated;
   });
 }
 
 export async function deleteAccount(prisma: PrismaClient, viewer: Viewer, id: string): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     await loadWritableAccount(tx, viewer, id);
+    const opportunities = await tx.opportunity.count({ where: { accountId: id } });
+    if (opportunities > 0) {
+      throw ValidationError.field('id', 'HAS_OPPORTUNITIES', `The account has ${opportunities} opportunities: delete or move them first.`);
+    }
     await tx.account.delete({ where: { id } });
     return { id };
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Contact, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { syncCustomerActivities } from './activity-tracking.ts';
 import {
   assertCanCreateCustomerRecords,
   assertCanWriteCustomerRecord,
@@ -122,10 +123,12 @@ export async function updateContact(
       await tx.contactTag.deleteMany({ where: { contactId: id } });
       if (input.tagIds.length) await tx.contactTag.createMany({ data: input.tagIds.map((tagId) => ({ contactId: id, tagId })) });
     }
-    return tx.contact.update({
+    const updated = await tx.contact.update({
       where: { id },
       data: { ...columns(input), firstName: identity.firstName, lastName: identity.lastName, ...ownership },
     });
+    if (updated.teamId !== current.teamId) await syncCustomerActivities(tx, { contactId: id });
+    return updated;
   });
 }
 

@@ -11,6 +11,7 @@ import { addDays, organisationDay } from './calendar.ts';
 import { ConflictError, NotFoundError, OpportunityClosedError, ValidationError, type FieldError } from './errors.ts';
 import { assertLookupsExist } from './lookups.ts';
 import { Decimal, lineTotal, sumMoney, weightedAmount } from './money.ts';
+import { syncOpportunityActivities } from './activity-tracking.ts';
 import { diffTracked, recordChanges, recordCreation, type TrackedState } from './opportunity-history.ts';
 import { resolveOwnership } from './ownership.ts';
 import { entityId, idList, omittable, optionalText, parseInput, requiredText } from './validation.ts';
@@ -61,6 +62,9 @@ const updateOpportunityInput = z.object({
 
 export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
+
+/** Changes that decide who may read the opportunity's activities and which activity counts for it. */
+const ACTIVITY_SCOPE_FIELDS = new Set(['teamId', 'accountId', 'contactId', 'status']);
 
 /** What may still change once an opportunity is won or lost. */
 const WRITABLE_WHEN_CLOSED = new Set(['winLossReport', 'expectedVersion']);
@@ -116,7 +120,9 @@ export async function createOpportunity(
       },
     });
     await recordCreation(tx, opportunity, viewer.id, now);
-    return opportunity;
+    // Activity already logged on the account or contact counts for the new opportunity.
+    await syncOpportunityActivities(tx, opportunity.id);
+    return tx.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } });
   });
 }
 
@@ -433,6 +439,10 @@ async function applyChange(
     data: { ...next, weightedAmount: merged.weightedAmount, version: current.version + 1, updatedAt: now },
   });
   await recordChanges(tx, current.id, viewer.id, changes, now);
+  if (changes.some((change) => ACTIVITY_SCOPE_FIELDS.has(change.field))) {
+    await syncOpportunityActivities(tx, current.id);
+    return tx.opportunity.findUniqueOrThrow({ where: { id: current.id } });
+  }
   return updated;
 }
 

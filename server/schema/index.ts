@@ -30,6 +30,13 @@ import './api-token.ts';
 import './heartbeat.ts';
 import './plan-step.ts';
 import './organisation-settings.ts';
+import './activity-status.ts';
+import './activity-filter.ts';
+import './activity.ts';
+import './activity-mutations.ts';
+import './opportunity-activities.ts';
+import './opportunity-follow.ts';
+import './timeline.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,78 @@
+import type { Viewer } from '../auth/viewer.ts';
+import type { Activity, OpportunityChange, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { activityReadWhere, opportunityReadWhere } from './access.ts';
+import { ValidationError } from './errors.ts';
+
+/**
+ * A record's timeline: its activities and the history of its opportunities (stage and status
+ * changes, follows, creation...) merged newest first. Paginated with an opaque cursor of
+ * (moment, id); one statement per source whatever the page size.
+ */
+export type TimelineItem =
+  | { kind: 'ACTIVITY'; at: Date; id: string; activity: Activity }
+  | { kind: 'CHANGE'; at: Date; id: string; change: OpportunityChange };
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** Activities appear as themselves; their ACTIVITY_* history rows would repeat them. */
+const HIDDEN_FIELDS = ['weightedAmount', 'ACTIVITY_ADDED', 'ACTIVITY_COMPLETED', 'ACTIVITY_REOPENED', 'ACTIVITY_DELETED'];
+
+export type TimelineSubject = { opportunityId: string } | { accountId: string };
+
+export async function timeline(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  subject: TimelineSubject,
+  { first = 20, after }: { first?: number | null; after?: string | null } = {},
+): Promise<TimelinePage> {
+  const size = Math.min(Math.max(first ?? 20, 1), 100);
+  const cursor = after ? decodeCursor(after) : null;
+  const activityWhere: Prisma.ActivityWhereInput =
+    'opportunityId' in subject
+      ? { opportunityId: subject.opportunityId }
+      : { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
+  const changeWhere: Prisma.OpportunityChangeWhereInput =
+    'opportunityId' in subject
+      ? { opportunityId: subject.opportunityId }
+      : { opportunity: { accountId: subject.accountId, ...opportunityReadWhere(viewer) } };
+  const [activities, changes] = await Promise.all([
+    prisma.activity.findMany({
+      where: { AND: [activityWhere, activityReadWhere(viewer), cursor ? before('createdAt', cursor) : {}] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: size + 1,
+    }),
+    prisma.opportunityChange.findMany({
+      where: { AND: [changeWhere, { field: { notIn: HIDDEN_FIELDS } }, cursor ? before('changedAt', cursor) : {}] },
+      orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
+      take: size + 1,
+    }),
+  ]);
+  const merged: TimelineItem[] = [
+    ...activities.map((activity) => ({ kind: 'ACTIVITY' as const, at: activity.createdAt, id: activity.id, activity })),
+    ...changes.map((change) => ({ kind: 'CHANGE' as const, at: change.changedAt, id: change.id, change })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const items = merged.slice(0, size);
+  const last = items.at(-1);
+  return { items, hasNextPage: merged.length > size, endCursor: last ? encodeCursor(last) : null };
+}
+
+function before(field: 'createdAt' | 'changedAt', cursor: { at: Date; id: string }) {
+  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] };
+}
+
+export function encodeCursor(item: { at: Date; id: string }) {
+  return Buffer.from(`${item.at.toISOString()}|${item.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw ValidationError.field('after', 'INVALID_CURSOR', 'This is not a timeline cursor.');
+  }
+  return { at: date, id };
+}

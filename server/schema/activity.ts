@@ -1,0 +1,123 @@
+import { builder } from '../builder.ts';
+import { activityReadWhere, canReadCustomerRecord, canReadSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
+import {
+  ACTIVITY_LIST_ORDER,
+  activityListWhere,
+  activityStatus,
+  canWriteActivity,
+  MY_TASKS_ORDER,
+  myTasksWhere,
+  REGARDING_OWNERS,
+  regardingRecord,
+} from '../domain/activity-queries.ts';
+import { AccountRef } from './account.ts';
+import { ActivityFilterInput, decodeActivityFilter } from './activity-filter.ts';
+import { ActivityStatusEnum } from './activity-status.ts';
+import { ActivityTypeEnum } from './activity-type.ts';
+import { ContactRef } from './contact.ts';
+import { decodeId } from './ids.ts';
+import { OpportunityRef } from './opportunity.ts';
+import { requireViewer } from './viewer.ts';
+
+export const ActivityRef = builder.prismaNode('Activity', {
+  id: { field: 'id' },
+  // A missing or unreadable activity resolves `node(id:)` to null instead of an error.
+  nullable: true,
+  description: 'A call, e-mail, meeting, task or note about an opportunity, account or contact.',
+  findUnique: (id, context) => ({ id, ...salesRecordReadWhere(requireViewer(context)) }),
+  runScopesOnType: true,
+  authScopes: (activity, context) => context.viewer !== null && canReadSalesRecord(context.viewer, activity),
+  fields: (t) => ({
+    type: t.expose('type', { type: ActivityTypeEnum }),
+    subject: t.exposeString('subject'),
+    notes: t.exposeString('notes', { nullable: true }),
+    // The linked records are null when the viewer may not read them (e.g. an account of another team).
+    opportunity: t.field({
+      type: OpportunityRef,
+      nullable: true,
+      select: (_args, _context, nestedSelection) => ({ opportunity: nestedSelection(true) }),
+      resolve: (activity, _args, context) =>
+        activity.opportunity && canReadSalesRecord(requireViewer(context), activity.opportunity) ? activity.opportunity : null,
+    }),
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      select: (_args, _context, nestedSelection) => ({ account: nestedSelection(true) }),
+      resolve: (activity, _args, context) =>
+        activity.account && canReadCustomerRecord(requireViewer(context), activity.account) ? activity.account : null,
+    }),
+    contact: t.field({
+      type: ContactRef,
+      nullable: true,
+      select: (_args, _context, nestedSelection) => ({ contact: nestedSelection(true) }),
+      resolve: (activity, _args, context) =>
+        activity.contact && canReadCustomerRecord(requireViewer(context), activity.contact) ? activity.contact : null,
+    }),
+    assignee: t.relation('assignee'),
+    createdBy: t.relation('createdBy'),
+    dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true }),
+    durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
+    doneAt: t.expose('doneAt', { type: 'DateTime', nullable: true }),
+    status: t.field({
+      type: ActivityStatusEnum,
+      resolve: (activity) => activityStatus(activity, new Date()),
+    }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether the viewer may change, complete or delete this activity.',
+      select: REGARDING_OWNERS,
+      resolve: (activity, _args, context) => canWriteActivity(requireViewer(context), activity, regardingRecord(activity)),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  activities: t.prismaConnection(
+    {
+      type: 'Activity',
+      cursor: 'id',
+      authScopes: { sales: true },
+      description:
+        'Activities the viewer can read. Open ones first, by due date (overdue on top, undated last), then completed ones, most recently done first.',
+      args: { filter: t.arg({ type: ActivityFilterInput }) },
+      resolve: (query, _root, args, context) =>
+        context.prisma.activity.findMany({
+          ...query,
+          where: activityListWhere(requireViewer(context), decodeActivityFilter(args.filter), new Date()),
+          orderBy: ACTIVITY_LIST_ORDER,
+        }),
+      totalCount: (_connection, args, context) =>
+        context.prisma.activity.count({
+          where: activityListWhere(requireViewer(context), decodeActivityFilter(args.filter), new Date()),
+        }),
+    },
+    {},
+    {},
+  ),
+  myTasks: t.prismaConnection(
+    {
+      type: 'Activity',
+      cursor: 'id',
+      authScopes: { sales: true },
+      description: "The viewer's open activities: overdue first (the longest overdue on top), then by due date, undated last.",
+      resolve: (query, _root, _args, context) =>
+        context.prisma.activity.findMany({ ...query, where: myTasksWhere(requireViewer(context)), orderBy: MY_TASKS_ORDER }),
+      totalCount: (_connection, _args, context) => context.prisma.activity.count({ where: myTasksWhere(requireViewer(context)) }),
+    },
+    {},
+    {},
+  ),
+  activity: t.prismaField({
+    type: 'Activity',
+    nullable: true,
+    description: 'An activity by id; null when it does not exist or the viewer may not read it.',
+    authScopes: { sales: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) =>
+      context.prisma.activity.findFirst({
+        ...query,
+        where: { id: decodeId(args.id, 'Activity', 'id'), ...activityReadWhere(requireViewer(context)) },
+      }),
+  }),
+}));

@@ -1,0 +1,81 @@
+import { builder } from '../builder.ts';
+import { encodeCursor, timeline, type TimelineItem, type TimelineSubject } from '../domain/timeline.ts';
+import type { Context } from '../context.ts';
+import type { Activity, OpportunityChange } from '../generated/prisma/client.ts';
+import { requireViewer } from './viewer.ts';
+
+const TimelineItemKind = builder.enumType('TimelineItemKind', {
+  values: {
+    ACTIVITY: { description: 'An activity (call, e-mail, meeting, task, note).' },
+    CHANGE: { description: 'A change or event of an opportunity.' },
+  },
+});
+
+type Query = { include?: object; select?: object };
+
+/**
+ * The records of one page are loaded again with the client's selection, all at once: the first
+ * item that needs them loads every item's, so a page costs the same whatever its length.
+ */
+class PageRecords {
+  private activities?: Promise<Map<string, Activity>>;
+  private changes?: Promise<Map<string, OpportunityChange>>;
+  constructor(
+    private readonly context: Context,
+    private readonly items: TimelineItem[],
+  ) {}
+
+  activity(query: Query, id: string) {
+    const ids = this.items.flatMap((item) => (item.kind === 'ACTIVITY' ? [item.id] : []));
+    this.activities ??= this.context.prisma.activity
+      .findMany({ ...(query as object), where: { id: { in: ids } } })
+      .then((rows) => new Map(rows.map((row) => [row.id, row as Activity])));
+    return this.activities.then((rows) => rows.get(id) ?? null);
+  }
+
+  change(query: Query, id: string) {
+    const ids = this.items.flatMap((item) => (item.kind === 'CHANGE' ? [item.id] : []));
+    this.changes ??= this.context.prisma.opportunityChange
+      .findMany({ ...(query as object), where: { id: { in: ids } } })
+      .then((rows) => new Map(rows.map((row) => [row.id, row as OpportunityChange])));
+    return this.changes.then((rows) => rows.get(id) ?? null);
+  }
+}
+
+type PageItem = TimelineItem & { records: PageRecords };
+
+const TimelineItemRef = builder.objectRef<PageItem>('TimelineItem').implement({
+  description: 'One dated thing on a timeline: an activity, or a change of an opportunity.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    kind: t.expose('kind', { type: TimelineItemKind }),
+    activity: t.prismaField({
+      type: 'Activity',
+      nullable: true,
+      resolve: (query, item) => (item.kind === 'ACTIVITY' ? item.records.activity(query, item.id) : null),
+    }),
+    change: t.prismaField({
+      type: 'OpportunityChange',
+      nullable: true,
+      resolve: (query, item) => (item.kind === 'CHANGE' ? item.records.change(query, item.id) : null),
+    }),
+  }),
+});
+
+for (const model of ['Opportunity', 'Account'] as const) {
+  builder.prismaObjectField(model, 'timeline', (t) =>
+    t.connection({
+      type: TimelineItemRef,
+      description: 'Activities and opportunity history (stage and status changes, follows, ...) merged, newest first.',
+      resolve: async (parent, args, context) => {
+        const subject: TimelineSubject = model === 'Opportunity' ? { opportunityId: parent.id } : { accountId: parent.id };
+        const page = await timeline(context.prisma, requireViewer(context), subject, { first: args.first, after: args.after });
+        const records = new PageRecords(context, page.items);
+        return {
+          edges: page.items.map((item) => ({ cursor: encodeCursor(item), node: { ...item, records } })),
+          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: null, endCursor: page.endCursor },
+        };
+      },
+    }),
+  );
+}
