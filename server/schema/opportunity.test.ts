@@ -111,6 +111,26 @@ describe('opportunity mutations', () => {
   });
 });
 
+describe('without activity', () => {
+  it('flags open opportunities whose last activity is older than the organisation allows', async () => {
+    await t.prisma.organisationSettings.update({ where: { id: 1 }, data: { staleAfterDays: 7 } });
+    const quiet = (await create(org.northSales.token, { title: 'Ruhig' })).opportunity;
+    const busy = (await create(org.northSales.token, { title: 'Aktiv' })).opportunity;
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    await t.prisma.opportunity.updateMany({ where: { title: { in: ['Ruhig', 'Aktiv'] } }, data: { createdAt: tenDaysAgo } });
+    await t.prisma.opportunity.updateMany({ where: { title: 'Aktiv' }, data: { lastActivityAt: new Date(Date.now() - 2 * 86_400_000) } });
+    const read = async (id: string) =>
+      (await t.graphql('query($id: ID!) { opportunity(id: $id) { isStale daysWithoutActivity } }', { id }, org.northSales.token)).data.opportunity;
+    expect(await read(quiet.id)).toEqual({ isStale: true, daysWithoutActivity: 10 });
+    expect(await read(busy.id)).toEqual({ isStale: false, daysWithoutActivity: 2 });
+    const staleTitles = await t.graphql('{ opportunities(filter: { stale: true }) { edges { node { title } } } }', {}, org.northSales.token);
+    expect(staleTitles.data.opportunities.edges.map((edge: any) => edge.node.title)).toContain('Ruhig');
+    expect(staleTitles.data.opportunities.edges.map((edge: any) => edge.node.title)).not.toContain('Aktiv');
+    await t.prisma.organisationSettings.update({ where: { id: 1 }, data: { staleAfterDays: 14 } });
+    expect((await read(quiet.id)).isStale).toBe(false);
+  });
+});
+
 describe('history', () => {
   it('lists the changes newest first with names instead of ids', async () => {
     const { opportunity } = await create(org.northSales.token, { title: 'Historie' });
