@@ -1,0 +1,29 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { RequireSession } from './session/RequireSession.tsx';
+import { AccountDetailPage } from './pages/AccountDetailPage.tsx';
+import { AccountFormPage } from './pages/AccountFormPage.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
+import { ContactFormPage } from './pages/ContactFormPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/accounts" replace />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/new" element={<AccountFormPage />} />
+          <Route path="accounts/:id" element={<AccountDetailPage />} />
+          <Route path="accounts/:id/edit" element={<AccountFormPage />} />
+          <Route path="accounts/:accountId/contacts/new" element={<ContactFormPage />} />
+          <Route path="contacts/:id/edit" element={<ContactFormPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

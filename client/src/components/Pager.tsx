@@ -1,0 +1,32 @@
+interface Props {
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+  onPrevious(cursor: string): void;
+  onNext(cursor: string): void;
+  label: string;
+}
+
+/** Previous/next over a Relay connection's cursors. */
+export function Pager({ pageInfo, onPrevious, onNext, label }: Props) {
+  const { hasNextPage, hasPreviousPage, startCursor, endCursor } = pageInfo;
+  if (!hasNextPage && !hasPreviousPage) return null;
+  return (
+    <nav className="pager" aria-label={label}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={!hasPreviousPage || !startCursor}
+        onClick={() => startCursor && onPrevious(startCursor)}
+      >
+        ← Previous
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={!hasNextPage || !endCursor}
+        onClick={() => endCursor && onNext(endCursor)}
+      >
+        Next →
+      </button>
+    </nav>
+  );
+}

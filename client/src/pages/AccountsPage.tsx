@@ -1,0 +1,182 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { Pager } from '../components/Pager.tsx';
+import { Loading, QueryError } from '../components/QueryStatus.tsx';
+import { graphql } from '../gql';
+import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
+import { useViewer } from '../hooks/useViewer.ts';
+import { formatNumber, legalFormSuffix } from '../lib/format.ts';
+import { paths } from '../lib/paths.ts';
+
+const PAGE_SIZE = 25;
+
+const AccountListQuery = graphql(`
+  query AccountList($search: String, $first: Int, $after: String, $last: Int, $before: String) {
+    accounts(search: $search, first: $first, after: $after, last: $last, before: $before, orderBy: { field: NAME }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          legalForm
+          address {
+            city
+            country
+          }
+          status {
+            key
+            label
+          }
+          owner {
+            id
+            name
+          }
+          contacts(first: 0) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
+// A new or deleted account must show up even when the cached page held no account at all.
+const listContext = { additionalTypenames: ['Account'] };
+
+export function AccountsPage() {
+  const { canCreateCustomers } = useViewer();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const after = params.get('after');
+  const before = params.get('before');
+
+  // The search box updates the URL (and so the query) once typing pauses; paging starts over.
+  // A URL changed from elsewhere (a link, the back button) updates the box instead.
+  const [searchInput, setSearchInput] = useState(search);
+  const debouncedSearch = useDebouncedValue(searchInput.trim(), 300);
+  const searchInUrl = useRef(search);
+  useEffect(() => {
+    if (search === searchInUrl.current) return;
+    searchInUrl.current = search;
+    setSearchInput(search);
+  }, [search]);
+  useEffect(() => {
+    if (debouncedSearch === searchInUrl.current) return;
+    searchInUrl.current = debouncedSearch;
+    setParams(debouncedSearch ? { q: debouncedSearch } : {}, { replace: true });
+  }, [debouncedSearch, setParams]);
+
+  const variables = before
+    ? { search: search || null, last: PAGE_SIZE, before }
+    : { search: search || null, first: PAGE_SIZE, after };
+  const [{ data, error, fetching, stale }] = useQuery({
+    query: AccountListQuery,
+    variables,
+    requestPolicy: 'cache-and-network',
+    context: listContext,
+  });
+  const accounts = data?.accounts;
+
+  function goTo(cursor: { after?: string; before?: string }) {
+    setParams({ ...(search ? { q: search } : {}), ...cursor });
+  }
+
+  return (
+    <section aria-labelledby="accounts-title">
+      <div className="page-header">
+        <h1 id="accounts-title">Accounts</h1>
+        {canCreateCustomers && (
+          <Link to={paths.newAccount()} className="button button--primary">
+            New account
+          </Link>
+        )}
+      </div>
+
+      <div className="toolbar">
+        <label htmlFor="account-search" className="visually-hidden">
+          Search accounts
+        </label>
+        <input
+          id="account-search"
+          className="input toolbar__search"
+          type="search"
+          placeholder="Search by name, city, postcode, e-mail or industry"
+          value={searchInput}
+          onChange={(event) => setSearchInput(event.target.value)}
+        />
+        {accounts && (
+          <span className="toolbar__count" data-testid="account-count" aria-live="polite">
+            {formatNumber(accounts.totalCount)} {accounts.totalCount === 1 ? 'account' : 'accounts'}
+          </span>
+        )}
+        {(fetching || stale) && <span className="spinner" aria-label="Loading" />}
+      </div>
+
+      {error && <QueryError error={error} />}
+      {!accounts && fetching && <Loading what="accounts" />}
+
+      {accounts && accounts.edges.length === 0 && (
+        <p className="empty">{search ? `No accounts match “${search}”.` : 'No accounts yet.'}</p>
+      )}
+
+      {accounts && accounts.edges.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" aria-labelledby="accounts-title">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">City</th>
+                <th scope="col">Status</th>
+                <th scope="col">Owner</th>
+                <th scope="col" className="numeric">
+                  Contacts
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.edges.map(({ node: account }) => (
+                <tr key={account.id}>
+                  <td>
+                    <Link to={paths.account(account.id)} className="table__primary">
+                      {account.name}
+                    </Link>
+                    {legalFormSuffix(account.name, account.legalForm) && (
+                      <span className="muted"> {account.legalForm}</span>
+                    )}
+                  </td>
+                  <td>
+                    {account.address.city ?? <span className="muted">—</span>}
+                    {account.address.city && account.address.country !== 'DE' && (
+                      <span className="muted"> ({account.address.country})</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`status status--${account.status.key.toLowerCase()}`}>{account.status.label}</span>
+                  </td>
+                  <td>{account.owner.name}</td>
+                  <td className="numeric">{account.contacts.totalCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {accounts && (
+        <Pager
+          label="Account pages"
+          pageInfo={accounts.pageInfo}
+          onPrevious={(cursor) => goTo({ before: cursor })}
+          onNext={(cursor) => goTo({ after: cursor })}
+        />
+      )}
+    </section>
+  );
+}

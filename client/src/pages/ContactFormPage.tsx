@@ -1,0 +1,357 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { addressInput } from '../components/AddressFields.tsx';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { CONTACT_FORM_FIELDS, ContactForm, type ContactFormValues } from '../components/ContactForm.tsx';
+import { DuplicateNotice } from '../components/DuplicateNotice.tsx';
+import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
+import { Loading, QueryError } from '../components/QueryStatus.tsx';
+import { graphql } from '../gql';
+import type {
+  ContactEditQuery as ContactEditData,
+  DuplicateContactFieldsFragment,
+  ValidationErrorFieldsFragment,
+} from '../gql/graphql.ts';
+import { useCustomerFormOptions, type CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
+import { placeFieldErrors, textOrNull, type FieldErrors } from '../lib/field-errors.ts';
+import { paths } from '../lib/paths.ts';
+
+const ContactEditQuery = graphql(`
+  query ContactEdit($id: ID!) {
+    contact(id: $id) {
+      id
+      fullName
+      salutation
+      title
+      firstName
+      lastName
+      jobTitle
+      department
+      email
+      phone
+      mobile
+      birthday
+      notes
+      address {
+        street
+        postalCode
+        city
+        country
+      }
+      status {
+        key
+      }
+      source {
+        id
+      }
+      owner {
+        id
+        name
+      }
+      team {
+        id
+        name
+      }
+      tags {
+        id
+      }
+      account {
+        id
+        name
+      }
+      viewerCanEdit
+    }
+  }
+`);
+
+const ContactAccountQuery = graphql(`
+  query ContactAccount($id: ID!) {
+    account(id: $id) {
+      id
+      name
+      address {
+        country
+      }
+    }
+  }
+`);
+
+const CreateContactMutation = graphql(`
+  mutation CreateContact($input: CreateContactInput!) {
+    createContact(input: $input) {
+      __typename
+      ... on CreateContactSuccess {
+        contact {
+          id
+          account {
+            id
+          }
+        }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+      ... on DuplicateContactError {
+        ...DuplicateContactFields
+      }
+    }
+  }
+`);
+
+const UpdateContactMutation = graphql(`
+  mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+    updateContact(id: $id, input: $input) {
+      __typename
+      ... on UpdateContactSuccess {
+        contact {
+          id
+          account {
+            id
+          }
+        }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+      ... on DuplicateContactError {
+        ...DuplicateContactFields
+      }
+    }
+  }
+`);
+
+const DeleteContactMutation = graphql(`
+  mutation DeleteContact($id: ID!) {
+    deleteContact(id: $id) {
+      __typename
+      ... on DeleteContactSuccess {
+        deletedId
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+interface Feedback {
+  errors: FieldErrors;
+  message?: string;
+  unplaced: string[];
+  duplicate?: DuplicateContactFieldsFragment;
+}
+
+const noFeedback: Feedback = { errors: {}, unplaced: [] };
+
+/** New contact of an account (`/accounts/:accountId/contacts/new`) or changes to one (`/contacts/:id/edit`). */
+export function ContactFormPage() {
+  const { id, accountId } = useParams();
+  const navigate = useNavigate();
+  const { options, error: optionsError } = useCustomerFormOptions();
+  const [{ data: editData, error: editError }] = useQuery({
+    query: ContactEditQuery,
+    variables: { id: id ?? '' },
+    pause: id === undefined,
+    requestPolicy: 'network-only',
+  });
+  const [{ data: accountData, error: accountError }] = useQuery({
+    query: ContactAccountQuery,
+    variables: { id: accountId ?? '' },
+    pause: accountId === undefined,
+  });
+  const [{ fetching: creating }, createContact] = useMutation(CreateContactMutation);
+  const [{ fetching: updating }, updateContact] = useMutation(UpdateContactMutation);
+  const [{ fetching: deleting }, deleteContact] = useMutation(DeleteContactMutation);
+  const [feedback, setFeedback] = useState<Feedback>(noFeedback);
+
+  const error = optionsError ?? editError ?? accountError;
+  if (error && !options) return <QueryError error={error} />;
+  if (!options || (id && !editData) || (accountId && !accountData)) return <Loading what="the form" />;
+
+  const contact = editData?.contact;
+  const account = contact ? contact.account : accountData?.account;
+  if ((id && !contact) || (accountId && !account)) {
+    return (
+      <div className="empty">
+        <p>{id ? 'This contact' : 'This account'} does not exist, or you may not see it.</p>
+        <Link to={paths.accounts()}>Back to the accounts</Link>
+      </div>
+    );
+  }
+  const backHref = account ? paths.account(account.id) : paths.accounts();
+  if (contact && !contact.viewerCanEdit) {
+    return (
+      <div className="empty">
+        <p>You may not change this contact.</p>
+        <Link to={backHref}>Back</Link>
+      </div>
+    );
+  }
+
+  async function handleSubmit(values: ContactFormValues, { allowDuplicate }: { allowDuplicate: boolean }) {
+    const fields = {
+      salutation: textOrNull(values.salutation),
+      title: textOrNull(values.title),
+      jobTitle: textOrNull(values.jobTitle),
+      department: textOrNull(values.department),
+      email: textOrNull(values.email),
+      phone: textOrNull(values.phone),
+      mobile: textOrNull(values.mobile),
+      birthday: textOrNull(values.birthday),
+      notes: textOrNull(values.notes),
+      address: addressInput(values.address),
+      statusKey: values.statusKey || null,
+      sourceId: values.sourceId || null,
+      ownerId: values.ownerId || null,
+      teamId: values.teamId || null,
+      tagIds: values.tagIds,
+      allowDuplicate,
+    };
+    const result = id
+      ? await updateContact({ id, input: { ...fields, firstName: values.firstName, lastName: values.lastName } })
+      : await createContact({
+          input: { ...fields, firstName: values.firstName, lastName: values.lastName, accountId: accountId ?? null },
+        });
+    const outcome = result.data && ('updateContact' in result.data ? result.data.updateContact : result.data.createContact);
+    switch (outcome?.__typename) {
+      case 'CreateContactSuccess':
+      case 'UpdateContactSuccess': {
+        const saved = outcome.contact.account;
+        navigate(saved ? paths.account(saved.id) : paths.accounts(), { replace: !id });
+        return;
+      }
+      case 'ValidationError':
+        setFeedback(validationFeedback(outcome));
+        return;
+      case 'DuplicateContactError':
+        setFeedback({ ...noFeedback, duplicate: outcome });
+        return;
+      default:
+        setFeedback({ ...noFeedback, message: result.error?.message ?? 'The contact could not be saved.' });
+    }
+  }
+
+  async function handleDelete() {
+    if (!id) return;
+    const result = await deleteContact({ id }, { additionalTypenames: ['Contact'] });
+    const outcome = result.data?.deleteContact;
+    if (outcome?.__typename === 'DeleteContactSuccess') navigate(backHref, { replace: true });
+    else setFeedback({ ...noFeedback, message: outcome?.message ?? result.error?.message ?? 'The contact could not be deleted.' });
+  }
+
+  const notices = (
+    <>
+      <FormErrorSummary message={feedback.message} details={feedback.unplaced} />
+      {feedback.duplicate && (
+        <DuplicateNotice
+          message={feedback.duplicate.message}
+          existing={feedback.duplicate.existing.map((existing) => ({
+            id: existing.id,
+            label: existing.fullName,
+            href: paths.editContact(existing.id),
+            detail: [existing.email, existing.account?.name].filter(Boolean).join(' · '),
+          }))}
+          overrideLabel={contact ? 'Save anyway' : 'Create anyway'}
+          busy={creating || updating}
+        />
+      )}
+    </>
+  );
+
+  return (
+    <section aria-labelledby="contact-form-title">
+      <p className="breadcrumb">
+        <Link to={paths.accounts()}>Accounts</Link> /{' '}
+        {account && (
+          <>
+            <Link to={paths.account(account.id)}>{account.name}</Link> /
+          </>
+        )}
+      </p>
+      <div className="page-header">
+        <h1 id="contact-form-title">{contact ? `Edit ${contact.fullName}` : `New contact${account ? ` at ${account.name}` : ''}`}</h1>
+        {contact && (
+          <div className="page-header__actions">
+            <ConfirmButton
+              label="Delete"
+              question={`Delete ${contact.fullName}?`}
+              confirmLabel="Delete contact"
+              onConfirm={handleDelete}
+              busy={deleting}
+            />
+          </div>
+        )}
+      </div>
+      <ContactForm
+        initialValues={contact ? valuesOf(contact) : emptyValues(options, accountData?.account?.address.country)}
+        options={options}
+        current={contact ? { owner: contact.owner, sourceId: contact.source?.id ?? '', team: contact.team } : undefined}
+        automaticTeamLabel={contact ? undefined : "— the account's team —"}
+        errors={feedback.errors}
+        notices={notices}
+        submitting={creating || updating}
+        submitLabel={contact ? 'Save changes' : 'Create contact'}
+        cancelHref={backHref}
+        onSubmit={handleSubmit}
+      />
+    </section>
+  );
+}
+
+function validationFeedback(error: ValidationErrorFieldsFragment): Feedback {
+  const { byField, unplaced } = placeFieldErrors(error.fieldErrors, CONTACT_FORM_FIELDS);
+  return { errors: byField, unplaced, message: 'Nothing was saved: please correct the marked fields.' };
+}
+
+function emptyValues(options: CustomerFormOptions, country = 'DE'): ContactFormValues {
+  const statusKey = options.lifecycleStatuses.some((status) => status.key === 'PROSPECT')
+    ? 'PROSPECT'
+    : (options.lifecycleStatuses[0]?.key ?? '');
+  return {
+    salutation: '',
+    title: '',
+    firstName: '',
+    lastName: '',
+    jobTitle: '',
+    department: '',
+    email: '',
+    phone: '',
+    mobile: '',
+    birthday: '',
+    notes: '',
+    address: { street: '', postalCode: '', city: '', country },
+    statusKey,
+    sourceId: '',
+    ownerId: options.me?.id ?? '',
+    teamId: '',
+    tagIds: [],
+  };
+}
+
+function valuesOf(contact: NonNullable<ContactEditData['contact']>): ContactFormValues {
+  return {
+    salutation: contact.salutation ?? '',
+    title: contact.title ?? '',
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    jobTitle: contact.jobTitle ?? '',
+    department: contact.department ?? '',
+    email: contact.email ?? '',
+    phone: contact.phone ?? '',
+    mobile: contact.mobile ?? '',
+    birthday: contact.birthday ?? '',
+    notes: contact.notes ?? '',
+    address: {
+      street: contact.address.street ?? '',
+      postalCode: contact.address.postalCode ?? '',
+      city: contact.address.city ?? '',
+      country: contact.address.country,
+    },
+    statusKey: contact.status.key,
+    sourceId: contact.source?.id ?? '',
+    ownerId: contact.owner.id,
+    teamId: contact.team.id,
+    tagIds: contact.tags.map((tag) => tag.id),
+  };
+}
