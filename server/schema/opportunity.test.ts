@@ -147,6 +147,45 @@ describe('history', () => {
   });
 });
 
+describe('opportunity page', () => {
+  it('costs the same number of statements with 2 and with 60 lines, activities and history entries', async () => {
+    const PAGE = `query($id: ID!) { opportunity(id: $id) {
+      humanId title amount weightedAmount probability version isStale isFollowedByViewer
+      account { name } contact { fullName } owner { name } team { name } pipeline { name stages { name probability } } stage { name }
+      priority { label } source { name } forecastCategory { label } lossReason { name } tags { name }
+      lines { description quantity unitPrice discountPercent total product { name sku } }
+      nextOpenActivity { subject dueAt }
+      activities(first: 100) { edges { node { subject status assignee { name } } } }
+      history(first: 100) { totalCount edges { node { field oldDisplay newDisplay actor { name } } } }
+      timeline(first: 100) { edges { node { kind activity { subject } change { field actor { name } } } } }
+      followers { name }
+    } }`;
+    const product = await t.prisma.product.create({ data: { sku: 'PAGE-1', name: 'Seitenprodukt', unitPrice: '10.00' } });
+    const grow = async (title: string, count: number) => {
+      const { opportunity } = await create(org.northSales.token, { title });
+      const id = (await t.prisma.opportunity.findFirstOrThrow({ where: { title } })).id;
+      await t.prisma.opportunityLine.createMany({
+        data: Array.from({ length: count }, (_, position) => ({ opportunityId: id, productId: product.id, position, quantity: '1', unitPrice: '10.00' })),
+      });
+      await t.prisma.activity.createMany({
+        data: Array.from({ length: count }, (_, index) => ({
+          type: 'CALL' as const, subject: `Anruf ${index}`, opportunityId: id, accountId, assigneeId: org.northSales.id, createdById: org.northSales.id, teamId: org.north.id,
+          dueAt: new Date(Date.now() + index * 86_400_000),
+        })),
+      });
+      await t.prisma.opportunityChange.createMany({
+        data: Array.from({ length: count }, (_, index) => ({ opportunityId: id, actorId: index % 2 ? org.northSales.id : org.northManager.id, field: 'stageId', oldValue: pipeline.stages[0].id, newValue: pipeline.stages[1].id })),
+      });
+      await t.prisma.opportunityFollower.create({ data: { opportunityId: id, userId: org.northManager.id } });
+      const { result, statements } = await countStatements(t.db, () => t.graphql(PAGE, { id: opportunity.id }, org.northManager.token));
+      expect(result.errors).toBeUndefined();
+      expect(result.data.opportunity.lines).toHaveLength(count);
+      return statements.length;
+    };
+    expect(await grow('Seite klein', 2)).toBe(await grow('Seite groß', 60));
+  });
+});
+
 describe('board and list', () => {
   it('shows stages in order with totals of the readable open opportunities', async () => {
     await t.prisma.opportunity.deleteMany();
