@@ -68,6 +68,29 @@ describe('HTTP server', () => {
   });
 });
 
+describe('GraphQL over server-sent events', () => {
+  it('streams an authenticated subscription to clients without WebSocket', async () => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${org.southSales.token}` },
+      body: JSON.stringify({ query: 'subscription { heartbeat(intervalMs: 250, count: 2) { sequence viewerName } }' }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await response.text();
+    const events = text.split('\n').filter((line) => line.startsWith('data: ') && line.includes('heartbeat')).map((line) => JSON.parse(line.slice(6)));
+    expect(events).toEqual([1, 2].map((sequence) => ({ data: { heartbeat: { sequence, viewerName: 'Sara Sales' } } })));
+  });
+
+  it('refuses the stream without credentials', async () => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { heartbeat(count: 1) { sequence } }' }),
+    });
+    expect(await response.text()).toContain('UNAUTHENTICATED');
+  });
+});
+
 describe('GraphQL over WebSocket', () => {
   it('runs an authenticated subscription with the session token from connection_init', async () => {
     const results = await collect(wsClient(`Bearer ${org.northSales.token}`), 'subscription { heartbeat(intervalMs: 250, count: 3) { sequence viewerName } }');
