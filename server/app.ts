@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate.ts';
@@ -11,7 +11,8 @@ import type { Context } from './context.ts';
 import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
 import { createLoaders } from './loaders.ts';
-import { createServerPubSub, type PubSub } from './pubsub.ts';
+import { collectEvents } from './domain/events.ts';
+import { createServerPubSub, publishDomainEvents, type PubSub } from './pubsub.ts';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export function buildApp({ db, config, pubsub = createServerPubSub() }: AppOptio
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Pipeline CRM API', subscriptionsProtocol: 'WS' },
     maskedErrors: { maskError },
+    plugins: [publishCommittedEvents(pubsub)],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
     context: async ({ request, connectionAuthorization }): Promise<Context> => {
       const viewer = await authenticate(db.prisma, connectionAuthorization ?? request.headers.get('authorization'));
@@ -117,4 +119,20 @@ async function health(db: Database, res: ServerResponse) {
   } catch {
     res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable' }));
   }
+}
+
+/**
+ * Runs every operation with a domain event collector and publishes what its transactions
+ * committed once the operation is done, so subscribers hear of a change only after it is saved.
+ */
+function publishCommittedEvents(pubsub: PubSub): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn(async (args) => {
+        const { result, events } = await collectEvents(async () => executeFn(args));
+        publishDomainEvents(pubsub, events);
+        return result;
+      });
+    },
+  };
 }

@@ -5,6 +5,8 @@ import { assertCanCreateSalesRecords, canReadCustomerRecord, canReadSalesRecord 
 import { ACTIVITY_TYPES, canWriteActivity, REGARDING_OWNERS, regardingRecord } from './activity-queries.ts';
 import { lockScope, recordActivityEvents, refreshLastActivityAt, scopeOf } from './activity-tracking.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from './errors.ts';
+import { committed } from './events.ts';
+import { notifyActivityAdded } from './notifications.ts';
 import { entityId, omittable, optionalText, parseInput, requiredText } from './validation.ts';
 
 /**
@@ -75,7 +77,7 @@ export async function createActivity(
     errors.push(fieldError('doneAt', 'IN_FUTURE', 'An activity cannot be done in the future; give it a due date instead.'));
   }
   if (errors.length) throw new ValidationError(errors);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const regarding = await resolveRegarding(tx, viewer, input);
     const assigneeId = input.assigneeId ?? viewer.id;
     if (assigneeId !== viewer.id) await assertAssignable(tx, assigneeId, regarding.teamId);
@@ -100,8 +102,9 @@ export async function createActivity(
     });
     await refreshLastActivityAt(tx, activity);
     await recordActivityEvents(tx, viewer.id, 'ACTIVITY_ADDED', [activity], now);
+    await notifyActivityAdded(tx, activity, viewer.id, now);
     return activity;
-  });
+  }));
 }
 
 /** Changes what an activity is and when it is due; the record it is about stays. */

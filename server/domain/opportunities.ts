@@ -12,7 +12,9 @@ import { ConflictError, NotFoundError, OpportunityClosedError, ValidationError, 
 import { assertLookupsExist } from './lookups.ts';
 import { Decimal, lineTotal, sumMoney, weightedAmount } from './money.ts';
 import { syncOpportunityActivities } from './activity-tracking.ts';
-import { diffTracked, recordChanges, recordCreation, type TrackedState } from './opportunity-history.ts';
+import { committed, emit, type OpportunityChangedEvent } from './events.ts';
+import { notifyOpportunityChange } from './notifications.ts';
+import { diffTracked, recordChanges, recordCreation, type FieldChange, type TrackedState } from './opportunity-history.ts';
 import { resolveOwnership } from './ownership.ts';
 import { entityId, idList, omittable, optionalText, parseInput, requiredText } from './validation.ts';
 
@@ -81,7 +83,7 @@ export async function createOpportunity(
 ): Promise<Opportunity> {
   assertCanCreateSalesRecords(viewer);
   const input = parseInput(createOpportunityInput, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const account = await tx.account.findUnique({ where: { id: input.accountId } });
     if (!account || !canReadCustomerRecord(viewer, account)) {
       throw ValidationError.field('accountId', 'NOT_FOUND', 'Unknown account.');
@@ -120,10 +122,14 @@ export async function createOpportunity(
       },
     });
     await recordCreation(tx, opportunity, viewer.id, now);
+    if (opportunity.ownerId !== viewer.id) {
+      await notifyOpportunityChange(tx, opportunity, viewer.id, [{ field: 'ownerId', oldValue: null, newValue: opportunity.ownerId }], now);
+    }
+    emit(changedEvent('CREATED', opportunity, opportunity, viewer.id, []));
     // Activity already logged on the account or contact counts for the new opportunity.
     await syncOpportunityActivities(tx, opportunity.id);
     return tx.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } });
-  });
+  }));
 }
 
 /**
@@ -138,7 +144,7 @@ export async function updateOpportunity(
   { now = new Date() }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(updateOpportunityInput, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
     if (current.status !== 'OPEN') {
       const frozen = Object.keys(rawInput).filter(
@@ -200,7 +206,7 @@ export async function updateOpportunity(
       if (input.tagIds.length) await tx.opportunityTag.createMany({ data: input.tagIds.map((tagId) => ({ opportunityId: id, tagId })) });
     }
     return applyChange(tx, viewer, current, next, now);
-  });
+  }));
 }
 
 /** Moves an open opportunity to another stage of its pipeline (the board's drag and drop). */
@@ -226,7 +232,7 @@ export async function convertToDeal(
     z.object({ pipelineId: omittable(entityId), stageId: omittable(entityId), expectedVersion: omittable(z.number().int()) }),
     rawInput,
   );
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['kind']);
     if (current.kind === 'DEAL') throw ValidationError.field('kind', 'ALREADY_DEAL', 'This opportunity is already a deal.');
@@ -244,7 +250,7 @@ export async function convertToDeal(
       },
       now,
     );
-  });
+  }));
 }
 
 /** WON: probability 100, closed now, and the account becomes a customer. */
@@ -256,7 +262,7 @@ export async function winOpportunity(
   { now = new Date() }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()) }), rawInput);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
     await tx.account.update({ where: { id: current.accountId }, data: { statusKey: 'CUSTOMER' } });
@@ -267,7 +273,7 @@ export async function winOpportunity(
       { status: 'WON', probability: 100, closedAt: now, forecastCategoryKey: 'COMMIT', winLossReport: input.winLossReport ?? current.winLossReport },
       now,
     );
-  });
+  }));
 }
 
 /** LOST: a loss reason is mandatory; probability 0, closed now. */
@@ -286,7 +292,7 @@ export async function loseOpportunity(
     }),
     rawInput,
   );
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
     const reason = await tx.lossReason.findUnique({ where: { id: input.lossReasonId } });
@@ -305,7 +311,7 @@ export async function loseOpportunity(
       },
       now,
     );
-  });
+  }));
 }
 
 /** Takes a LOST opportunity back into work at its stage's default probability. Won deals stay won. */
@@ -315,7 +321,7 @@ export async function reopenOpportunity(
   id: string,
   { now = new Date(), expectedVersion }: Clock & { expectedVersion?: number | null } = {},
 ): Promise<Opportunity> {
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, expectedVersion);
     if (current.status !== 'LOST') {
       throw ValidationError.field('status', current.status === 'WON' ? 'WON' : 'NOT_CLOSED', 'Only lost opportunities can be reopened.');
@@ -328,7 +334,7 @@ export async function reopenOpportunity(
       { status: 'OPEN', probability: stage.probability, closedAt: null, lossReasonId: null, forecastCategoryKey: 'PIPELINE' },
       now,
     );
-  });
+  }));
 }
 
 const lineInput = z.object({
@@ -360,7 +366,7 @@ export async function setOpportunityLines(
   { now = new Date(), expectedVersion }: Clock & { expectedVersion?: number | null } = {},
 ): Promise<Opportunity> {
   const { lines } = parseInput(z.object({ lines: z.array(lineInput).max(200, 'At most 200 lines.') }), { lines: rawLines });
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, expectedVersion);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['lines']);
     const productIds = [...new Set(lines.flatMap((line) => (line.productId ? [line.productId] : [])))];
@@ -395,15 +401,16 @@ export async function setOpportunityLines(
     const next = rows.length ? { amount: sumMoney(rows.map(lineTotal)) } : {};
     // Version and history change even when only the lines did, so watchers see the edit.
     return applyChange(tx, viewer, current, next, now, { force: true });
-  });
+  }));
 }
 
 export async function deleteOpportunity(prisma: PrismaClient, viewer: Viewer, id: string): Promise<{ id: string }> {
-  return prisma.$transaction(async (tx) => {
-    await loadWritable(tx, viewer, id);
+  return committed(() => prisma.$transaction(async (tx) => {
+    const current = await loadWritable(tx, viewer, id);
     await tx.opportunity.delete({ where: { id } });
+    emit(changedEvent('DELETED', current, current, viewer.id, []));
     return { id };
-  });
+  }));
 }
 
 async function loadWritable(tx: Tx, viewer: Viewer, id: string, expectedVersion?: number | null): Promise<Opportunity> {
@@ -439,6 +446,8 @@ async function applyChange(
     data: { ...next, weightedAmount: merged.weightedAmount, version: current.version + 1, updatedAt: now },
   });
   await recordChanges(tx, current.id, viewer.id, changes, now);
+  await notifyOpportunityChange(tx, updated, viewer.id, changes, now);
+  emit(changedEvent('UPDATED', current, updated, viewer.id, changes));
   if (changes.some((change) => ACTIVITY_SCOPE_FIELDS.has(change.field))) {
     await syncOpportunityActivities(tx, current.id);
     return tx.opportunity.findUniqueOrThrow({ where: { id: current.id } });
@@ -507,6 +516,29 @@ async function assertReferencesExist(
     errors.push(fieldError('forecastCategoryKey', 'NOT_FOUND', 'Unknown forecast category.'));
   }
   if (errors.length) throw new ValidationError(errors);
+}
+
+function changedEvent(
+  change: OpportunityChangedEvent['change'],
+  before: Opportunity,
+  after: Opportunity,
+  actorId: string,
+  changes: FieldChange[],
+): OpportunityChangedEvent {
+  return {
+    type: 'OPPORTUNITY_CHANGED',
+    change,
+    opportunityId: after.id,
+    pipelineId: after.pipelineId,
+    previousPipelineId: before.pipelineId,
+    stageId: after.stageId,
+    previousStageId: before.stageId,
+    teamId: after.teamId,
+    previousTeamId: before.teamId,
+    actorId,
+    version: after.version,
+    changes,
+  };
 }
 
 function fieldError(field: string, reason: string, message: string): FieldError {

@@ -37,6 +37,8 @@ import './activity-mutations.ts';
 import './opportunity-activities.ts';
 import './opportunity-follow.ts';
 import './timeline.ts';
+import './notification.ts';
+import './live-events.ts';
 
 builder.queryType({});
 builder.mutationType({});

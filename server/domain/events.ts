@@ -1,0 +1,47 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FieldChange } from './opportunity-history.ts';
+
+/**
+ * What the domain tells the rest of the server after a change has been committed. Domain code
+ * calls `emit` inside `committed(...)`; the events reach the caller of `collectEvents` only when
+ * the transaction succeeded, so nobody is told about a change that was rolled back.
+ */
+export type DomainEvent =
+  | {
+      type: 'OPPORTUNITY_CHANGED';
+      change: 'CREATED' | 'UPDATED' | 'DELETED';
+      opportunityId: string;
+      pipelineId: string;
+      previousPipelineId: string;
+      stageId: string;
+      previousStageId: string;
+      teamId: string;
+      previousTeamId: string;
+      actorId: string;
+      version: number;
+      changes: FieldChange[];
+    }
+  | { type: 'NOTIFICATION_ADDED'; userId: string; notificationId: string };
+
+export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
+
+const storage = new AsyncLocalStorage<DomainEvent[]>();
+
+export function emit(event: DomainEvent) {
+  storage.getStore()?.push(event);
+}
+
+/** Runs a transaction; the events it emitted are passed on only once it has committed. */
+export async function committed<T>(transaction: () => Promise<T>): Promise<T> {
+  const pending: DomainEvent[] = [];
+  const result = await storage.run(pending, transaction);
+  const outer = storage.getStore();
+  if (outer) outer.push(...pending);
+  return result;
+}
+
+export async function collectEvents<T>(run: () => Promise<T>): Promise<{ result: T; events: DomainEvent[] }> {
+  const events: DomainEvent[] = [];
+  const result = await storage.run(events, run);
+  return { result, events };
+}

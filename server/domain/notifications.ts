@@ -1,0 +1,78 @@
+import type { Activity, Opportunity, Prisma } from '../generated/prisma/client.ts';
+import { emit } from './events.ts';
+import type { FieldChange } from './opportunity-history.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Changes of a followed opportunity that its followers are told about. */
+const NOTIFIED_FIELDS: Record<string, string> = {
+  stageId: 'stage',
+  status: 'status',
+  amount: 'amount',
+  expectedCloseDate: 'expected close date',
+  ownerId: 'owner',
+};
+
+/**
+ * Notifications caused by a change of an opportunity, written in its transaction: followers hear
+ * of stage, status, amount, close date and owner changes; a new owner hears that they own it.
+ * The actor is never notified of their own change.
+ */
+export async function notifyOpportunityChange(
+  tx: Tx,
+  opportunity: Pick<Opportunity, 'id' | 'number' | 'title' | 'ownerId'>,
+  actorId: string,
+  changes: FieldChange[],
+  at: Date,
+) {
+  const notified = changes.filter((change) => change.field in NOTIFIED_FIELDS);
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  const label = `OPP-${opportunity.number} ${opportunity.title}`;
+  if (notified.length) {
+    const followers = await tx.opportunityFollower.findMany({ where: { opportunityId: opportunity.id, userId: { not: actorId } } });
+    const what = [...new Set(notified.map((change) => NOTIFIED_FIELDS[change.field]))].join(', ');
+    const status = notified.find((change) => change.field === 'status')?.newValue;
+    for (const follower of followers) {
+      rows.push({
+        userId: follower.userId,
+        kind: 'OPPORTUNITY_CHANGED',
+        opportunityId: opportunity.id,
+        actorId,
+        title: status && status !== 'OPEN' ? `${label} was ${String(status).toLowerCase()}` : `${label}: ${what} changed`,
+        createdAt: at,
+      });
+    }
+  }
+  const ownerChange = changes.find((change) => change.field === 'ownerId');
+  if (ownerChange && opportunity.ownerId !== actorId) {
+    rows.push({ userId: opportunity.ownerId, kind: 'OWNER_ASSIGNED', opportunityId: opportunity.id, actorId, title: `You now own ${label}`, createdAt: at });
+  }
+  await createNotifications(tx, rows);
+}
+
+export async function createNotifications(tx: Tx, rows: Prisma.NotificationCreateManyInput[]) {
+  if (rows.length === 0) return;
+  const created = await tx.notification.createManyAndReturn({ data: rows, select: { id: true, userId: true } });
+  for (const notification of created) emit({ type: 'NOTIFICATION_ADDED', userId: notification.userId, notificationId: notification.id });
+}
+
+/** A new activity: its assignee hears of it, and so do the followers of its opportunity. */
+export async function notifyActivityAdded(tx: Tx, activity: Activity, actorId: string, at: Date) {
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  const opportunity = activity.opportunityId
+    ? await tx.opportunity.findUnique({ where: { id: activity.opportunityId }, select: { id: true, number: true, title: true } })
+    : null;
+  const about = opportunity ? ` on OPP-${opportunity.number} ${opportunity.title}` : '';
+  if (activity.assigneeId !== actorId) {
+    rows.push({ userId: activity.assigneeId, kind: 'ACTIVITY_ASSIGNED', opportunityId: opportunity?.id, actorId, title: `New ${activity.type.toLowerCase()} for you${about}: ${activity.subject}`.slice(0, 200), createdAt: at });
+  }
+  if (opportunity) {
+    const followers = await tx.opportunityFollower.findMany({
+      where: { opportunityId: opportunity.id, userId: { notIn: [actorId, activity.assigneeId] } },
+    });
+    for (const follower of followers) {
+      rows.push({ userId: follower.userId, kind: 'OPPORTUNITY_CHANGED', opportunityId: opportunity.id, actorId, title: `New ${activity.type.toLowerCase()}${about}`.slice(0, 200), body: activity.subject, createdAt: at });
+    }
+  }
+  await createNotifications(tx, rows);
+}

@@ -1,0 +1,184 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createOrganisation, type Organisation } from '../test/fixtures.ts';
+import { createTestApp, globalId, type TestApp } from '../test/test-app.ts';
+
+let t: TestApp;
+let org: Organisation;
+let wsUrl: string;
+let pipeline: { id: string; stages: { id: string }[] };
+const clients: Client[] = [];
+
+const BOARD = `subscription($id: ID!) { boardChanged(pipelineId: $id) {
+  kind opportunityId previousStageId stageId version actor { name } opportunity { title probability stage { name } }
+} }`;
+
+function connect(token: string) {
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  clients.push(client);
+  return client;
+}
+
+/** Collects the events of one subscription; `next()` waits for the following one. */
+function listen(client: Client, query: string, variables: Record<string, unknown>) {
+  const received: any[] = [];
+  const waiting: Array<(value: any) => void> = [];
+  let acknowledged!: () => void;
+  const ready = new Promise<void>((resolve) => (acknowledged = resolve));
+  client.on('connected', () => acknowledged());
+  client.subscribe(
+    { query, variables },
+    {
+      next: (value) => (waiting.length ? waiting.shift()!(value) : received.push(value)),
+      error: (error) => {
+        throw error;
+      },
+      complete: () => {},
+    },
+  );
+  return {
+    ready: ready.then(() => new Promise((resolve) => setTimeout(resolve, 100))),
+    next: () => (received.length ? Promise.resolve(received.shift()) : new Promise<any>((resolve) => waiting.push(resolve))),
+    pending: () => received.length,
+  };
+}
+
+async function createCard(token: string, accountId: string, title: string) {
+  const response = await t.graphql(
+    'mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { ... on CreateOpportunitySuccess { opportunity { id } } } }',
+    { input: { accountId: globalId('Account', accountId), title } },
+    token,
+  );
+  return response.data.createOpportunity.opportunity.id as string;
+}
+
+const move = (token: string, id: string, stageId: string) =>
+  t.graphql('mutation($id: ID!, $stage: ID!) { moveOpportunity(id: $id, stageId: $stage) { __typename } }', { id, stage: globalId('Stage', stageId) }, token);
+
+let northAccount: string;
+let southAccount: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createOrganisation(t.prisma);
+  const { url } = await t.app.start(0, '127.0.0.1');
+  wsUrl = `${url.replace('http', 'ws')}/graphql`;
+  pipeline = await t.prisma.pipeline.create({
+    data: { name: 'Leads', kind: 'LEAD', stages: { create: [10, 40, 70].map((probability, position) => ({ name: `Stufe ${position + 1}`, position, probability })) } },
+    include: { stages: { orderBy: { position: 'asc' } } },
+  });
+  const account = (name: string, owner: { id: string }, teamId: string) =>
+    t.prisma.account.create({ data: { name, normalizedName: name.toLowerCase(), statusKey: 'PROSPECT', ownerId: owner.id, teamId } });
+  northAccount = (await account('Nord GmbH', org.northSales, org.north.id)).id;
+  southAccount = (await account('Süd AG', org.southSales, org.south.id)).id;
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await t.app.stop();
+  await t.close();
+});
+
+describe('boardChanged', () => {
+  it('carries the new card state, the previous stage and the actor, only to people who may read the card', async () => {
+    const north = listen(connect(org.northManager.token), BOARD, { id: globalId('Pipeline', pipeline.id) });
+    const south = listen(connect(org.southManager.token), BOARD, { id: globalId('Pipeline', pipeline.id) });
+    await Promise.all([north.ready, south.ready]);
+
+    const northCard = await createCard(org.northSales.token, northAccount, 'Nordkarte');
+    expect((await north.next()).data.boardChanged).toMatchObject({ kind: 'CREATED', opportunityId: northCard, actor: { name: 'Nils Sales' } });
+    await move(org.northSales.token, northCard, pipeline.stages[1].id);
+    expect((await north.next()).data.boardChanged).toEqual({
+      kind: 'UPDATED',
+      opportunityId: northCard,
+      previousStageId: globalId('Stage', pipeline.stages[0].id),
+      stageId: globalId('Stage', pipeline.stages[1].id),
+      version: 2,
+      actor: { name: 'Nils Sales' },
+      opportunity: { title: 'Nordkarte', probability: 40, stage: { name: 'Stufe 2' } },
+    });
+
+    // The south manager's first event is the south card: nothing of the north card reached them.
+    const southCard = await createCard(org.southSales.token, southAccount, 'Südkarte');
+    const first = (await south.next()).data.boardChanged;
+    expect(first).toMatchObject({ kind: 'CREATED', opportunityId: southCard, opportunity: { title: 'Südkarte' } });
+    expect(JSON.stringify(first)).not.toContain('Nordkarte');
+  });
+
+  it('refuses SERVICE users', async () => {
+    // A refused subscription answers with one result carrying the error, then completes.
+    const failure = await new Promise((resolve) => {
+      connect(org.service.token).subscribe({ query: BOARD, variables: { id: globalId('Pipeline', pipeline.id) } }, { next: resolve, error: resolve, complete: () => resolve(null) });
+    });
+    expect(JSON.stringify(failure)).toContain('FORBIDDEN');
+  });
+});
+
+describe('notifications', () => {
+  it('tells followers of a change at once and durably, but not the actor', async () => {
+    const card = await createCard(org.northSales.token, northAccount, 'Gefolgt');
+    await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northManager.token);
+    await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northSales.token);
+    const bell = listen(connect(org.northManager.token), 'subscription { notificationAdded { kind title actor { name } opportunity { title } } }', {});
+    await bell.ready;
+
+    await move(org.northSales.token, card, pipeline.stages[2].id);
+    expect((await bell.next()).data.notificationAdded).toEqual({
+      kind: 'OPPORTUNITY_CHANGED',
+      title: expect.stringContaining('Gefolgt: stage'),
+      actor: { name: 'Nils Sales' },
+      opportunity: { title: 'Gefolgt' },
+    });
+
+    const inbox = await t.graphql('{ unreadNotificationCount notifications(first: 10) { edges { node { id title readAt } } } }', {}, org.northManager.token);
+    expect(inbox.data.unreadNotificationCount).toBe(1);
+    const actorInbox = await t.graphql('{ unreadNotificationCount }', {}, org.northSales.token);
+    expect(actorInbox.data.unreadNotificationCount).toBe(0);
+
+    const marked = await t.graphql('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [inbox.data.notifications.edges[0].node.id] }, org.northManager.token);
+    expect(marked.data.markNotificationsRead).toBe(1);
+    expect((await t.graphql('{ unreadNotificationCount }', {}, org.northManager.token)).data.unreadNotificationCount).toBe(0);
+  });
+
+  it('tells a new owner, and nobody reads another user’s notification', async () => {
+    const card = await createCard(org.northManager.token, northAccount, 'Übergabe');
+    await t.graphql('mutation($id: ID!, $input: UpdateOpportunityInput!) { updateOpportunity(id: $id, input: $input) { __typename } }', { id: card, input: { ownerId: globalId('User', org.northSales2.id) } }, org.northManager.token);
+    const inbox = await t.graphql('{ notifications(first: 5) { edges { node { id kind title } } } }', {}, org.northSales2.token);
+    const assigned = inbox.data.notifications.edges.map((edge: any) => edge.node).find((node: any) => node.kind === 'OWNER_ASSIGNED');
+    expect(assigned.title).toContain('Übergabe');
+    const foreign = await t.graphql('query($id: ID!) { node(id: $id) { id } }', { id: assigned.id }, org.northManager.token);
+    expect(foreign.data.node).toBeNull();
+  });
+});
+
+describe('activity notifications', () => {
+  it('tells the assignee and the followers of the opportunity about a new activity', async () => {
+    const card = await createCard(org.northSales.token, northAccount, 'Mit Aufgabe');
+    await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northManager.token);
+    const created = await t.graphql(
+      'mutation($input: CreateActivityInput!) { createActivity(input: $input) { __typename } }',
+      { input: { type: 'TASK', subject: 'Angebot schreiben', opportunityId: card, assigneeId: globalId('User', org.northSales2.id) } },
+      org.northSales.token,
+    );
+    expect(created.data.createActivity.__typename).toBe('CreateActivitySuccess');
+    const kinds = async (token: string) =>
+      (await t.graphql('{ notifications(first: 20) { edges { node { kind title } } } }', {}, token)).data.notifications.edges
+        .map((edge: any) => edge.node)
+        .filter((node: any) => node.title.includes('Mit Aufgabe'));
+    expect(await kinds(org.northSales2.token)).toEqual([{ kind: 'ACTIVITY_ASSIGNED', title: expect.stringContaining('Angebot schreiben') }]);
+    expect(await kinds(org.northManager.token)).toEqual([{ kind: 'OPPORTUNITY_CHANGED', title: expect.stringContaining('New task') }]);
+    expect(await kinds(org.northSales.token)).toEqual([]);
+  });
+});
+
+describe('opportunityChanged', () => {
+  it('sends the changed fields with old and new values', async () => {
+    const card = await createCard(org.northSales.token, northAccount, 'Einzeln');
+    const watch = listen(connect(org.northSales2.token), 'subscription($id: ID!) { opportunityChanged(id: $id) { kind changes { field oldValue newValue } actor { name } } }', { id: card });
+    await watch.ready;
+    await t.graphql('mutation($id: ID!) { updateOpportunity(id: $id, input: { amount: "2500.00" }) { __typename } }', { id: card }, org.northSales.token);
+    const event = (await watch.next()).data.opportunityChanged;
+    expect(event.actor).toEqual({ name: 'Nils Sales' });
+    expect(event.changes).toContainEqual({ field: 'amount', oldValue: '0', newValue: '2500' });
+  });
+});
