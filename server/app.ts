@@ -12,13 +12,14 @@ import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
 import { createLoaders } from './loaders.ts';
 import { collectEvents } from './domain/events.ts';
-import { createServerPubSub, publishDomainEvents, type PubSub } from './pubsub.ts';
+import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
   db: Database;
   config: Config;
-  pubsub?: PubSub;
+  /** Defaults to Redis when the config names one, else in-process. */
+  events?: ServerPubSub;
 }
 
 interface InitialContext {
@@ -32,7 +33,8 @@ interface InitialContext {
  * (graphql-ws, same path), `/healthz`, and the built client. HTTP and WebSocket operations go
  * through the same yoga envelope, so they share context, validation and plugins.
  */
-export function buildApp({ db, config, pubsub = createServerPubSub() }: AppOptions) {
+export function buildApp({ db, config, events = createServerPubSub(config.redisUrl) }: AppOptions) {
+  const { pubsub } = events;
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -101,6 +103,7 @@ export function buildApp({ db, config, pubsub = createServerPubSub() }: AppOptio
       wsServer.close();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       server.closeAllConnections();
+      await events.close();
     },
   };
 }

@@ -1,4 +1,6 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import type { DomainEvent, OpportunityChangedEvent } from './domain/events.ts';
 
 /** Every topic the server publishes, with its payload. Only committed domain events are published. */
@@ -10,8 +12,27 @@ export type Topics = {
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 
-export function createServerPubSub(): PubSub {
-  return createPubSub<Topics>();
+export interface ServerPubSub {
+  pubsub: PubSub;
+  close(): Promise<void>;
+}
+
+/**
+ * In-process without a Redis URL; with one, events published on any instance reach the
+ * subscribers of every instance (payloads travel as JSON).
+ */
+export function createServerPubSub(redisUrl?: string): ServerPubSub {
+  if (!redisUrl) return { pubsub: createPubSub<Topics>(), close: async () => {} };
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+  // The Redis target is typed for any event; our topics are JSON payloads, which is what it carries.
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient }) as never;
+  return {
+    pubsub: createPubSub<Topics>({ eventTarget }),
+    async close() {
+      await Promise.all([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
 }
 
 export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
