@@ -98,11 +98,18 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       const address = server.address() as AddressInfo;
       return { port: address.port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` };
     },
+    /**
+     * Stops accepting, closes WebSockets with 1001 "Going away" (clients reconnect, possibly to
+     * another instance, and catch up), lets in-flight HTTP requests finish (at most 10 s).
+     */
     async stop() {
       await wsCleanup.dispose();
       wsServer.close();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(force);
       await events.close();
     },
   };
