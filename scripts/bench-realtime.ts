@@ -1,0 +1,160 @@
+// `npm run bench:realtime`: delivery latency of board events to many live subscribers.
+//
+// Starts the server as a separate process (or two, sharing PostgreSQL and Redis, when
+// BENCH_DATABASE_URL and REDIS_URL are both set), opens N graphql-ws subscribers to one board
+// (BENCH_SUBSCRIBERS, default "1000,5000"), moves a card BENCH_MOVES times (default 20) and prints
+// the latency from sending each move to each subscriber receiving it (p50, p95, p99, max) and
+// the server's resident memory per open subscription.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+
+const SIZES = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000').split(',').map(Number);
+const MOVES = Number(process.env.BENCH_MOVES ?? 20);
+const databaseServer = process.env.BENCH_DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+const twoInstances = Boolean(databaseServer && redisUrl);
+
+const children: ChildProcess[] = [];
+const cleanups: Array<() => Promise<unknown>> = [];
+
+try {
+  const env = await prepareDatabase();
+  const urls = [await startServer(env)];
+  if (twoInstances) urls.push(await startServer(env));
+  console.log(`Server${urls.length > 1 ? 's' : ''}: ${urls.join(', ')}${twoInstances ? ' (PostgreSQL + Redis)' : ` (${databaseServer ? 'PostgreSQL' : 'PGlite'}, in-process events)`}\n`);
+  const token = await login(urls[0]);
+  const { pipelineId, cardId, stageIds } = await findCard(urls[0], token);
+  for (const size of SIZES) await run(size, urls, token, pipelineId, cardId, stageIds);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on('exit', resolve)) : null)));
+  for (const cleanup of cleanups) await cleanup();
+}
+
+async function run(size: number, urls: string[], token: string, pipelineId: string, cardId: string, stageIds: string[]) {
+  const rssBefore = urls.map((_, index) => residentMemory(children[index]));
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  const clients: Client[] = [];
+  let subscribed = 0;
+  await new Promise<void>((resolve, reject) => {
+    for (let index = 0; index < size; index += 1) {
+      const url = urls[index % urls.length];
+      const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      clients.push(client);
+      client.on('connected', () => {
+        subscribed += 1;
+        if (subscribed === size) resolve();
+      });
+      client.subscribe(
+        { query: 'subscription($id: ID!) { boardChanged(pipelineId: $id) { version stageId } }', variables: { id: pipelineId } },
+        {
+          next: (value: any) => {
+            const sent = sentAt.get(value.data.boardChanged.version);
+            if (sent !== undefined) latencies.push(performance.now() - sent);
+          },
+          error: reject,
+          complete: () => {},
+        },
+      );
+    }
+  });
+  await sleep(1000); // every subscription registered
+  const rssAfter = urls.map((_, index) => residentMemory(children[index]));
+  const current = (await graphql(urls[0], 'query($id: ID!) { node(id: $id) { ... on Opportunity { version stage { id } } } }', { id: cardId }, token)).data.node;
+  let version = current.version as number;
+  const start = stageIds.indexOf(current.stage.id);
+  for (let move = 0; move < MOVES; move += 1) {
+    sentAt.set(version + 1, performance.now());
+    // Every move goes to the next stage, so each one is a real change.
+    const stage = stageIds[(start + move + 1) % stageIds.length];
+    const result = await graphql(urls[0], 'mutation($id: ID!, $stage: ID!, $v: Int) { moveOpportunity(id: $id, stageId: $stage, version: $v) { __typename ... on MoveOpportunitySuccess { opportunity { version } } } }', { id: cardId, stage, v: version }, token);
+    version = result.data.moveOpportunity.opportunity.version;
+    await sleep(300);
+  }
+  await sleep(2000);
+  await Promise.all(clients.map((client) => client.dispose()));
+  latencies.sort((a, b) => a - b);
+  const at = (quantile: number) => latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] ?? NaN;
+  const perConnection = rssAfter.map((after, index) => ((after - rssBefore[index]) / (size / urls.length)) / 1024);
+  console.log(`${size} subscribers${urls.length > 1 ? ` (${size / urls.length} per instance)` : ''}, ${MOVES} moves`);
+  console.log(`  delivered ${latencies.length} of ${size * MOVES} events`);
+  console.log(`  latency p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  p99 ${at(0.99).toFixed(1)} ms  max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
+  console.log(`  server memory per subscription: ${perConnection.map((kib) => `${kib.toFixed(1)} KiB`).join(', ')} (resident set growth / connections)\n`);
+}
+
+async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
+  if (databaseServer) {
+    const name = `crm_rt_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseServer });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    });
+    const url = new URL(databaseServer);
+    url.pathname = `/${name}`;
+    return { DATABASE_URL: url.toString(), REDIS_URL: twoInstances ? redisUrl : '' };
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'crm-bench-rt-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: dir };
+}
+
+function startServer(extraEnv: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/[^\s]+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function login(url: string) {
+  const result = await graphql(url, 'mutation { login(email: "jens.petersen@nordlicht.example", password: "demo1234") { ... on LoginPayload { token } } }');
+  return result.data.login.token as string;
+}
+
+async function findCard(url: string, token: string) {
+  const pipelines = await graphql(url, '{ pipelines(kind: DEAL) { id name stages { id } } }', {}, token);
+  const pipeline = pipelines.data.pipelines.find((candidate: any) => candidate.name === 'Neuanlagen');
+  const board = await graphql(url, 'query($id: ID!) { board(pipelineId: $id) { columns { cards { id } } } }', { id: pipeline.id }, token);
+  const card = board.data.board.columns.flatMap((column: any) => column.cards)[0];
+  return { pipelineId: pipeline.id as string, cardId: card.id as string, stageIds: pipeline.stages.map((stage: any) => stage.id) as string[] };
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as any;
+}
+
+/** Resident set size of a child process in bytes (Linux). */
+function residentMemory(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
