@@ -7,6 +7,9 @@ import { AccountsPage } from './pages/AccountsPage.tsx';
 import { ContactFormPage } from './pages/ContactFormPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { BoardPage } from './pages/board/BoardPage.tsx';
+import { MyTasksPage } from './pages/MyTasksPage.tsx';
+import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
 
 export function App() {
   return (
@@ -21,6 +24,10 @@ export function App() {
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="accounts/:accountId/contacts/new" element={<ContactFormPage />} />
           <Route path="contacts/:id/edit" element={<ContactFormPage />} />
+          <Route path="board" element={<BoardPage />} />
+          <Route path="board/:pipelineId" element={<BoardPage />} />
+          <Route path="opportunities/:id" element={<OpportunityPage />} />
+          <Route path="tasks" element={<MyTasksPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

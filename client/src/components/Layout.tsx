@@ -34,6 +34,8 @@ export function Layout() {
         <div className="app-header__brand">Pipeline CRM</div>
         <nav className="app-header__nav" aria-label="Main">
           <NavLink to="/accounts">Accounts</NavLink>
+          <NavLink to="/board">Board</NavLink>
+          <NavLink to="/tasks">My tasks</NavLink>
         </nav>
         <div className="app-header__user">
           <LiveIndicator />

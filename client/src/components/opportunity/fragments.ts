@@ -1,0 +1,18 @@
+import { graphql } from '../../gql';
+
+// The expected failures of the opportunity mutations (ValidationErrorFields is in lib/fragments.ts).
+
+export const ConflictErrorFields = graphql(`
+  fragment ConflictErrorFields on ConflictError {
+    message
+    currentVersion
+  }
+`);
+
+export const OpportunityClosedErrorFields = graphql(`
+  fragment OpportunityClosedErrorFields on OpportunityClosedError {
+    message
+    status
+    fields
+  }
+`);
