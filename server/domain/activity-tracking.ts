@@ -56,7 +56,11 @@ const LAST_ACTIVITY_OF_O = Prisma.sql`
   WHERE a."opportunityId" = o."id"
      OR (a."opportunityId" IS NULL AND (a."accountId" = o."accountId" OR a."contactId" = o."contactId"))`;
 
-/** Timeline entry and version bump of the activity's opportunity, if it has one. */
+/**
+ * Timeline entry of the activity's opportunity, if it has one. The opportunity's version stays:
+ * it guards the opportunity's own fields, and logging a call must not make a colleague's open
+ * edit of the amount fail with a conflict.
+ */
 export async function recordActivityEvents(
   tx: Tx,
   actorId: string,
@@ -67,7 +71,7 @@ export async function recordActivityEvents(
   const byOpportunity = new Set(activities.flatMap((activity) => (activity.opportunityId ? [activity.opportunityId] : [])));
   if (byOpportunity.size === 0) return;
   for (const opportunityId of [...byOpportunity].sort()) {
-    await tx.opportunity.update({ where: { id: opportunityId }, data: { version: { increment: 1 }, updatedAt: now } });
+    await tx.opportunity.update({ where: { id: opportunityId }, data: { updatedAt: now } });
   }
   await tx.opportunityChange.createMany({
     data: activities
