@@ -12,6 +12,7 @@ import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
 import { createLoaders } from './loaders.ts';
 import { collectEvents } from './domain/events.ts';
+import { notifyDueActivities } from './domain/notifications.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
 import { schema } from './schema/index.ts';
 
@@ -90,11 +91,14 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     wsServer,
   );
 
+  let dueNotifier: NodeJS.Timeout | undefined;
+
   return {
     yoga,
     server,
     async start(port = config.port, host = config.host) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      dueNotifier ??= setInterval(() => void announceDueActivities(db, pubsub), DUE_CHECK_INTERVAL_MS);
       const address = server.address() as AddressInfo;
       return { port: address.port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` };
     },
@@ -103,6 +107,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
      * another instance, and catch up), lets in-flight HTTP requests finish (at most 10 s).
      */
     async stop() {
+      if (dueNotifier) clearInterval(dueNotifier);
       await wsCleanup.dispose();
       wsServer.close();
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -145,4 +150,16 @@ function publishCommittedEvents(pubsub: PubSub): Plugin {
       });
     },
   };
+}
+
+const DUE_CHECK_INTERVAL_MS = 60_000;
+
+/** Announces due and overdue activities; a failed round is retried by the next one. */
+async function announceDueActivities(db: Database, pubsub: PubSub) {
+  try {
+    const { events } = await collectEvents(() => notifyDueActivities(db.prisma));
+    publishDomainEvents(pubsub, events);
+  } catch (error) {
+    console.warn(`Could not announce due activities: ${(error as Error).message}`);
+  }
 }

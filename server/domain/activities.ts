@@ -129,6 +129,10 @@ export async function updateActivity(
         notes: input.notes,
         assigneeId: input.assigneeId,
         dueAt: input.dueAt,
+        // A new due date is announced again when it comes.
+        ...(input.dueAt !== undefined && input.dueAt?.getTime() !== current.dueAt?.getTime()
+          ? { dueNotifiedAt: null, overdueNotifiedAt: null }
+          : {}),
         durationMinutes: input.durationMinutes,
         updatedAt: now,
       },

@@ -1,5 +1,5 @@
-import type { Activity, Opportunity, Prisma } from '../generated/prisma/client.ts';
-import { emit } from './events.ts';
+import type { Activity, Opportunity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { committed, emit } from './events.ts';
 import type { FieldChange } from './opportunity-history.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -75,4 +75,44 @@ export async function notifyActivityAdded(tx: Tx, activity: Activity, actorId: s
     }
   }
   await createNotifications(tx, rows);
+}
+
+/** "Due" is announced this long before the due time. */
+export const DUE_SOON_MS = 60 * 60_000;
+/** Activities that were already overdue this long ago are not announced (e.g. after an outage). */
+const OVERDUE_HORIZON_MS = 24 * 60 * 60_000;
+
+interface DueRow {
+  id: string;
+  assigneeId: string;
+  subject: string;
+  opportunityId: string | null;
+}
+
+/**
+ * Tells assignees about their open activities that are about to be due or have become overdue,
+ * each once per due date. The rows are claimed with one UPDATE ... RETURNING, so several server
+ * instances running this at the same moment never announce an activity twice.
+ */
+export async function notifyDueActivities(prisma: PrismaClient, now = new Date()): Promise<number> {
+  return committed(() =>
+    prisma.$transaction(async (tx) => {
+      const soon = new Date(now.getTime() + DUE_SOON_MS);
+      const horizon = new Date(now.getTime() - OVERDUE_HORIZON_MS);
+      const due = await tx.$queryRaw<DueRow[]>`
+        UPDATE "Activity" SET "dueNotifiedAt" = ${now}
+        WHERE "doneAt" IS NULL AND "dueNotifiedAt" IS NULL AND "dueAt" > ${now} AND "dueAt" <= ${soon}
+        RETURNING "id", "assigneeId", "subject", "opportunityId"`;
+      const overdue = await tx.$queryRaw<DueRow[]>`
+        UPDATE "Activity" SET "overdueNotifiedAt" = ${now}
+        WHERE "doneAt" IS NULL AND "overdueNotifiedAt" IS NULL AND "dueAt" <= ${now} AND "dueAt" > ${horizon}
+        RETURNING "id", "assigneeId", "subject", "opportunityId"`;
+      const rows: Prisma.NotificationCreateManyInput[] = [
+        ...due.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_DUE' as const, opportunityId: row.opportunityId, title: `Due soon: ${row.subject}`.slice(0, 200), createdAt: now })),
+        ...overdue.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_OVERDUE' as const, opportunityId: row.opportunityId, title: `Overdue: ${row.subject}`.slice(0, 200), createdAt: now })),
+      ];
+      await createNotifications(tx, rows);
+      return rows.length;
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import { decodeId } from './ids.ts';
 import { requireViewer } from './viewer.ts';
 
 const NotificationKindEnum = builder.enumType('NotificationKind', {
-  values: ['OPPORTUNITY_CHANGED', 'OWNER_ASSIGNED', 'ACTIVITY_ASSIGNED'] as const,
+  values: ['OPPORTUNITY_CHANGED', 'OWNER_ASSIGNED', 'ACTIVITY_ASSIGNED', 'ACTIVITY_DUE', 'ACTIVITY_OVERDUE'] as const,
 });
 
 export const NotificationRef = builder.prismaNode('Notification', {

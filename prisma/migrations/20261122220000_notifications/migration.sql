@@ -1,5 +1,12 @@
 -- CreateEnum
-CREATE TYPE "NotificationKind" AS ENUM ('OPPORTUNITY_CHANGED', 'OWNER_ASSIGNED', 'ACTIVITY_ASSIGNED');
+CREATE TYPE "NotificationKind" AS ENUM ('OPPORTUNITY_CHANGED', 'OWNER_ASSIGNED', 'ACTIVITY_ASSIGNED', 'ACTIVITY_DUE', 'ACTIVITY_OVERDUE');
+
+-- AlterTable
+ALTER TABLE "Activity" ADD COLUMN "dueNotifiedAt" TIMESTAMPTZ(3),
+ADD COLUMN "overdueNotifiedAt" TIMESTAMPTZ(3);
+
+-- CreateIndex
+CREATE INDEX "Activity_dueAt_idx" ON "Activity"("dueAt");
 
 -- CreateTable
 CREATE TABLE "Notification" (
