@@ -141,11 +141,12 @@ export async function updateOpportunity(
   viewer: Viewer,
   id: string,
   rawInput: UpdateOpportunityInput,
-  { now = new Date() }: Clock = {},
+  { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(updateOpportunityInput, rawInput);
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') {
       const frozen = Object.keys(rawInput).filter(
         (field) => !WRITABLE_WHEN_CLOSED.has(field) && (rawInput as Record<string, unknown>)[field] !== undefined,
@@ -226,7 +227,7 @@ export async function convertToDeal(
   viewer: Viewer,
   id: string,
   rawInput: { pipelineId?: string | null; stageId?: string | null; expectedVersion?: number | null },
-  { now = new Date() }: Clock = {},
+  { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(
     z.object({ pipelineId: omittable(entityId), stageId: omittable(entityId), expectedVersion: omittable(z.number().int()) }),
@@ -234,6 +235,7 @@ export async function convertToDeal(
   );
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['kind']);
     if (current.kind === 'DEAL') throw ValidationError.field('kind', 'ALREADY_DEAL', 'This opportunity is already a deal.');
     const placement = await resolvePlacement(tx, 'DEAL', input.pipelineId, input.stageId);
@@ -259,11 +261,12 @@ export async function winOpportunity(
   viewer: Viewer,
   id: string,
   rawInput: { winLossReport?: string | null; expectedVersion?: number | null } = {},
-  { now = new Date() }: Clock = {},
+  { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()) }), rawInput);
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
     await tx.account.update({ where: { id: current.accountId }, data: { statusKey: 'CUSTOMER' } });
     return applyChange(
@@ -282,7 +285,7 @@ export async function loseOpportunity(
   viewer: Viewer,
   id: string,
   rawInput: { lossReasonId?: string | null; winLossReport?: string | null; expectedVersion?: number | null },
-  { now = new Date() }: Clock = {},
+  { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(
     z.object({
@@ -294,6 +297,7 @@ export async function loseOpportunity(
   );
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+    const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
     const reason = await tx.lossReason.findUnique({ where: { id: input.lossReasonId } });
     if (!reason || !reason.active) throw ValidationError.field('lossReasonId', 'NOT_FOUND', 'Choose one of the loss reasons.');
@@ -319,10 +323,11 @@ export async function reopenOpportunity(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
-  { now = new Date(), expectedVersion }: Clock & { expectedVersion?: number | null } = {},
+  { now: requestedNow, expectedVersion }: Clock & { expectedVersion?: number | null } = {},
 ): Promise<Opportunity> {
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, expectedVersion);
+    const now = requestedNow ?? changeTime(current);
     if (current.status !== 'LOST') {
       throw ValidationError.field('status', current.status === 'WON' ? 'WON' : 'NOT_CLOSED', 'Only lost opportunities can be reopened.');
     }
@@ -363,11 +368,12 @@ export async function setOpportunityLines(
   viewer: Viewer,
   id: string,
   rawLines: OpportunityLineInput[],
-  { now = new Date(), expectedVersion }: Clock & { expectedVersion?: number | null } = {},
+  { now: requestedNow, expectedVersion }: Clock & { expectedVersion?: number | null } = {},
 ): Promise<Opportunity> {
   const { lines } = parseInput(z.object({ lines: z.array(lineInput).max(200, 'At most 200 lines.') }), { lines: rawLines });
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, expectedVersion);
+    const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['lines']);
     const productIds = [...new Set(lines.flatMap((line) => (line.productId ? [line.productId] : [])))];
     const products = new Map(
@@ -411,6 +417,14 @@ export async function deleteOpportunity(prisma: PrismaClient, viewer: Viewer, id
     emit(changedEvent('DELETED', current, current, viewer.id, []));
     return { id };
   }));
+}
+
+/**
+ * The moment of a change, taken once the row is locked and after the previous change, so the
+ * history's order is the order in which the changes were made, even within one millisecond.
+ */
+function changeTime(current: Pick<Opportunity, 'updatedAt'>): Date {
+  return new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1));
 }
 
 async function loadWritable(tx: Tx, viewer: Viewer, id: string, expectedVersion?: number | null): Promise<Opportunity> {

@@ -55,7 +55,7 @@ describe('concurrent moves of one card', () => {
     // Without a version, every move is applied in turn and none is lost.
     await Promise.all(managers.slice(0, 20).map((manager, index) => moveOpportunity(prisma, manager, card.id, stages[index % 4].id)));
     const after = await prisma.opportunity.findUniqueOrThrow({ where: { id: card.id } });
-    const history = await prisma.opportunityChange.findMany({ where: { opportunityId: card.id, field: 'stageId' }, orderBy: { changedAt: 'asc' } });
+    const history = await prisma.opportunityChange.findMany({ where: { opportunityId: card.id, field: 'stageId' }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] });
     expect(after.version).toBe(2 + history.length - 1);
     expect(history.at(-1)!.newValue).toBe(after.stageId);
     for (let index = 1; index < history.length; index += 1) expect(history[index].oldValue).toBe(history[index - 1].newValue);
