@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { DomainError, ValidationError } from './domain/errors.ts';
+import { DomainError } from './domain/errors.ts';
 import { Prisma } from './generated/prisma/client.ts';
 
 /**

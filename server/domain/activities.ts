@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Activity, Opportunity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { assertCanCreateSalesRecords, canReadCustomerRecord, canReadSalesRecord } from './access.ts';
 import { ACTIVITY_TYPES, canWriteActivity, REGARDING_OWNERS, regardingRecord } from './activity-queries.ts';
-import { lockScope, recordActivityEvents, refreshLastActivityAt, scopeOf } from './activity-tracking.ts';
+import { lockScope, recordActivityEvents, refreshLastActivityAt } from './activity-tracking.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from './errors.ts';
 import { committed } from './events.ts';
 import { notifyActivityAdded } from './notifications.ts';

@@ -4,7 +4,6 @@ import { BOARD_CARD_ORDER, opportunityListWhere, stageTotals, type StageTotals }
 import { ZERO } from '../domain/money.ts';
 import { decodeId } from './ids.ts';
 import { OpportunityFilterInput, decodeOpportunityFilter } from './opportunity-filter.ts';
-import { PipelineRef } from './pipeline.ts';
 import { StageRef } from './stage.ts';
 import { requireViewer } from './viewer.ts';
 

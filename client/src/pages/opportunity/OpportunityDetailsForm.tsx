@@ -6,7 +6,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { SelectField, TagPicker, TextAreaField, TextField, type SelectOption } from '../../components/fields.tsx';
 import type { OpportunityDetailFieldsFragment, OpportunityFormOptionsQuery } from '../../gql/graphql.ts';
 import { placeFieldErrors, type FieldErrors } from '../../lib/field-errors.ts';
-import { DETAIL_FIELDS, detailValuesOf, joinIds, splitIds, updateInputOf, type DetailValues } from './detail-values.ts';
+import { DETAIL_FIELDS, detailValuesOf, joinIds, splitIds, updateInputOf } from './detail-values.ts';
 import { OpportunityContactOptionsQuery, UpdateOpportunityMutation } from './opportunity-queries.ts';
 import { useRebasingForm } from './useRebasingForm.ts';
 
