@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { filter, pipe } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { canReadSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { OpportunityChangedEvent } from '../domain/events.ts';
@@ -18,6 +19,25 @@ const LiveChangeKind = builder.enumType('LiveChangeKind', {
     REMOVED: { description: 'Left this board or your view (moved to another pipeline or team); drop the card.' },
   },
 });
+
+/**
+ * Every subscriber of a board receives the same card state: it is loaded once per event and
+ * selection and shared for a few seconds, instead of once per subscriber. Who may see it was
+ * decided per subscriber by `visibleTo`; fields of related records keep their own access checks.
+ */
+const sharedCards = new Map<string, Promise<unknown>>();
+const SHARED_CARD_MS = 5_000;
+
+function loadCard(context: Context, query: object, event: OpportunityChangedEvent) {
+  const key = `${event.opportunityId}:${event.version}:${JSON.stringify(query)}`;
+  let card = sharedCards.get(key);
+  if (!card) {
+    card = context.prisma.opportunity.findUnique({ ...query, where: { id: event.opportunityId } });
+    sharedCards.set(key, card);
+    setTimeout(() => sharedCards.delete(key), SHARED_CARD_MS).unref();
+  }
+  return card as ReturnType<Context['prisma']['opportunity']['findUnique']>;
+}
 
 interface LiveEvent {
   kind: 'CREATED' | 'UPDATED' | 'DELETED' | 'REMOVED';
@@ -55,9 +75,7 @@ const BoardEventRef = builder.objectRef<LiveEvent>('BoardEvent').implement({
       nullable: true,
       description: "The card's new state; null when deleted or removed from the viewer's board.",
       resolve: (query, live, _args, context) =>
-        live.kind === 'DELETED' || live.kind === 'REMOVED'
-          ? null
-          : context.prisma.opportunity.findFirst({ ...query, where: { id: live.event.opportunityId, ...salesRecordReadWhere(requireViewer(context)) } }),
+        live.kind === 'DELETED' || live.kind === 'REMOVED' ? null : loadCard(context, query, live.event),
     }),
     stageId: t.id({ resolve: (live) => encodeGlobalID('Stage', live.event.stageId) }),
     previousStageId: t.id({ resolve: (live) => encodeGlobalID('Stage', live.event.previousStageId) }),
@@ -77,9 +95,7 @@ const OpportunityEventRef = builder.objectRef<LiveEvent>('OpportunityEvent').imp
       type: 'Opportunity',
       nullable: true,
       resolve: (query, live, _args, context) =>
-        live.kind === 'DELETED' || live.kind === 'REMOVED'
-          ? null
-          : context.prisma.opportunity.findFirst({ ...query, where: { id: live.event.opportunityId, ...salesRecordReadWhere(requireViewer(context)) } }),
+        live.kind === 'DELETED' || live.kind === 'REMOVED' ? null : loadCard(context, query, live.event),
     }),
     changes: t.field({ type: [FieldChangeRef], resolve: (live) => (live.kind === 'REMOVED' ? [] : live.event.changes) }),
     version: t.int({ resolve: (live) => live.event.version }),
