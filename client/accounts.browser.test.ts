@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
@@ -15,28 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 // The built client against the real server (HTTP and WebSocket) on a fresh database, driven
 // through Chromium like a user would: sign in, find, create, get rejected, sign out.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const root = path.resolve(import.meta.dirname, '..');
-const chromiumMissing = !existsSync(CHROMIUM);
-
-if (chromiumMissing && process.env.CI === 'true') {
-  test('Chromium is installed', () => {
-    throw new Error(`${CHROMIUM} is missing. CI must install it first (apt-get install -y chromium, see .ci/run).`);
-  });
-} else if (chromiumMissing) {
-  console.warn(`Skipping the browser test: ${CHROMIUM} not found (apt-get install -y chromium).`);
-  test.skip(`accounts in the browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`, () => {});
-}
+requireChromium('accounts in the browser');
 
 describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   let database: TestDatabase;
@@ -61,7 +39,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
     ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US' });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -302,24 +280,6 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   });
 });
 
-/**
- * Builds the client as `npm run build` does, into `outDir`. Vite bundles for the NODE_ENV it finds,
- * and Vitest has set it to "test", which would bundle React's development build.
- */
-async function buildClient(outDir: string) {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: path.join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
 
 async function seedAccounts(prisma: PrismaClient, org: Organisation) {
   const north = { ownerId: org.northSales.id, teamId: org.north.id };
@@ -352,12 +312,3 @@ async function accountCount(page: Page): Promise<string | null> {
   return (await count.isVisible()) ? count.textContent() : null;
 }
 
-/** The error message the field with this label points at (aria-describedby), once it is invalid. */
-async function fieldError(page: Page, label: string): Promise<string | null> {
-  // Required fields' labels end with a " *".
-  const field = page.getByLabel(new RegExp(`^${label}( \\*)?$`));
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = await field.getAttribute('aria-describedby');
-  expect(describedBy).toBeTruthy();
-  return page.locator(`#${describedBy}`).textContent();
-}

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
@@ -17,28 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 // back), the opportunity page (edit, activities, convert, lose without reason, win and lock) and
 // "My tasks".
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const root = path.resolve(import.meta.dirname, '..');
-const chromiumMissing = !existsSync(CHROMIUM);
-
-if (chromiumMissing && process.env.CI === 'true') {
-  test('Chromium is installed', () => {
-    throw new Error(`${CHROMIUM} is missing. CI must install it first (apt-get install -y chromium, see .ci/run).`);
-  });
-} else if (chromiumMissing) {
-  console.warn(`Skipping the browser test: ${CHROMIUM} not found (apt-get install -y chromium).`);
-  test.skip(`pipeline in the browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`, () => {});
-}
+requireChromium('pipeline in the browser');
 
 interface SeededOpportunity {
   id: string;
@@ -148,7 +126,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
       );
     }
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -415,21 +393,6 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   });
 });
 
-/** Builds the client as `npm run build` does (see accounts.browser.test.ts for why NODE_ENV). */
-async function buildClient(outDir: string) {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: path.join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
 
 function decodeGlobalId(globalId: string): string {
   return Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
@@ -440,11 +403,3 @@ async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ').trim();
 }
 
-/** The error message the field with this label points at (aria-describedby), once it is invalid. */
-async function fieldError(page: Page, label: string): Promise<string | null> {
-  const field = page.getByLabel(new RegExp(`^${label}( \\*)?$`));
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = await field.getAttribute('aria-describedby');
-  expect(describedBy).toBeTruthy();
-  return page.locator(`#${describedBy}`).textContent();
-}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { expect, test } from 'vitest';
+
+// What every browser test needs: Chromium (installed by apt, see environment.md), the client
+// built as `npm run build` builds it, and a way to read a field's error message.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const root = path.resolve(import.meta.dirname, '../..');
+
+export const chromiumMissing = !existsSync(CHROMIUM);
+
+/** Without Chromium the suite fails under CI=true and is skipped, with a warning, elsewhere. */
+export function requireChromium(suite: string) {
+  if (chromiumMissing && process.env.CI === 'true') {
+    test('Chromium is installed', () => {
+      throw new Error(`${CHROMIUM} is missing. CI must install it first (apt-get install -y chromium, see .ci/run).`);
+    });
+  } else if (chromiumMissing) {
+    console.warn(`Skipping the browser test: ${CHROMIUM} not found (apt-get install -y chromium).`);
+    test.skip(`${suite}: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`, () => {});
+  }
+}
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Builds the client as `npm run build` does, into `outDir`. Vite bundles for the NODE_ENV it finds,
+ * and Vitest has set it to "test", which would bundle React's development build.
+ */
+export async function buildClient(outDir: string) {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/** The error message the field with this label points at (aria-describedby), once it is invalid. */
+export async function fieldError(page: Page, label: string): Promise<string | null> {
+  // Required fields' labels end with a " *".
+  const field = page.getByLabel(new RegExp(`^${label}( \\*)?$`));
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = await field.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  return page.locator(`#${describedBy}`).textContent();
+}
