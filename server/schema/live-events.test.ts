@@ -2,7 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createOrganisation, type Organisation } from '../test/fixtures.ts';
-import { createTestApp, globalId, type TestApp } from '../test/test-app.ts';
+import { countStatements, createTestApp, globalId, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
 let org: Organisation;
@@ -103,6 +103,63 @@ describe('boardChanged', () => {
     const first = (await south.next()).data.boardChanged;
     expect(first).toMatchObject({ kind: 'CREATED', opportunityId: southCard, opportunity: { title: 'Südkarte' } });
     expect(JSON.stringify(first)).not.toContain('Nordkarte');
+  });
+
+  it('tells each subscriber whether the card is on the board as they filter it', async () => {
+    const query = `subscription($id: ID!, $mine: OpportunityFilter) { boardChanged(pipelineId: $id) {
+      kind opportunityId all: onBoard mine: onBoard(filter: $mine)
+    } }`;
+    const pipelineId = globalId('Pipeline', pipeline.id);
+    const filtered = listen(connect(org.northManager.token), query, { id: pipelineId, mine: { ownerIds: [globalId('User', org.northSales2.id)] } });
+    await filtered.ready;
+
+    const nils = await createCard(org.northSales.token, northAccount, 'Von Nils');
+    expect((await filtered.next()).data.boardChanged).toEqual({ kind: 'CREATED', opportunityId: nils, all: true, mine: false });
+    const nina = await createCard(org.northSales2.token, northAccount, 'Von Nina');
+    expect((await filtered.next()).data.boardChanged).toEqual({ kind: 'CREATED', opportunityId: nina, all: true, mine: true });
+
+    // Won: it leaves the board of open opportunities, filtered or not.
+    const won = await t.graphql('mutation($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: nina }, org.northSales2.token);
+    expect(won.data.winOpportunity.__typename).toBe('WinOpportunitySuccess');
+    expect((await filtered.next()).data.boardChanged).toEqual({ kind: 'UPDATED', opportunityId: nina, all: false, mine: false });
+
+    // Handed to Nina: now it matches the filter.
+    await t.graphql(
+      'mutation($id: ID!, $input: UpdateOpportunityInput!) { updateOpportunity(id: $id, input: $input) { __typename } }',
+      { id: nils, input: { ownerId: globalId('User', org.northSales2.id) } },
+      org.northManager.token,
+    );
+    expect((await filtered.next()).data.boardChanged).toEqual({ kind: 'UPDATED', opportunityId: nils, all: true, mine: true });
+  });
+
+  it('costs the same SQL statements per event for 2 and for 8 subscribers', async () => {
+    const cardQuery = `subscription($id: ID!, $filter: OpportunityFilter) { boardChanged(pipelineId: $id) {
+      kind opportunityId version stageId previousStageId onBoard(filter: $filter) actor { id name }
+      opportunity { id humanId title version amount probability weightedAmount expectedCloseDate status
+        account { id name } contact { id fullName } owner { id name } nextOpenActivity { id subject dueAt } }
+    } }`;
+    const card = await createCard(org.northSales.token, northAccount, 'Gezählt');
+    const statementsFor = async (subscribers: number, stageId: string) => {
+      const listeners = Array.from({ length: subscribers }, (_, index) =>
+        listen(connect(index % 2 ? org.northManager.token : org.northSales2.token), cardQuery, {
+          id: globalId('Pipeline', pipeline.id),
+          filter: index % 2 ? null : { search: 'Gezählt' },
+        }),
+      );
+      await Promise.all(listeners.map((listener) => listener.ready));
+      // Every subscriber loads the organisation's stale rule once, on its first event.
+      await move(org.northSales.token, card, stageId);
+      await Promise.all(listeners.map((listener) => listener.next()));
+      const { statements } = await countStatements(t.db, async () => {
+        await move(org.northSales.token, card, pipeline.stages[0].id);
+        const events = await Promise.all(listeners.map((listener) => listener.next()));
+        expect(events.map((event) => event.data.boardChanged.onBoard)).toEqual(listeners.map(() => true));
+      });
+      return statements.length;
+    };
+    const few = await statementsFor(2, pipeline.stages[1].id);
+    const many = await statementsFor(8, pipeline.stages[2].id);
+    expect(many).toBe(few);
   });
 
   it('refuses SERVICE users', async () => {

@@ -4,11 +4,13 @@ import type { Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { canReadSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
+import { opportunityListWhere } from '../domain/opportunity-queries.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { OpportunityChangedEvent } from '../domain/events.ts';
 import type { FieldChange } from '../domain/opportunity-history.ts';
 import { decodeId } from './ids.ts';
 import './notification.ts';
+import { OpportunityFilterInput, decodeOpportunityFilter } from './opportunity-filter.ts';
 import { requireViewer } from './viewer.ts';
 
 const LiveChangeKind = builder.enumType('LiveChangeKind', {
@@ -25,18 +27,46 @@ const LiveChangeKind = builder.enumType('LiveChangeKind', {
  * selection and shared for a few seconds, instead of once per subscriber. Who may see it was
  * decided per subscriber by `visibleTo`; fields of related records keep their own access checks.
  */
-const sharedCards = new Map<string, Promise<unknown>>();
-const SHARED_CARD_MS = 5_000;
+const sharedPerEvent = new Map<string, Promise<unknown>>();
+const SHARED_MS = 5_000;
+
+function sharedForEvent<T>(event: OpportunityChangedEvent, key: string, load: () => Promise<T>): Promise<T> {
+  const fullKey = `${event.opportunityId}:${event.version}:${key}`;
+  let value = sharedPerEvent.get(fullKey);
+  if (!value) {
+    value = load();
+    sharedPerEvent.set(fullKey, value);
+    setTimeout(() => sharedPerEvent.delete(fullKey), SHARED_MS).unref();
+  }
+  return value as Promise<T>;
+}
 
 function loadCard(context: Context, query: object, event: OpportunityChangedEvent) {
-  const key = `${event.opportunityId}:${event.version}:${JSON.stringify(query)}`;
-  let card = sharedCards.get(key);
-  if (!card) {
-    card = context.prisma.opportunity.findUnique({ ...query, where: { id: event.opportunityId } });
-    sharedCards.set(key, card);
-    setTimeout(() => sharedCards.delete(key), SHARED_CARD_MS).unref();
-  }
-  return card as ReturnType<Context['prisma']['opportunity']['findUnique']>;
+  return sharedForEvent(event, `card:${JSON.stringify(query)}`, () =>
+    context.prisma.opportunity.findUnique({ ...query, where: { id: event.opportunityId } }),
+  ) as ReturnType<Context['prisma']['opportunity']['findUnique']>;
+}
+
+/**
+ * Whether the card now belongs on its board as this viewer filters it: the board's own rule
+ * (open, in this pipeline) and the list filter, evaluated by the same query the board runs.
+ * Viewers with the same access and filter share one statement per event.
+ */
+function onFilteredBoard(context: Context, live: LiveEvent, filter: typeof OpportunityFilterInput.$inferInput | null | undefined) {
+  if (live.kind === 'DELETED' || live.kind === 'REMOVED') return false;
+  const viewer = requireViewer(context);
+  const decoded = decodeOpportunityFilter(filter);
+  const key = `onBoard:${JSON.stringify({ decoded, access: salesRecordReadWhere(viewer) })}`;
+  return sharedForEvent(live.event, key, async () => {
+    const where = opportunityListWhere(viewer, decoded, {
+      now: new Date(),
+      staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
+    });
+    const matches = await context.prisma.opportunity.count({
+      where: { AND: [where, { id: live.event.opportunityId, pipelineId: live.event.pipelineId, status: 'OPEN' }] },
+    });
+    return matches > 0;
+  });
 }
 
 interface LiveEvent {
@@ -79,6 +109,12 @@ const BoardEventRef = builder.objectRef<LiveEvent>('BoardEvent').implement({
     }),
     stageId: t.id({ resolve: (live) => encodeGlobalID('Stage', live.event.stageId) }),
     previousStageId: t.id({ resolve: (live) => encodeGlobalID('Stage', live.event.previousStageId) }),
+    onBoard: t.boolean({
+      description:
+        'Whether the card, as it is now, is on this board shown with this filter (open, in this pipeline, matching the filter). Always false for DELETED and REMOVED.',
+      args: { filter: t.arg({ type: OpportunityFilterInput }) },
+      resolve: (live, args, context) => onFilteredBoard(context, live, args.filter),
+    }),
     version: t.int({ resolve: (live) => live.event.version }),
     actor: t.prismaField({
       type: 'User',
