@@ -28,6 +28,10 @@ export default defineConfig({
       ...(postgresUrl ? [serverProject('postgres', postgresUrl)] : []),
       {
         extends: true as const,
+        test: { name: 'client', include: ['client/src/**/*.test.ts'] },
+      },
+      {
+        extends: true as const,
         test: {
           name: 'browser',
           include: ['client/**/*.browser.test.ts'],

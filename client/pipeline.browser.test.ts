@@ -245,7 +245,9 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
       await card('New', opportunities.harbour).getByLabel(`Move ${opportunities.harbour.humanId} to stage`).selectOption({ label: 'Qualified' });
       const error = page.getByTestId('move-error');
       await error.waitFor();
-      expect(await error.textContent()).toContain(`${opportunities.harbour.humanId} was not moved to Qualified: Someone else changed this opportunity`);
+      expect(await error.textContent()).toBe(
+        `${opportunities.harbour.humanId} was not moved to Qualified: someone else changed it a moment before you. It is in New now.Dismiss`,
+      );
     } finally {
       await page.unroute('**/graphql');
     }

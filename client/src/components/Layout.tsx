@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { useViewer } from '../hooks/useViewer.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { NotificationBell } from './notifications/NotificationBell.tsx';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -39,6 +40,7 @@ export function Layout() {
         </nav>
         <div className="app-header__user">
           <LiveIndicator />
+          <NotificationBell />
           {viewer && (
             <span className="app-header__name" data-testid="current-user">
               {viewer.name}

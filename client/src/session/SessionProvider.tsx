@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Provider } from 'urql';
+import type { LiveConnection } from './live-connection.ts';
 import { onTokenChangedElsewhere, readToken, writeToken } from './token-storage.ts';
 import { createUrqlClient } from './urql-client.ts';
 
@@ -8,6 +9,8 @@ interface Session {
   signIn(token: string): void;
   /** Forgets the token locally (the server session is ended by the `logout` mutation). */
   signOut(): void;
+  /** The WebSocket of live updates; null while signed out. */
+  live: LiveConnection | null;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -26,8 +29,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => onTokenChangedElsewhere(setToken), []);
 
-  const client = useMemo(() => createUrqlClient(token, signOut), [token, signOut]);
-  const session = useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
+  const { client, live } = useMemo(() => createUrqlClient(token, signOut), [token, signOut]);
+  // The previous session's socket closes by itself (lazy) once its subscriptions have ended.
+  const session = useMemo(() => ({ token, signIn, signOut, live }), [token, signIn, signOut, live]);
 
   return (
     <SessionContext value={session}>

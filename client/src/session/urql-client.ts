@@ -1,18 +1,17 @@
-import { createClient as createWsClient } from 'graphql-ws';
 import { cacheExchange, Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { createLiveConnection, type LiveConnection } from './live-connection.ts';
 
 /**
  * One urql client per session: a new token gets a new client, so nothing cached for one user is
  * ever shown to the next. HTTP requests carry the token as `Authorization: Bearer`, the WebSocket
- * (opened on the first subscription, closed after the last) in graphql-ws `connection_init`.
+ * (opened on the first subscription, see live-connection.ts) in graphql-ws `connection_init`.
  */
-export function createUrqlClient(token: string | null, onUnauthenticated: () => void): Client {
+export function createUrqlClient(token: string | null, onUnauthenticated: () => void): { client: Client; live: LiveConnection | null } {
   const authorization = token ? `Bearer ${token}` : undefined;
-  const ws = token
-    ? createWsClient({ url: webSocketUrl('/graphql'), connectionParams: { authorization }, lazy: true })
-    : null;
+  const live = authorization ? createLiveConnection(webSocketUrl('/graphql'), authorization) : null;
+  const ws = live?.client;
 
-  return new Client({
+  const client = new Client({
     url: '/graphql',
     fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     exchanges: [
@@ -43,6 +42,7 @@ export function createUrqlClient(token: string | null, onUnauthenticated: () => 
       }),
     ],
   });
+  return { client, live };
 }
 
 function webSocketUrl(path: string): string {

@@ -17,6 +17,8 @@ interface Props {
   stageId: string;
   stages: readonly StageChoice[];
   saving: boolean;
+  /** What someone else just did to this card ("Moved to Angebot by Anna Berg"), while highlighted. */
+  liveChange?: string;
   onMove(card: BoardCardFieldsFragment, stage: StageChoice): void;
 }
 
@@ -25,7 +27,7 @@ interface Props {
  * picks it up, arrows move between columns, Space drops, Escape cancels). "Move to" does the same
  * with a plain select.
  */
-export function BoardCard({ card, stageId, stages, saving, onMove }: Props) {
+export function BoardCard({ card, stageId, stages, saving, liveChange, onMove }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: card.id,
     data: { stageId },
@@ -34,13 +36,18 @@ export function BoardCard({ card, stageId, stages, saving, onMove }: Props) {
   return (
     <article
       ref={setNodeRef}
-      className={`board-card${isDragging ? ' board-card--dragging' : ''}${saving ? ' board-card--saving' : ''}`}
+      className={`board-card${isDragging ? ' board-card--dragging' : ''}${saving ? ' board-card--saving' : ''}${liveChange ? ' board-card--live' : ''}`}
       data-testid="board-card"
       data-opportunity={card.humanId}
       aria-labelledby={`card-title-${card.id}`}
       aria-busy={saving || undefined}
       {...listeners}
     >
+      {liveChange && (
+        <p className="board-card__live" data-testid="card-live-change">
+          {liveChange}
+        </p>
+      )}
       <div className="board-card__top">
         {card.viewerCanEdit && (
           <button
@@ -82,6 +89,16 @@ export function BoardCard({ card, stageId, stages, saving, onMove }: Props) {
           </select>
         </div>
       )}
+    </article>
+  );
+}
+
+/** A card that someone else just took off the board (won, lost, deleted, moved away), fading out. */
+export function GhostCard({ card, label }: { card: BoardCardFieldsFragment; label: string }) {
+  return (
+    <article className="board-card board-card--leaving" data-testid="board-card-leaving" data-opportunity={card.humanId} aria-hidden="true">
+      <p className="board-card__live">{label}</p>
+      <CardBody card={card} />
     </article>
   );
 }

@@ -13,25 +13,24 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import type { BoardCardFieldsFragment } from '../../gql/graphql.ts';
 import { useViewer } from '../../hooks/useViewer.ts';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
 import { applyMoves } from './board-moves.ts';
-import { BoardChangedSubscription, BoardPipelinesQuery, BoardQuery } from './board-queries.ts';
-import { BoardCard, CardBody, type StageChoice } from './BoardCard.tsx';
+import { BoardPipelinesQuery, BoardQuery } from './board-queries.ts';
+import { BoardCard, CardBody, GhostCard, type StageChoice } from './BoardCard.tsx';
 import { BoardColumn } from './BoardColumn.tsx';
 import { BoardFilters, type BoardFilterValues } from './BoardFilters.tsx';
 import { NewOpportunityDialog, type CreatedOpportunity } from './NewOpportunityDialog.tsx';
 import { useBoardMoves } from './useBoardMoves.ts';
+import { useLiveBoard } from './useLiveBoard.ts';
 
 const CARDS_PER_STAGE = 50;
-/** Live changes of others arrive in bursts (a colleague dragging several cards): one refetch per burst. */
-const LIVE_REFRESH_DELAY_MS = 300;
 
 // Pointer drags only in the air (keyboard drops only where the card is): over a column, else the
 // column the card overlaps most.
@@ -101,22 +100,19 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
     context,
   });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const { pending, saving, move, failure, dismissFailure, isOwnEcho } = useBoardMoves(data, refresh);
+  // Live: what others create, move, change or close appears in place, with who did it.
+  const live = useLiveBoard({
+    pipelineId,
+    filter,
+    columns: data?.board?.columns,
+    cardsPerStage: CARDS_PER_STAGE,
+    viewerId: viewer?.id,
+    refresh,
+  });
+  const { pending, saving, move, failure, dismissFailure } = useBoardMoves(live.columns, refresh);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedOpportunity | null>(null);
-
-  // Live: someone else created, moved, changed or closed a card of this pipeline. The board is
-  // fetched again (totals and filters are the server's business), once per burst of events.
-  const [{ data: live }] = useSubscription({ query: BoardChangedSubscription, variables: { pipelineId } });
-  const liveTimer = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    const event = live?.boardChanged;
-    if (!event || isOwnEcho(event.opportunityId, event.version)) return;
-    window.clearTimeout(liveTimer.current);
-    liveTimer.current = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
-  }, [live, isOwnEcho, refresh]);
-  useEffect(() => () => window.clearTimeout(liveTimer.current), []);
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
@@ -125,7 +121,7 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
   );
 
   const board = data?.board;
-  const columns = useMemo(() => (board ? applyMoves(board.columns, pending) : []), [board, pending]);
+  const columns = useMemo(() => applyMoves(live.columns, pending), [live.columns, pending]);
   const stages: StageChoice[] = useMemo(() => columns.map((column) => column.stage), [columns]);
   const cardsById = useMemo(() => {
     const map = new Map<string, { card: BoardCardFieldsFragment; stageId: string }>();
@@ -213,6 +209,9 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
           </button>
         </div>
       )}
+      <p className="visually-hidden" aria-live="polite" data-testid="board-announcement">
+        {live.announcement}
+      </p>
       {error && <QueryError error={error} />}
       {!data && fetching && <Loading what="the board" />}
       {data && !board && <p className="empty">This pipeline does not exist (any more).</p>}
@@ -244,9 +243,15 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
                     stageId={column.stage.id}
                     stages={stages}
                     saving={saving.has(card.id)}
+                    liveChange={live.highlights.get(card.id)?.label}
                     onMove={(target, stage) => void move(target, stage.id, stage.name)}
                   />
                 ))}
+                {live.ghosts
+                  .filter((ghost) => ghost.stageId === column.stage.id)
+                  .map((ghost) => (
+                    <GhostCard key={`ghost-${ghost.card.id}`} card={ghost.card} label={ghost.label} />
+                  ))}
               </BoardColumn>
             ))}
           </div>

@@ -107,6 +107,13 @@ export const MoveOpportunityMutation = graphql(`
       }
       ... on ConflictError {
         ...ConflictErrorFields
+        current {
+          id
+          stage {
+            id
+            name
+          }
+        }
       }
       ... on OpportunityClosedError {
         ...OpportunityClosedErrorFields
@@ -147,11 +154,22 @@ export const CreateOpportunityMutation = graphql(`
 `);
 
 export const BoardChangedSubscription = graphql(`
-  subscription BoardChanged($pipelineId: ID!) {
+  subscription BoardChanged($pipelineId: ID!, $filter: OpportunityFilter) {
     boardChanged(pipelineId: $pipelineId) {
       kind
       opportunityId
       version
+      stageId
+      previousStageId
+      onBoard(filter: $filter)
+      actor {
+        id
+        name
+      }
+      opportunity {
+        ...BoardCardFields
+        status
+      }
     }
   }
 `);

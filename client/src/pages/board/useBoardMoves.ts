@@ -7,29 +7,35 @@ import type { PendingMove } from './board-moves.ts';
 
 interface TrackedMove extends PendingMove {
   key: number;
-  /** The server accepted it; it is dropped once the refetched board shows it. */
-  saved: boolean;
+  /** The version the server gave the card for this move; null while it decides. */
+  savedVersion: number | null;
+}
+
+interface VersionedColumn {
+  cards: readonly { id: string; version: number }[];
 }
 
 /**
  * Moves cards between stages optimistically: the board shows a move at once (see applyMoves),
- * the server decides, and a refused move snaps back with the server's reason.
+ * the server decides, and a refused move snaps back with the server's reason. A saved move is
+ * shown until the live board has the card at that version (its own event, or a refetch).
  */
-export function useBoardMoves(boardData: unknown, refresh: () => void) {
+export function useBoardMoves(columns: readonly VersionedColumn[], refresh: () => void) {
   const [moves, setMoves] = useState<TrackedMove[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [, moveOpportunity] = useMutation(MoveOpportunityMutation);
   const nextKey = useRef(0);
-  // Versions the server returned for our own moves, newer than the (not yet refetched) board's.
-  const versions = useRef(new Map<string, number>());
+  // Versions the server returned for our own moves: a second move may come before the first's event.
+  const ownVersions = useRef(new Map<string, number>());
 
-  // A new board from the server already shows the saved moves.
-  const seenData = useRef(boardData);
+  const versions = useMemo(() => new Map(columns.flatMap((column) => column.cards.map((card) => [card.id, card.version] as const))), [columns]);
+  const settled = useCallback(
+    (move: TrackedMove) => move.savedVersion !== null && (versions.get(move.opportunityId) ?? Infinity) >= move.savedVersion,
+    [versions],
+  );
   useEffect(() => {
-    if (boardData === seenData.current) return;
-    seenData.current = boardData;
-    setMoves((current) => (current.some((move) => move.saved) ? current.filter((move) => !move.saved) : current));
-  }, [boardData]);
+    setMoves((current) => (current.some(settled) ? current.filter((move) => !settled(move)) : current));
+  }, [settled]);
 
   const move = useCallback(
     async (card: BoardCardFieldsFragment, toStageId: string, toStageName: string) => {
@@ -37,28 +43,35 @@ export function useBoardMoves(boardData: unknown, refresh: () => void) {
       setFailure(null);
       setMoves((current) => [
         ...current.filter((other) => other.opportunityId !== card.id),
-        { opportunityId: card.id, toStageId, key, saved: false },
+        { opportunityId: card.id, toStageId, key, savedVersion: null },
       ]);
-      const version = Math.max(card.version, versions.current.get(card.id) ?? 0);
+      const version = Math.max(card.version, ownVersions.current.get(card.id) ?? 0);
       const result = await moveOpportunity({ id: card.id, stageId: toStageId, version });
       const outcome = result.data?.moveOpportunity;
       if (outcome?.__typename === 'MoveOpportunitySuccess') {
-        versions.current.set(card.id, outcome.opportunity.version);
-        setMoves((current) => current.map((other) => (other.key === key ? { ...other, saved: true } : other)));
+        const savedVersion = outcome.opportunity.version;
+        ownVersions.current.set(card.id, savedVersion);
+        setMoves((current) => current.map((other) => (other.key === key ? { ...other, savedVersion } : other)));
         return;
       }
       setMoves((current) => current.filter((other) => other.key !== key));
-      const reason = failureMessage(outcome, result.error, 'The move could not be saved.');
-      setFailure(`${card.humanId} was not moved to ${toStageName}: ${reason}`);
-      // The board may be out of date (a conflict, a closed opportunity): show the current state.
+      if (outcome?.__typename === 'ConflictError') {
+        const where = outcome.current ? ` It is in ${outcome.current.stage.name} now.` : '';
+        setFailure(`${card.humanId} was not moved to ${toStageName}: someone else changed it a moment before you.${where}`);
+      } else {
+        const reason = failureMessage(outcome, result.error, 'The move could not be saved.');
+        setFailure(`${card.humanId} was not moved to ${toStageName}: ${reason}`);
+      }
+      // Normally the winning change has already arrived live; this makes sure of it.
       refresh();
     },
     [moveOpportunity, refresh],
   );
 
-  const pending = useMemo(() => moves.map(({ opportunityId, toStageId }) => ({ opportunityId, toStageId })), [moves]);
-  const saving = useMemo(() => new Set(moves.filter((m) => !m.saved).map((m) => m.opportunityId)), [moves]);
-  /** Whether a live event only reports what one of our own moves already did. */
-  const isOwnEcho = useCallback((opportunityId: string, version: number) => (versions.current.get(opportunityId) ?? -1) >= version, []);
-  return { pending, saving, move, failure, dismissFailure: () => setFailure(null), isOwnEcho };
+  const pending = useMemo(
+    () => moves.filter((move) => !settled(move)).map(({ opportunityId, toStageId }) => ({ opportunityId, toStageId })),
+    [moves, settled],
+  );
+  const saving = useMemo(() => new Set(moves.filter((m) => m.savedVersion === null).map((m) => m.opportunityId)), [moves]);
+  return { pending, saving, move, failure, dismissFailure: () => setFailure(null) };
 }
