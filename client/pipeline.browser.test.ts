@@ -9,6 +9,7 @@ import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
 import { createOrganisation, TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
+import { LEAD_STAGES, insertPipeline } from '../server/test/sales-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The pipeline pages of the built client against the real server on a fresh database, driven
@@ -72,21 +73,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     database = await createTestDatabase();
     prisma = database.db.prisma;
     org = await createOrganisation(prisma);
-    leads = await prisma.pipeline.create({
-      data: {
-        name: 'Leads',
-        kind: 'LEAD',
-        position: 0,
-        stages: {
-          create: [
-            { name: 'New', position: 0, probability: 10 },
-            { name: 'Qualified', position: 1, probability: 40 },
-            { name: 'Proposal', position: 2, probability: 70 },
-          ],
-        },
-      },
-      include: { stages: { orderBy: { position: 'asc' } } },
-    });
+    leads = await insertPipeline(prisma, { name: 'Leads', kind: 'LEAD', position: 0, stages: LEAD_STAGES });
     await prisma.pipeline.create({
       data: {
         name: 'Deals',

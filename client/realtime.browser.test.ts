@@ -7,6 +7,7 @@ import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
 import { createOrganisation, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { LEAD_STAGES, insertPipeline } from '../server/test/sales-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
 
@@ -91,21 +92,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     database = await createTestDatabase();
     const prisma = database.db.prisma;
     org = await createOrganisation(prisma);
-    const pipeline = await prisma.pipeline.create({
-      data: {
-        name: 'Leads',
-        kind: 'LEAD',
-        position: 0,
-        stages: {
-          create: [
-            { name: 'New', position: 0, probability: 10 },
-            { name: 'Qualified', position: 1, probability: 40 },
-            { name: 'Proposal', position: 2, probability: 70 },
-          ],
-        },
-      },
-      include: { stages: { orderBy: { position: 'asc' } } },
-    });
+    const pipeline = await insertPipeline(prisma, { name: 'Leads', kind: 'LEAD', position: 0, stages: LEAD_STAGES });
     stages = pipeline.stages;
     const account = (name: string, owner: TestUser, teamId: string) =>
       prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), ownerId: owner.id, teamId } });

@@ -45,7 +45,10 @@ export async function insertPipeline(
   data: {
     name?: string;
     kind?: 'LEAD' | 'DEAL';
+    position?: number;
     probabilities?: number[];
+    /** Named stages, instead of `probabilities`. */
+    stages?: Array<{ name: string; probability: number }>;
     plan?: Array<{ type: 'CALL' | 'EMAIL' | 'MEETING' | 'TASK' | 'NOTE'; subject: string; dayOffset: number; durationMinutes?: number }>;
   } = {},
 ): Promise<Pipeline & { stages: Stage[] }> {
@@ -54,8 +57,11 @@ export async function insertPipeline(
     data: {
       name,
       kind: data.kind ?? 'DEAL',
+      position: data.position,
       stages: {
-        create: (data.probabilities ?? [10, 50, 90]).map((probability, position) => ({ name: `${name} ${position + 1}`, position, probability })),
+        create: (data.stages ?? (data.probabilities ?? [10, 50, 90]).map((probability, position) => ({ name: `${name} ${position + 1}`, probability }))).map(
+          (stage, position) => ({ ...stage, position }),
+        ),
       },
       planSteps: data.plan ? { create: data.plan.map((step, position) => ({ ...step, position })) } : undefined,
     },
@@ -107,3 +113,10 @@ export async function insertOpportunitiesOfBothTeams(prisma: PrismaClient, org: 
     south: await insertOpportunity(prisma, { owner: org.southSales, teamId: org.south.id }),
   };
 }
+
+/** The lead pipeline the browser tests drag cards through. */
+export const LEAD_STAGES = [
+  { name: 'New', probability: 10 },
+  { name: 'Qualified', probability: 40 },
+  { name: 'Proposal', probability: 70 },
+];

@@ -30,20 +30,29 @@ export function useInbox() {
   const newestCursor = useRef<string | null>(null);
   newestCursor.current = inbox.newestCursor;
 
+  /** A page of the newest notifications, or of older ones after a cursor. */
+  const fetchPage = useCallback(
+    async (after?: string) => {
+      const result = await client.query(NotificationsQuery, { first: PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+      if (!result.data) return null;
+      const { edges, pageInfo } = result.data.notifications;
+      return { items: edges.map((edge) => edge.node), unread: result.data.unreadNotificationCount, pageInfo };
+    },
+    [client],
+  );
+
   const loadNewest = useCallback(async () => {
-    const result = await client.query(NotificationsQuery, { first: PAGE_SIZE }, { requestPolicy: 'network-only' }).toPromise();
-    const data = result.data;
-    if (!data) return;
-    const { edges, pageInfo } = data.notifications;
+    const page = await fetchPage();
+    if (!page) return;
     dispatch({
       type: 'newest',
-      items: edges.map((edge) => edge.node),
-      unread: data.unreadNotificationCount,
-      newestCursor: pageInfo.startCursor ?? null,
-      oldestCursor: pageInfo.endCursor ?? null,
-      hasOlder: pageInfo.hasNextPage,
+      items: page.items,
+      unread: page.unread,
+      newestCursor: page.pageInfo.startCursor ?? null,
+      oldestCursor: page.pageInfo.endCursor ?? null,
+      hasOlder: page.pageInfo.hasNextPage,
     });
-  }, [client]);
+  }, [fetchPage]);
 
   const catchUp = useCallback(async () => {
     const newest = newestCursor.current;
@@ -80,20 +89,16 @@ export function useInbox() {
 
   const loadOlder = useCallback(async () => {
     if (!inbox.oldestCursor) return;
-    const result = await client
-      .query(NotificationsQuery, { first: PAGE_SIZE, after: inbox.oldestCursor }, { requestPolicy: 'network-only' })
-      .toPromise();
-    const data = result.data;
-    if (!data) return;
-    const { edges, pageInfo } = data.notifications;
+    const page = await fetchPage(inbox.oldestCursor);
+    if (!page) return;
     dispatch({
       type: 'older',
-      items: edges.map((edge) => edge.node),
-      unread: data.unreadNotificationCount,
-      oldestCursor: pageInfo.endCursor ?? inbox.oldestCursor,
-      hasOlder: pageInfo.hasNextPage,
+      items: page.items,
+      unread: page.unread,
+      oldestCursor: page.pageInfo.endCursor ?? inbox.oldestCursor,
+      hasOlder: page.pageInfo.hasNextPage,
     });
-  }, [client, inbox.oldestCursor]);
+  }, [fetchPage, inbox.oldestCursor]);
 
   const [, markRead] = useMutation(MarkNotificationsReadMutation);
   const markAsRead = useCallback(
