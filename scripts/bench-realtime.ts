@@ -4,7 +4,10 @@
 // BENCH_DATABASE_URL and REDIS_URL are both set), opens N graphql-ws subscribers to one board
 // (BENCH_SUBSCRIBERS, default "1000,5000"), moves a card BENCH_MOVES times (default 20) and prints
 // the latency from sending each move to each subscriber receiving it (p50, p95, p99, max) and
-// the server's resident memory per open subscription.
+// the server's resident memory per open subscription. The subscribers ask for what the board
+// in the client asks for (the whole card and onBoard). In the same run, the same number of plain
+// WebSocket clients receive the same message from a bare fan-out server (the baseline: no
+// GraphQL, no access checks, no database), and the ratios API/baseline are printed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,9 +15,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { BoardChangedSubscription } from '../client/src/pages/board/board-queries.ts';
+
+const BOARD_SUBSCRIPTION = print(BoardChangedSubscription);
 
 const SIZES = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000').split(',').map(Number);
 const MOVES = Number(process.env.BENCH_MOVES ?? 20);
@@ -27,12 +34,20 @@ const cleanups: Array<() => Promise<unknown>> = [];
 
 try {
   const env = await prepareDatabase();
-  const urls = [await startServer(env)];
-  if (twoInstances) urls.push(await startServer(env));
+  const urls = [await startServer(['server/main.ts'], env)];
+  if (twoInstances) urls.push(await startServer(['server/main.ts'], env));
+  const baselineUrl = await startServer(['scripts/bench-fanout-server.ts'], {});
   console.log(`Server${urls.length > 1 ? 's' : ''}: ${urls.join(', ')}${twoInstances ? ' (PostgreSQL + Redis)' : ` (${databaseServer ? 'PostgreSQL' : 'PGlite'}, in-process events)`}\n`);
   const token = await login(urls[0]);
   const { pipelineId, cardId, stageIds } = await findCard(urls[0], token);
-  for (const size of SIZES) await run(size, urls, token, pipelineId, cardId, stageIds);
+  for (const size of SIZES) {
+    const api = await run(size, urls, token, pipelineId, cardId, stageIds);
+    const baseline = await runBaseline(size, baselineUrl, api.sample);
+    const ratio = (quantile: number) => (api.at(quantile) / baseline.at(quantile)).toFixed(1);
+    console.log(`  baseline (bare WebSocket fan-out of the same ${api.sample.length}-byte message): delivered ${baseline.delivered} of ${size * MOVES}`);
+    console.log(`  baseline latency p50 ${baseline.at(0.5).toFixed(1)} ms  p95 ${baseline.at(0.95).toFixed(1)} ms  p99 ${baseline.at(0.99).toFixed(1)} ms`);
+    console.log(`  API/baseline: p50 ${ratio(0.5)}x  p95 ${ratio(0.95)}x  p99 ${ratio(0.99)}x\n`);
+  }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on('exit', resolve)) : null)));
@@ -45,6 +60,7 @@ async function run(size: number, urls: string[], token: string, pipelineId: stri
   const latencies: number[] = [];
   const clients: Client[] = [];
   let subscribed = 0;
+  let sample = '';
   await new Promise<void>((resolve, reject) => {
     for (let index = 0; index < size; index += 1) {
       const url = urls[index % urls.length];
@@ -55,9 +71,10 @@ async function run(size: number, urls: string[], token: string, pipelineId: stri
         if (subscribed === size) resolve();
       });
       client.subscribe(
-        { query: 'subscription($id: ID!) { boardChanged(pipelineId: $id) { version stageId } }', variables: { id: pipelineId } },
+        { query: BOARD_SUBSCRIPTION, variables: { pipelineId, filter: null } },
         {
           next: (value: any) => {
+            sample ||= JSON.stringify({ id: '1', type: 'next', payload: value });
             const sent = sentAt.get(value.data.boardChanged.version);
             if (sent !== undefined) latencies.push(performance.now() - sent);
           },
@@ -82,13 +99,45 @@ async function run(size: number, urls: string[], token: string, pipelineId: stri
   }
   await sleep(2000);
   await Promise.all(clients.map((client) => client.dispose()));
-  latencies.sort((a, b) => a - b);
-  const at = (quantile: number) => latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] ?? NaN;
+  const at = percentiles(latencies);
   const perConnection = rssAfter.map((after, index) => ((after - rssBefore[index]) / (size / urls.length)) / 1024);
   console.log(`${size} subscribers${urls.length > 1 ? ` (${size / urls.length} per instance)` : ''}, ${MOVES} moves`);
   console.log(`  delivered ${latencies.length} of ${size * MOVES} events`);
-  console.log(`  latency p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  p99 ${at(0.99).toFixed(1)} ms  max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
-  console.log(`  server memory per subscription: ${perConnection.map((kib) => `${kib.toFixed(1)} KiB`).join(', ')} (resident set growth / connections)\n`);
+  console.log(`  latency p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  p99 ${at(0.99).toFixed(1)} ms  max ${at(1).toFixed(1)} ms`);
+  console.log(`  server memory per subscription: ${perConnection.map((kib) => `${kib.toFixed(1)} KiB`).join(', ')} (resident set growth / connections)`);
+  return { at, sample };
+}
+
+/** The same number of sockets and moves against the bare fan-out server, with the API's message. */
+async function runBaseline(size: number, url: string, sample: string) {
+  const latencies: number[] = [];
+  const sentAt = new Map<number, number>();
+  const sockets = await Promise.all(
+    Array.from({ length: size }, () => new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(url.replace('http', 'ws'));
+      socket.on('open', () => resolve(socket));
+      socket.on('error', reject);
+      socket.on('message', (data) => {
+        const sent = sentAt.get(JSON.parse(data.toString()).payload.data.boardChanged.version);
+        if (sent !== undefined) latencies.push(performance.now() - sent);
+      });
+    })),
+  );
+  const message = JSON.parse(sample);
+  for (let move = 1; move <= MOVES; move += 1) {
+    message.payload.data.boardChanged.version = -move;
+    sentAt.set(-move, performance.now());
+    await fetch(`${url}/broadcast`, { method: 'POST', body: JSON.stringify(message) });
+    await sleep(300);
+  }
+  await sleep(2000);
+  for (const socket of sockets) socket.close();
+  return { at: percentiles(latencies), delivered: latencies.length };
+}
+
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
 }
 
 async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
@@ -110,8 +159,8 @@ async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
   return { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: dir };
 }
 
-function startServer(extraEnv: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+function startServer(script: string[], extraEnv: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
     env: { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
