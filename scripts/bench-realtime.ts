@@ -61,6 +61,7 @@ async function run(size: number, urls: string[], token: string, pipelineId: stri
   const clients: Client[] = [];
   let subscribed = 0;
   let sample = '';
+  const errors: string[] = [];
   await new Promise<void>((resolve, reject) => {
     for (let index = 0; index < size; index += 1) {
       const url = urls[index % urls.length];
@@ -74,6 +75,7 @@ async function run(size: number, urls: string[], token: string, pipelineId: stri
         { query: BOARD_SUBSCRIPTION, variables: { pipelineId, filter: null } },
         {
           next: (value: any) => {
+            if (value.errors) return void errors.push(value.errors[0]?.message);
             sample ||= JSON.stringify({ id: '1', type: 'next', payload: value });
             const sent = sentAt.get(value.data.boardChanged.version);
             if (sent !== undefined) latencies.push(performance.now() - sent);
@@ -97,12 +99,12 @@ async function run(size: number, urls: string[], token: string, pipelineId: stri
     version = result.data.moveOpportunity.opportunity.version;
     await sleep(300);
   }
-  await sleep(2000);
+  await allDelivered(() => latencies.length, size * MOVES);
   await Promise.all(clients.map((client) => client.dispose()));
   const at = percentiles(latencies);
   const perConnection = rssAfter.map((after, index) => ((after - rssBefore[index]) / (size / urls.length)) / 1024);
   console.log(`${size} subscribers${urls.length > 1 ? ` (${size / urls.length} per instance)` : ''}, ${MOVES} moves`);
-  console.log(`  delivered ${latencies.length} of ${size * MOVES} events`);
+  console.log(`  delivered ${latencies.length} of ${size * MOVES} events${errors.length ? `; ${errors.length} arrived with errors, e.g. "${errors[0]}"` : ''}`);
   console.log(`  latency p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  p99 ${at(0.99).toFixed(1)} ms  max ${at(1).toFixed(1)} ms`);
   console.log(`  server memory per subscription: ${perConnection.map((kib) => `${kib.toFixed(1)} KiB`).join(', ')} (resident set growth / connections)`);
   return { at, sample };
@@ -130,9 +132,19 @@ async function runBaseline(size: number, url: string, sample: string) {
     await fetch(`${url}/broadcast`, { method: 'POST', body: JSON.stringify(message) });
     await sleep(300);
   }
-  await sleep(2000);
+  await allDelivered(() => latencies.length, size * MOVES);
   for (const socket of sockets) socket.close();
   return { at: percentiles(latencies), delivered: latencies.length };
+}
+
+/** Waits until every event has arrived, or 30 s after the last one did: what is missing then is lost. */
+async function allDelivered(delivered: () => number, expected: number) {
+  let last = delivered();
+  let quietSince = performance.now();
+  while (delivered() < expected && performance.now() - quietSince < 30_000) {
+    await sleep(200);
+    if (delivered() !== last) [last, quietSince] = [delivered(), performance.now()];
+  }
 }
 
 function percentiles(values: number[]) {
