@@ -23,9 +23,10 @@ const LiveChangeKind = builder.enumType('LiveChangeKind', {
 });
 
 /**
- * Every subscriber of a board receives the same card state: it is loaded once per event and
- * selection and shared for a few seconds, instead of once per subscriber. Who may see it was
- * decided per subscriber by `visibleTo`; fields of related records keep their own access checks.
+ * Every subscriber of a board receives the same card state and actor: they are loaded once per
+ * event and selection and shared for a few seconds, instead of once per subscriber. Who may see
+ * the card was decided per subscriber by `visibleTo`; fields of related records keep their own
+ * access checks.
  */
 const sharedPerEvent = new Map<string, Promise<unknown>>();
 const SHARED_MS = 5_000;
@@ -45,6 +46,13 @@ function loadCard(context: Context, query: object, event: OpportunityChangedEven
   return sharedForEvent(event, `card:${JSON.stringify(query)}`, () =>
     context.prisma.opportunity.findUnique({ ...query, where: { id: event.opportunityId } }),
   ) as ReturnType<Context['prisma']['opportunity']['findUnique']>;
+}
+
+/** Who made the change: one statement per event and selection, like the card. */
+function loadActor(context: Context, query: object, event: OpportunityChangedEvent) {
+  return sharedForEvent(event, `actor:${JSON.stringify(query)}`, () =>
+    context.prisma.user.findUniqueOrThrow({ ...query, where: { id: event.actorId } }),
+  ) as ReturnType<Context['prisma']['user']['findUniqueOrThrow']>;
 }
 
 /**
@@ -118,7 +126,7 @@ const BoardEventRef = builder.objectRef<LiveEvent>('BoardEvent').implement({
     version: t.int({ resolve: (live) => live.event.version }),
     actor: t.prismaField({
       type: 'User',
-      resolve: (query, live, _args, context) => context.prisma.user.findUniqueOrThrow({ ...query, where: { id: live.event.actorId } }),
+      resolve: (query, live, _args, context) => loadActor(context, query, live.event),
     }),
   }),
 });
@@ -137,7 +145,7 @@ const OpportunityEventRef = builder.objectRef<LiveEvent>('OpportunityEvent').imp
     version: t.int({ resolve: (live) => live.event.version }),
     actor: t.prismaField({
       type: 'User',
-      resolve: (query, live, _args, context) => context.prisma.user.findUniqueOrThrow({ ...query, where: { id: live.event.actorId } }),
+      resolve: (query, live, _args, context) => loadActor(context, query, live.event),
     }),
   }),
 });
