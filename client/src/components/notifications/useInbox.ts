@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useClient, useMutation, useSubscription } from 'urql';
+import { useClient, useMutation } from 'urql';
 import type { NotificationAddedSubscription as NotificationAddedResult, NotificationFieldsFragment } from '../../gql/graphql.ts';
+import { useEachSubscriptionEvent } from '../../hooks/useEachSubscriptionEvent.ts';
 import { useCatchUpAfterReconnect } from '../../hooks/useLiveConnection.ts';
 import { emptyInbox, inboxReducer } from './inbox.ts';
 import {
@@ -17,7 +18,7 @@ const MAX_CATCH_UP_PAGES = 10;
 
 type Item = NotificationFieldsFragment;
 
-const collect = (previous: Item[] = [], result: NotificationAddedResult) => [...previous.slice(-99), result.notificationAdded];
+const pickNotification = (result: NotificationAddedResult): Item => result.notificationAdded;
 
 /**
  * The viewer's notifications for the bell: the newest page, older pages on request, new ones as
@@ -77,15 +78,7 @@ export function useInbox() {
   }, [loadNewest]);
   useCatchUpAfterReconnect(() => void catchUp());
 
-  const [{ data: added }] = useSubscription({ query: NotificationAddedSubscription }, collect);
-  const handled = useRef(new WeakSet<Item>());
-  useEffect(() => {
-    for (const item of added ?? []) {
-      if (handled.current.has(item)) continue;
-      handled.current.add(item);
-      dispatch({ type: 'added', item });
-    }
-  }, [added]);
+  useEachSubscriptionEvent(NotificationAddedSubscription, {}, pickNotification, (item) => dispatch({ type: 'added', item }));
 
   const loadOlder = useCallback(async () => {
     if (!inbox.oldestCursor) return;

@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef } from 'react';
-import { useSubscription } from 'urql';
 import type { BoardChangedSubscription as BoardChangedResult, BoardQuery as BoardResult, OpportunityFilter } from '../../gql/graphql.ts';
+import { useEachSubscriptionEvent } from '../../hooks/useEachSubscriptionEvent.ts';
 import { useCatchUpAfterReconnect } from '../../hooks/useLiveConnection.ts';
 import { BoardChangedSubscription } from './board-queries.ts';
 import { initialLiveBoard, liveBoardReducer, type LiveBoardState } from './board-live.ts';
@@ -11,10 +11,8 @@ type BoardEvent = BoardChangedResult['boardChanged'];
 
 /** Changes of others arrive in bursts (a colleague dragging several cards): one refetch per burst. */
 const REFETCH_DELAY_MS = 300;
-/** Events kept between two renders; far more than can arrive in one. */
-const EVENT_BUFFER = 200;
 
-const collectEvents = (previous: BoardEvent[] = [], result: BoardChangedResult) => [...previous.slice(-EVENT_BUFFER + 1), result.boardChanged];
+const pickEvent = (result: BoardChangedResult): BoardEvent => result.boardChanged;
 
 interface Options {
   pipelineId: string;
@@ -41,16 +39,9 @@ export function useLiveBoard({ pipelineId, filter, columns, cardsPerStage, viewe
     // The filter matters only together with the board it produced.
   }, [columns]);
 
-  const [{ data: events }] = useSubscription({ query: BoardChangedSubscription, variables: { pipelineId, filter } }, collectEvents);
-  const handled = useRef(new WeakSet<BoardEvent>());
-  useEffect(() => {
-    for (const event of events ?? []) {
-      if (handled.current.has(event)) continue;
-      handled.current.add(event);
-      dispatch({ type: 'changed', change: event, viewerId, cardsPerStage, now: Date.now() });
-    }
-    // Only new events matter.
-  }, [events]);
+  useEachSubscriptionEvent(BoardChangedSubscription, { pipelineId, filter }, pickEvent, (change) =>
+    dispatch({ type: 'changed', change, viewerId, cardsPerStage, now: Date.now() }),
+  );
 
   const refetchTimer = useRef<number | undefined>(undefined);
   useEffect(() => {
