@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { createOrganisation, createUser, type Organisation } from '../test/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
 import { ConflictError } from './errors.ts';
+import { followOpportunity } from './follows.ts';
 import { createOpportunity, moveOpportunity } from './opportunities.ts';
 
 let database: TestDatabase;
@@ -34,6 +35,11 @@ describe('concurrent moves of one card', () => {
     const account = await prisma.account.create({ data: { name: 'Wettlauf AG', normalizedName: 'wettlauf', statusKey: 'PROSPECT', ownerId: org.northSales.id, teamId: org.north.id } });
     const owner = (await authenticate(prisma, `Bearer ${org.northSales.token}`))!;
     const card = await createOpportunity(prisma, owner, { title: 'Umkämpft', accountId: account.id, amount: '1000' });
+    // Nina follows the card: she must hear of each move that happened, and of nothing else.
+    const follower = (await authenticate(prisma, `Bearer ${org.northSales2.token}`))!;
+    await followOpportunity(prisma, follower, card.id);
+    const stageNotices = () =>
+      prisma.notification.findMany({ where: { userId: follower.id, opportunityId: card.id, kind: 'OPPORTUNITY_CHANGED' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 
     // Everyone saw version 1 and moves the card to a stage other than the current one.
     const results = await Promise.allSettled(
@@ -51,6 +57,9 @@ describe('concurrent moves of one card', () => {
     const moves = await prisma.opportunityChange.findMany({ where: { opportunityId: card.id, field: 'stageId' } });
     expect(moves).toHaveLength(1);
     expect(moves[0].newValue).toBe(winner.stageId);
+    const afterRace = await stageNotices();
+    expect(afterRace).toHaveLength(1);
+    expect(afterRace[0].actorId).toBe(moves[0].actorId);
 
     // Without a version, every move is applied in turn and none is lost.
     await Promise.all(managers.slice(0, 20).map((manager, index) => moveOpportunity(prisma, manager, card.id, stages[index % 4].id)));
@@ -59,5 +68,8 @@ describe('concurrent moves of one card', () => {
     expect(after.version).toBe(2 + history.length - 1);
     expect(history.at(-1)!.newValue).toBe(after.stageId);
     for (let index = 1; index < history.length; index += 1) expect(history[index].oldValue).toBe(history[index - 1].newValue);
+    // One notice per recorded move, from the one who made it.
+    const notices = await stageNotices();
+    expect(notices.map((notice) => notice.actorId)).toEqual(history.map((change) => change.actorId));
   });
 });
