@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { TeamTypeEnum } from './team-type.ts';
 import { UserRef } from './user.ts';
 
 export const TeamRef = builder.prismaNode('Team', {
@@ -6,6 +7,7 @@ export const TeamRef = builder.prismaNode('Team', {
   description: 'A sales team. Records belong to a team; its members work on them together.',
   fields: (t) => ({
     name: t.exposeString('name'),
+    type: t.expose('type', { type: TeamTypeEnum }),
     members: t.field({
       type: [UserRef],
       select: { members: { select: { user: true }, orderBy: { user: { name: 'asc' } } } },

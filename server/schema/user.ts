@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { updateMyPreferences } from '../domain/users.ts';
+import { LocaleEnum } from './locale.ts';
 import { RoleEnum } from './role.ts';
 import { requireViewer } from './viewer.ts';
 
@@ -11,6 +13,13 @@ export const UserRef = builder.prismaNode('User', {
     email: t.exposeString('email'),
     role: t.expose('role', { type: RoleEnum }),
     active: t.exposeBoolean('active'),
+    locale: t.field({
+      type: LocaleEnum,
+      nullable: true,
+      description: "The user's interface language; null means the browser's. Only visible to the user themselves.",
+      select: { locale: true },
+      resolve: (user, _args, context) => (user.id === context.viewer?.id ? user.locale : null),
+    }),
     ownedAccountCount: t.int({
       description: 'Accounts this user owns that the viewer can read.',
       resolve: (user, _args, context) => context.loaders.accountCountByOwnerId.load(user.id),
@@ -40,3 +49,20 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const UpdateMyPreferencesInput = builder.inputType('UpdateMyPreferencesInput', {
+  fields: (t) => ({ locale: t.field({ type: LocaleEnum, description: "null: follow the browser's language." }) }),
+});
+
+builder.mutationField('updateMyPreferences', (t) =>
+  t.prismaField({
+    type: 'User',
+    description: "Changes the signed-in user's own preferences.",
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateMyPreferencesInput, required: true }) },
+    resolve: (query, _root, { input }, context) =>
+      updateMyPreferences(context.prisma, requireViewer(context), input).then((user) =>
+        context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } }),
+      ),
+  }),
+);
