@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { generateToken, hashToken, SESSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import { createOrganisation, createUser, type Organisation, type TestUser } from '../test/fixtures.ts';
@@ -118,7 +119,8 @@ describe.each(Object.entries(transports))('over %s, a subscription stops at once
     const outcome = await stream.closed;
     if (transport === 'WebSocket') expect(outcome).toMatchObject({ code: closeCode });
     else expect(outcome).toBe('ended');
-    expect(codesOf(stream)).toEqual([code]);
+    // A WebSocket client learns of changed access from the close code alone and reconnects.
+    expect(codesOf(stream)).toEqual(transport === 'WebSocket' && closeCode === 4000 ? [] : [code]);
   };
 
   it('when its session is logged out', async () => {
@@ -189,6 +191,50 @@ describe.each(Object.entries(transports))('over %s, a subscription stops at once
     await moveCard();
     await stream.waitFor(1);
     expect(codesOf(stream)).toEqual([]);
+  });
+});
+
+describe('a graphql-ws client whose access changed', () => {
+  it('reconnects by itself and from then on receives what its new access allows', async () => {
+    const user = await createUser(t.prisma, { name: 'Wanda Wechsel', role: 'SALES', teamIds: [org.north.id] });
+    const southCard = await insertOpportunity(t.prisma, { owner: org.southSales, teamId: org.south.id, pipeline: pipeline as never, title: 'South card' });
+    const client = createClient({
+      url: `${baseUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${user.token}` },
+      retryAttempts: 5,
+      retryWait: () => new Promise((resolve) => setTimeout(resolve, 50)),
+    });
+    const titles: string[] = [];
+    let connections = 0;
+    client.on('connected', () => (connections += 1));
+    const unsubscribe = client.subscribe(
+      { query: BOARD, variables: { id: globalId('Pipeline', pipeline.id) } },
+      { next: (result) => titles.push((result.data as any)?.boardChanged?.opportunity?.title ?? 'removed'), error: () => {}, complete: () => {} },
+    );
+    try {
+      await until(() => connections === 1);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await t.graphql(
+        'mutation($id: ID!, $teams: [ID!]) { updateUser(id: $id, input: { teamIds: $teams }) { __typename } }',
+        { id: globalId('User', user.id), teams: [globalId('Team', org.south.id)] },
+        org.admin.token,
+      );
+      await until(() => connections === 2);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await moveCard();
+      await t.graphql(
+        'mutation($id: ID!, $stage: ID!) { moveOpportunity(id: $id, stageId: $stage) { __typename } }',
+        { id: globalId('Opportunity', southCard.id), stage: globalId('Stage', pipeline.stages[1].id) },
+        org.southManager.token,
+      );
+      await until(() => titles.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(titles).toEqual(['South card']);
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
   });
 });
 
