@@ -53,8 +53,9 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   const { limits } = config;
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
-  const clientAddress = (req: IncomingMessage | undefined) => {
-    const forwarded = config.trustProxy ? String(req?.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
+    const forwardedFor = req?.headers['x-forwarded-for'] ?? request.headers.get('x-forwarded-for');
+    const forwarded = config.trustProxy ? String(forwardedFor ?? '').split(',')[0].trim() : '';
     return forwarded || req?.socket.remoteAddress || 'unknown';
   };
 
@@ -82,7 +83,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         pubsub,
         viewer,
         loaders: createLoaders(db.prisma, viewer),
-        clientAddress: clientAddress(req),
+        clientAddress: clientAddress(request, req),
         loginRateLimit,
         socket,
       };
@@ -154,7 +155,8 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          request: new Request('http://localhost/graphql', { headers: {} }),
+          // POST: yoga refuses mutations in GET requests, and a WebSocket operation may be one.
+          request: new Request('http://localhost/graphql', { method: 'POST' }),
           connectionAuthorization: ctx.connectionParams?.authorization,
         });
         let document;
@@ -198,7 +200,9 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       if (dueNotifier) clearInterval(dueNotifier);
       await wsCleanup.dispose();
       wsServer.close();
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.listening ? server.close((error) => (error ? reject(error) : resolve())) : resolve(),
+      );
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;

@@ -50,7 +50,7 @@ builder.queryFields((t) => ({
 
 builder.mutationField('markNotificationsRead', (t) =>
   t.int({
-    authScopes: { authenticated: true },
+    authScopes: { writer: true },
     description: 'Marks the given notifications (or, without ids, all) of the viewer as read; returns how many changed.',
     args: { ids: t.arg.idList() },
     resolve: (_root, args, context) =>
