@@ -223,6 +223,44 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  test('the opportunity page asks before unsaved changes are left and before lines replace the amount', async () => {
+    const pallets = await createOpportunity('Pallet sensors', '4000');
+    const page = await signedIn(org.northSales);
+    await page.goto(`/opportunities/${encodeURIComponent(pallets.id)}`);
+    const nextStep = page.getByLabel(/^Next step/);
+    await nextStep.fill('Call back on Monday');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tasks' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Unsaved changes' });
+    await prompt.waitFor();
+    await prompt.getByRole('button', { name: 'Stay' }).click();
+    expect(page.url()).toContain('/opportunities/');
+    expect(await nextStep.inputValue()).toBe('Call back on Monday');
+    // Closing or reloading the tab gets the browser's own question.
+    expect(await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(true);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(false);
+
+    await page.getByRole('button', { name: 'Add line' }).click();
+    const confirm = page.getByTestId('first-line-confirm');
+    expect(await text(confirm)).toContain('€4,000.00');
+    expect(await page.getByLabel('Quantity, line 1').count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('Description, line 1').fill('Sensor kit');
+    await page.getByLabel('Quantity, line 1').fill('3');
+    await page.getByLabel('Unit price, line 1').fill('1,250.50');
+    await page.getByRole('button', { name: 'Save lines' }).click();
+    await expect.poll(async () => (await stored(pallets.dbId)).amount.toString()).toBe('3751.5');
+    await expect.poll(() => text(page.getByTestId('opportunity-amount'))).toBe('€3,751.50');
+
+    // The lines have room for their columns, and on a phone they are cards.
+    const lines = page.locator('.lines-card .table-wrap');
+    expect(await lines.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    await page.locator('.lines-card').screenshot({ path: path.join(SCREENSHOTS, 'lines-1280.png') });
+    await page.setViewportSize(PHONE);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.locator('.lines-card').screenshot({ path: path.join(SCREENSHOTS, 'lines-375.png') });
+  });
+
   test('a move is undone from the toast, with the version the move got', async () => {
     const scanners = await createOpportunity('Warehouse scanners', '8000');
     const page = await signedIn(org.northSales);
