@@ -116,6 +116,25 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     await expect.poll(async () => (await prisma.user.findUniqueOrThrow({ where: { id: org.northSales.id } })).locale).toBe('DE');
 
+    // The bell words what happened in German too: Nora moves the deal Nils follows.
+    await api('mutation ($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: fleet.id });
+    await api(
+      'mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }',
+      { id: fleet.id, stageId: globalId('Stage', seeded.leads.stages[1].id) },
+      org.northManager.token,
+    );
+    await expect.poll(() => page.getByTestId('notification-count').textContent(), { timeout: 15_000 }).toBe('1');
+    await page.getByRole('button', { name: 'Benachrichtigungen, 1 ungelesen' }).click();
+    const notification = page.getByTestId('notification').first();
+    expect(await text(notification)).toContain(`${fleet.humanId} Fleet telematics: Phase geändert`);
+    expect(await text(notification)).toMatch(/Nora Manager · (jetzt|vor \d+ Minuten?) · ungelesen/);
+    await page.keyboard.press('Escape');
+    await api(
+      'mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }',
+      { id: fleet.id, stageId: globalId('Stage', seeded.leads.stages[0].id) },
+      org.northManager.token,
+    );
+
     await navigation.getByRole('link', { name: 'Board' }).click();
     await expect.poll(() => text(card(page, 'New', fleet.humanId).getByTestId('card-amount'))).toBe('1.234,50 €');
     expect(await text(column(page, 'New').getByTestId('column-amount'))).toBe('1.234,50 €');
@@ -345,6 +364,7 @@ function horizontalOverflow(page: Page): Promise<number> {
 /** A mouse drag of a card's handle onto a target that appears once the drag has started. */
 async function dragTo(page: Page, source: Locator, target: Locator) {
   const handle = source.getByRole('button', { name: /^Drag / });
+  await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();

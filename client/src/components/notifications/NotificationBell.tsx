@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { NotificationFieldsFragment } from '../../gql/graphql.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { pipelinePaths } from '../opportunity/paths.ts';
+import { notificationTitle } from './notification-title.ts';
 import { useInbox } from './useInbox.ts';
 
 /**
@@ -82,7 +83,7 @@ export function NotificationBell() {
                   data-unread={notification.readAt ? undefined : 'true'}
                 >
                   <button type="button" className="notification__open" onClick={() => openNotification(notification)}>
-                    <span className="notification__title">{notification.title}</span>
+                    <span className="notification__title">{notificationTitle(t, notification)}</span>
                     {notification.body && <span className="notification__body">{notification.body}</span>}
                     <span className="notification__meta" title={formats.dateTime(notification.createdAt)}>
                       {notification.actor ? `${notification.actor.name} · ` : ''}
