@@ -349,6 +349,13 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     expect(await page.getByRole('link', { name: 'New account' }).count()).toBe(0);
     await page.goto('/board');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+    await page.goto('/accounts/new');
+    await expect.poll(() => page.getByText('Your role does not create accounts.').count()).toBe(1);
+    expect(await page.getByRole('form').count()).toBe(0);
+    await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'New contact' }).count()).toBe(0);
   });
 
   test('the pages logged no errors', () => {

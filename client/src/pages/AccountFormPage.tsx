@@ -13,6 +13,7 @@ import type {
   DuplicateAccountFieldsFragment,
 } from '../gql/graphql.ts';
 import { useCustomerFormOptions, type CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
+import { useViewer } from '../hooks/useViewer.ts';
 import { duplicateText } from '../i18n/server-errors.ts';
 import { useServerErrors } from '../i18n/useServerErrors.ts';
 import { textOrNull, wholeNumberOrNull, type FieldErrors } from '../lib/field-errors.ts';
@@ -115,6 +116,7 @@ export function AccountFormPage() {
   const editing = id !== undefined;
   const navigate = useNavigate();
   const { options, error: optionsError } = useCustomerFormOptions();
+  const { viewer, canCreateCustomers } = useViewer();
   const [{ data: editData, error: editError }] = useQuery({
     query: AccountEditQuery,
     variables: { id: id ?? '' },
@@ -130,6 +132,14 @@ export function AccountFormPage() {
   if (!options || (editing && !editData)) return <Loading what={t('common.theForm')} />;
 
   const account = editData?.account;
+  if (!editing && viewer && !canCreateCustomers) {
+    return (
+      <div className="empty">
+        <p>{t('accounts.mayNotCreate')}</p>
+        <Link to={paths.accounts()}>{t('accounts.backToList')}</Link>
+      </div>
+    );
+  }
   if (editing && !account) {
     return (
       <div className="empty">

@@ -14,6 +14,7 @@ import type {
   DuplicateContactFieldsFragment,
 } from '../gql/graphql.ts';
 import { useCustomerFormOptions, type CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
+import { useViewer } from '../hooks/useViewer.ts';
 import { duplicateText } from '../i18n/server-errors.ts';
 import { useServerErrors } from '../i18n/useServerErrors.ts';
 import { textOrNull, type FieldErrors } from '../lib/field-errors.ts';
@@ -153,6 +154,7 @@ export function ContactFormPage() {
   const { id, accountId } = useParams();
   const navigate = useNavigate();
   const { options, error: optionsError } = useCustomerFormOptions();
+  const { viewer, canCreateCustomers } = useViewer();
   const [{ data: editData, error: editError }] = useQuery({
     query: ContactEditQuery,
     variables: { id: id ?? '' },
@@ -184,6 +186,14 @@ export function ContactFormPage() {
     );
   }
   const backHref = account ? paths.account(account.id) : paths.accounts();
+  if (!id && viewer && !canCreateCustomers) {
+    return (
+      <div className="empty">
+        <p>{t('contacts.mayNotCreate')}</p>
+        <Link to={backHref}>{t('common.back')}</Link>
+      </div>
+    );
+  }
   if (contact && !contact.viewerCanEdit) {
     return (
       <div className="empty">
