@@ -1,18 +1,4 @@
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  MouseSensor,
-  TouchSensor,
-  pointerWithin,
-  rectIntersection,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-} from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -23,6 +9,7 @@ import { UndoToast, type ToastMessage } from '../../components/UndoToast.tsx';
 import type { BoardCardFieldsFragment, OpportunityKind } from '../../gql/graphql.ts';
 import { useViewer } from '../../hooks/useViewer.ts';
 import { LoseDialog } from '../opportunity/CloseDialogs.tsx';
+import { collisionDetection, useDragAnnouncements } from './board-dnd.ts';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
 import { changeText } from './board-live.ts';
 import { applyMoves } from './board-moves.ts';
@@ -38,15 +25,6 @@ import { useCloseFromBoard } from './useCloseFromBoard.ts';
 import { useLiveBoard } from './useLiveBoard.ts';
 
 const CARDS_PER_STAGE = 50;
-
-// Pointer drags only in the air (keyboard drops only where the card is): over a Won/Lost zone
-// (they lie on top of the columns), else over a column, else the column the card overlaps most.
-const collisionDetection: CollisionDetection = (args) => {
-  const within = pointerWithin(args);
-  const outcome = within.filter((collision) => outcomeOf(collision.id));
-  if (outcome.length > 0) return outcome;
-  return within.length > 0 ? within : rectIntersection(args).filter((collision) => !outcomeOf(collision.id));
-};
 
 /** `/board` and `/board/:pipelineId`: the kanban of one pipeline, filtered by the URL's query. */
 export function BoardPage() {
@@ -148,21 +126,7 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
     return map;
   }, [columns]);
 
-  const announcements: Announcements = useMemo(() => {
-    const cardName = (id: string | number) => cardsById.get(String(id))?.card.humanId ?? t('board.drag.theOpportunity');
-    const targetName = (id: string | number | undefined) => {
-      const outcome = outcomeOf(id);
-      return outcome ? t(`board.outcome.${outcome}`) : stages.find((stage) => stage.id === id)?.name;
-    };
-    return {
-      onDragStart: ({ active }) => t('board.drag.start', { card: cardName(active.id), stage: targetName(cardsById.get(String(active.id))?.stageId) }),
-      onDragOver: ({ active, over }) =>
-        over ? t('board.drag.over', { card: cardName(active.id), stage: targetName(over.id) }) : t('board.drag.overNothing', { card: cardName(active.id) }),
-      onDragEnd: ({ active, over }) =>
-        over ? t('board.drag.end', { card: cardName(active.id), stage: targetName(over.id) }) : t('board.drag.endNowhere', { card: cardName(active.id) }),
-      onDragCancel: ({ active }) => t('board.drag.cancel', { card: cardName(active.id) }),
-    };
-  }, [cardsById, stages, t]);
+  const announcements = useDragAnnouncements(cardsById, stages);
 
   /** A card goes to another stage, or is won or lost; a saved move can be undone for a few seconds. */
   async function moveCard(card: BoardCardFieldsFragment, target: MoveTarget) {

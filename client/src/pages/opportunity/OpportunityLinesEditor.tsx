@@ -5,9 +5,9 @@ import { fromCents, toCents } from '../../components/opportunity/money.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { graphql } from '../../gql';
 import type { OpportunityDetailFieldsFragment, OpportunityLineInput } from '../../gql/graphql.ts';
-import type { Formats } from '../../i18n/format.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { useServerErrors } from '../../i18n/useServerErrors.ts';
+import { emptyRow, previewTotal, rowsOf, type LineRow } from './line-rows.ts';
 import { SetOpportunityLinesMutation } from './opportunity-queries.ts';
 
 const OpportunityProductsQuery = graphql(`
@@ -26,49 +26,12 @@ const OpportunityProductsQuery = graphql(`
   }
 `);
 
-interface LineRow {
-  key: string;
-  productId: string;
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  discountPercent: string;
-}
-
 interface Props {
   opportunity: OpportunityDetailFieldsFragment;
   locked: boolean;
   onConflict(): void;
   /** Told whether lines were changed and not saved yet. */
   onDirtyChange(dirty: boolean): void;
-}
-
-let rowCounter = 0;
-const newKey = () => `new-${(rowCounter += 1)}`;
-const emptyRow = (): LineRow => ({ key: newKey(), productId: '', description: '', quantity: '1', unitPrice: '', discountPercent: '' });
-
-/** The saved lines, with numbers written the way the user's language writes them. */
-function rowsOf(opportunity: OpportunityDetailFieldsFragment, formats: Formats): LineRow[] {
-  return [...opportunity.lines]
-    .sort((a, b) => a.position - b.position)
-    .map((line) => ({
-      key: line.id,
-      productId: line.product?.id ?? '',
-      description: line.description ?? '',
-      quantity: formats.decimalInput(line.quantity),
-      unitPrice: formats.moneyInput(line.unitPrice),
-      discountPercent: line.discountPercent === '0' ? '' : formats.decimalInput(line.discountPercent),
-    }));
-}
-
-/** A line's total as the server computes it (quantity x price - discount %), for the preview. */
-function previewTotal(row: LineRow, formats: Formats): string | null {
-  const quantity = formats.parseDecimal(row.quantity);
-  const price = formats.parseMoney(row.unitPrice);
-  const discount = formats.parseDecimal(row.discountPercent) ?? '0';
-  if (!quantity || !price || discount === undefined) return null;
-  const total = Number(quantity) * Number(price) * (1 - Number(discount) / 100);
-  return fromCents(toCents(total.toFixed(2)));
 }
 
 const COLUMNS = ['description', 'quantity', 'unitPrice', 'discountPercent'] as const;
