@@ -257,7 +257,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     // Closing or reloading the tab gets the browser's own question.
     expect(await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(true);
     await page.getByRole('button', { name: 'Discard changes' }).click();
-    expect(await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(false);
+    await expect.poll(() => page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(false);
 
     await page.getByRole('button', { name: 'Add line' }).click();
     const confirm = page.getByTestId('first-line-confirm');
