@@ -52,7 +52,12 @@ const businessFields = {
   tagIds: omittable(idList(20)),
 };
 
-const createOpportunityInput = z.object({ ...businessFields, accountId: entityId });
+const createOpportunityInput = z.object({
+  ...businessFields,
+  accountId: entityId,
+  /** A new opportunity is a LEAD unless a DEAL is asked for (domain.md); the pipeline must be of that kind. */
+  kind: omittable(z.enum(['LEAD', 'DEAL'])),
+});
 const updateOpportunityInput = z.object({
   ...businessFields,
   title: omittable(businessFields.title),
@@ -89,13 +94,14 @@ export async function createOpportunity(
       throw ValidationError.field('accountId', 'NOT_FOUND', 'Unknown account.');
     }
     await assertReferencesExist(tx, viewer, { ...input, accountId: account.id });
-    const { pipelineId, stageId, stageProbability } = await resolvePlacement(tx, 'LEAD', input.pipelineId, input.stageId);
+    const kind = input.kind ?? 'LEAD';
+    const { pipelineId, stageId, stageProbability } = await resolvePlacement(tx, kind, input.pipelineId, input.stageId);
     const ownership = await resolveOwnership(tx, viewer, input, { ownerId: viewer.id, teamId: account.teamId });
     const amountValue = input.amount ?? '0';
     const probabilityValue = input.probability ?? stageProbability;
     const opportunity = await tx.opportunity.create({
       data: {
-        kind: 'LEAD',
+        kind,
         title: input.title,
         accountId: account.id,
         contactId: input.contactId ?? null,

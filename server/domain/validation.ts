@@ -21,7 +21,9 @@ function toFieldError(issue: z.core.$ZodIssue, prefix?: string): FieldError {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const field = path || 'input';
   const reason = reasonOf(issue);
-  return { field, reason, message: issue.message && !issue.message.startsWith('Invalid input') ? issue.message : defaultMessage(reason) };
+  const message = issue.message && !issue.message.startsWith('Invalid input') ? issue.message : defaultMessage(reason);
+  const limit = reason.startsWith('TOO_') ? limitOf(issue) : undefined;
+  return limit === undefined ? { field, reason, message } : { field, reason, message, limit };
 }
 
 function reasonOf(issue: z.core.$ZodIssue): string {
@@ -45,6 +47,12 @@ function reasonOf(issue: z.core.$ZodIssue): string {
     default:
       return 'INVALID';
   }
+}
+
+function limitOf(issue: z.core.$ZodIssue): number | undefined {
+  if (issue.code === 'too_big') return Number(issue.maximum);
+  if (issue.code === 'too_small') return Number(issue.minimum);
+  return undefined;
 }
 
 function defaultMessage(reason: string): string {

@@ -205,7 +205,12 @@ const businessInputFields = (t: InputFields) => ({
 });
 
 const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
-  fields: (t) => ({ ...businessInputFields(t), title: t.string({ required: true }), accountId: t.id({ required: true }) }),
+  fields: (t) => ({
+    ...businessInputFields(t),
+    title: t.string({ required: true }),
+    accountId: t.id({ required: true }),
+    kind: t.field({ type: OpportunityKindEnum, description: 'LEAD when omitted; `pipelineId` must be a pipeline of this kind.' }),
+  }),
 });
 
 const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
