@@ -23,6 +23,7 @@ import './product.ts';
 import './opportunity.ts';
 import './opportunity-line.ts';
 import './opportunity-filter.ts';
+import './opportunity-list.ts';
 import './board.ts';
 import './opportunity-history.ts';
 import './session.ts';
