@@ -125,10 +125,10 @@ const LATEST = new Date('2200-12-31T23:59:59.999Z');
  * stored as JSON (a saved view) reads back with the same schema that validated it.
  */
 export const moment = (message = 'Enter a date and time.') =>
-  z.coerce
-    .date({ error: message })
-    .min(EARLIEST, 'Enter a date from 1900 on.')
-    .max(LATEST, 'Enter a date up to 2200.');
+  z.preprocess(
+    (value) => (typeof value === 'string' ? new Date(value) : value),
+    z.date({ error: message }).min(EARLIEST, 'Enter a date from 1900 on.').max(LATEST, 'Enter a date up to 2200.'),
+  );
 
 /** A calendar day between 1900 and 2200 (stored as midnight UTC). */
 export const calendarDay = (message = 'Enter a date.') => moment(message);

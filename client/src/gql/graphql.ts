@@ -55,13 +55,16 @@ export type CreateActivityInput = {
   /** Defaults to the viewer on create; must be an active user who can see the record. */
   assigneeId?: string | number | null | undefined;
   contactId?: string | number | null | undefined;
-  /** Logs something that already happened; not in the future. */
+  /** Logs something that already happened (not in the future); its due time defaults to this moment. */
   doneAt?: string | null | undefined;
   dueAt?: string | null | undefined;
   /** 0-1440. */
   durationMinutes?: number | null | undefined;
+  /** The body: what was discussed, at most 20,000 characters. */
   notes?: string | null | undefined;
   opportunityId?: string | number | null | undefined;
+  /** What came of it, in a line (at most 500 characters). */
+  outcome?: string | null | undefined;
   subject: string;
   type: ActivityType;
 };
