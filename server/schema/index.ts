@@ -40,6 +40,7 @@ import './opportunity-follow.ts';
 import './timeline.ts';
 import './notification.ts';
 import './live-events.ts';
+import './saved-views/saved-view.ts';
 
 builder.queryType({});
 builder.mutationType({});
