@@ -41,6 +41,7 @@ import './timeline.ts';
 import './notification.ts';
 import './live-events.ts';
 import './saved-views/saved-view.ts';
+import './search/search.ts';
 
 builder.queryType({});
 builder.mutationType({});
