@@ -38,6 +38,7 @@ import './activity-mutations.ts';
 import './opportunity-activities.ts';
 import './opportunity-follow.ts';
 import './timeline.ts';
+import './record-counts.ts';
 import './notification.ts';
 import './live-events.ts';
 import './saved-views/saved-view.ts';
