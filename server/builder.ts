@@ -6,10 +6,13 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
-import { ForbiddenError, UnauthenticatedError } from './domain/errors.ts';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from './domain/errors.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import type PrismaTypes from './generated/pothos-prisma-types.ts';
 import { getDatamodel } from './generated/pothos-prisma-types.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -54,6 +57,17 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: 'omit',
+    // A malformed id is the caller's mistake (INVALID_ID), never a database error.
+    decodeGlobalID: (globalID) => {
+      let decoded: { typename: string; id: string };
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch {
+        throw ValidationError.field('id', 'INVALID_ID', 'This is not a valid id.');
+      }
+      if (!UUID.test(decoded.id)) throw ValidationError.field('id', 'INVALID_ID', 'This is not a valid id.');
+      return decoded;
+    },
     cursorType: 'String',
     nodeQueryOptions: { authScopes: { authenticated: true } },
     nodesQueryOptions: { authScopes: { authenticated: true } },

@@ -19,6 +19,12 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   }
   if (original instanceof Prisma.PrismaClientKnownRequestError) {
     const code = prismaCode(original.code);
+    if (code && isGraphQLError(error)) {
+      // In place: an expected outcome, which yoga would log as a failure if the error were replaced.
+      error.message = code.message;
+      (error.extensions as Record<string, unknown>).code = code.code;
+      return error;
+    }
     if (code) return new GraphQLError(code.message, { path, extensions: { code: code.code } });
   }
   if (isGraphQLError(error) && isRequestError(original)) {

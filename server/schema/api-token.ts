@@ -6,6 +6,8 @@ import { requireViewer } from './viewer.ts';
 
 builder.prismaNode('ApiToken', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: "An integrator's credential. It acts with its creator's rights, optionally read-only.",
   findUnique: (id, context) => ({ id, userId: requireViewer(context).id }),
   runScopesOnType: true,

@@ -9,6 +9,8 @@ const ORDER = [{ position: 'asc' as const }, { name: 'asc' as const }];
 
 export const LossReasonRef = builder.prismaNode('LossReason', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: 'Why an opportunity was lost. Inactive reasons stay on closed opportunities but are not offered any more.',
   fields: (t) => ({
     name: t.exposeString('name'),

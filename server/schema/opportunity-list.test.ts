@@ -181,7 +181,9 @@ describe('opportunities list', () => {
     ] as const) {
       const response = await t.graphql(LIST, { filter }, org.northManager.token);
       expect(response.errors?.[0].extensions?.code, JSON.stringify(filter)).toBe('BAD_USER_INPUT');
-      expect(response.errors?.[0].extensions?.fieldErrors?.[0].field).toBe(field);
+      // A date outside 1900-2200 is refused by the Date scalar, which names the field in its message.
+      const named = response.errors?.[0].extensions?.fieldErrors?.[0].field ?? response.errors?.[0].message;
+      expect(named).toContain(field);
     }
   });
 

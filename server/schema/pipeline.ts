@@ -13,6 +13,8 @@ const BY_POSITION = { orderBy: [{ position: 'asc' as const }, { id: 'asc' as con
 
 export const PipelineRef = builder.prismaNode('Pipeline', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: 'A sales process with ordered stages, for leads or for deals. Administrators edit it.',
   authScopes: { sales: true },
   fields: (t) => ({

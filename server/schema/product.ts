@@ -6,6 +6,8 @@ import { requireViewer } from './viewer.ts';
 
 export const ProductRef = builder.prismaNode('Product', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: 'An item of the product catalogue. Inactive products stay on existing lines but cannot be added to new ones.',
   authScopes: { sales: true },
   fields: (t) => ({

@@ -7,6 +7,8 @@ import { requireViewer } from './viewer.ts';
 
 builder.prismaNode('Source', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: 'Where a record came from (web form, trade fair, referral, ...).',
   fields: (t) => ({
     name: t.exposeString('name'),

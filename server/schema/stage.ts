@@ -7,6 +7,8 @@ import { requireViewer } from './viewer.ts';
 
 export const StageRef = builder.prismaNode('Stage', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: 'A step of a pipeline, with the probability an opportunity gets when it moves here.',
   authScopes: { sales: true },
   fields: (t) => ({

@@ -7,6 +7,8 @@ import { requireViewer } from './viewer.ts';
 
 export const TagRef = builder.prismaNode('Tag', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     color: t.exposeString('color', { description: 'Hex colour, e.g. #0ea5e9.' }),

@@ -9,6 +9,8 @@ import { requireViewer } from './viewer.ts';
 
 export const TeamRef = builder.prismaNode('Team', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   description: 'A sales team. Records belong to a team; its members work on them together.',
   fields: (t) => ({
     name: t.exposeString('name'),

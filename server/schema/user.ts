@@ -8,6 +8,8 @@ import { requireViewer } from './viewer.ts';
 
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
+  // A missing record resolves `node(id:)` to null instead of an error.
+  nullable: true,
   // Only what colleagues may see of each other; the password hash is never exposed.
   select: { id: true },
   fields: (t) => ({
