@@ -9,7 +9,9 @@ export type DomainErrorCode =
   | 'VALIDATION'
   | 'DUPLICATE'
   | 'CLOSED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'LOCKED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;

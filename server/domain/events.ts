@@ -21,9 +21,25 @@ export type DomainEvent =
       version: number;
       changes: FieldChange[];
     }
-  | { type: 'NOTIFICATION_ADDED'; userId: string; notificationId: string };
+  | { type: 'NOTIFICATION_ADDED'; userId: string; notificationId: string }
+  | {
+      /** A quote, order or invoice was created, changed its status or lines, got a payment, or was deleted. */
+      type: 'DOCUMENT_CHANGED';
+      kind: 'QUOTE' | 'ORDER' | 'INVOICE';
+      change: 'CREATED' | 'UPDATED' | 'DELETED';
+      /** What happened, as in the document's history: CREATED, SENT, ACCEPTED, PAYMENT_RECORDED... */
+      event: string;
+      documentId: string;
+      number: string;
+      status: string;
+      opportunityId: string | null;
+      accountId: string;
+      teamId: string;
+      actorId: string | null;
+    };
 
 export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
+export type DocumentChangedEvent = Extract<DomainEvent, { type: 'DOCUMENT_CHANGED' }>;
 
 const storage = new AsyncLocalStorage<DomainEvent[]>();
 

@@ -515,6 +515,13 @@ CREATE TRIGGER "Invoice_immutable" BEFORE UPDATE ON "Invoice" FOR EACH ROW EXECU
 
 CREATE FUNCTION "invoice_line_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'INSERT' THEN
+    -- Lines are written with their invoice, in the transaction that issues it, and never later.
+    IF NOT EXISTS (SELECT 1 FROM "Invoice" WHERE "id" = NEW."invoiceId" AND "xmin" = pg_current_xact_id()::xid) THEN
+      RAISE EXCEPTION 'The lines of an issued invoice cannot be changed' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'DELETE' THEN
     -- Lines go only with their invoice (which the application never deletes).
     IF EXISTS (SELECT 1 FROM "Invoice" WHERE "id" = OLD."invoiceId") THEN
@@ -526,4 +533,4 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "InvoiceLine_immutable" BEFORE UPDATE OR DELETE ON "InvoiceLine" FOR EACH ROW EXECUTE FUNCTION "invoice_line_immutable"();
+CREATE TRIGGER "InvoiceLine_immutable" BEFORE INSERT OR UPDATE OR DELETE ON "InvoiceLine" FOR EACH ROW EXECUTE FUNCTION "invoice_line_immutable"();
