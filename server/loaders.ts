@@ -84,6 +84,8 @@ async function loadLabels(prisma: PrismaClient, field: string, ids: string[]): P
       return (await prisma.contact.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, `${row.firstName} ${row.lastName}`]);
     case 'sourceId':
       return (await prisma.source.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'campaignId':
+      return (await prisma.campaign.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
     case 'lossReasonId':
       return (await prisma.lossReason.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
     case 'priorityKey':

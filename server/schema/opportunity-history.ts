@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { labelKey } from '../loaders.ts';
 
-const LABELLED_FIELDS = new Set(['stageId', 'pipelineId', 'ownerId', 'teamId', 'accountId', 'contactId', 'sourceId', 'lossReasonId', 'priorityKey', 'forecastCategoryKey']);
+const LABELLED_FIELDS = new Set(['stageId', 'pipelineId', 'ownerId', 'teamId', 'accountId', 'contactId', 'sourceId', 'lossReasonId', 'priorityKey', 'forecastCategoryKey', 'campaignId']);
 
 function display(field: string, value: unknown, load: (key: string) => Promise<string | null>) {
   if (value === null || value === undefined) return null;
