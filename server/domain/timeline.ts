@@ -1,16 +1,20 @@
 import type { Viewer } from '../auth/viewer.ts';
-import type { Activity, OpportunityChange, Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { activityReadWhere, opportunityReadWhere } from './access.ts';
+import type { Activity, DocumentChange, OpportunityChange, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { activityReadWhere, opportunityReadWhere, salesRecordReadWhere } from './access.ts';
 import { ValidationError } from './errors.ts';
 
 /**
- * A record's timeline: its activities and the history of its opportunities (stage and status
- * changes, follows, creation...) merged newest first. Paginated with an opaque cursor of
+ * A record's timeline: its activities, the history of its opportunities (stage and status
+ * changes, follows, creation...) and of its quotes, orders and invoices, merged newest first. Paginated with an opaque cursor of
  * (moment, id); one statement per source whatever the page size.
  */
 export type TimelineItem =
   | { kind: 'ACTIVITY'; at: Date; id: string; activity: Activity }
-  | { kind: 'CHANGE'; at: Date; id: string; change: OpportunityChange };
+  | { kind: 'CHANGE'; at: Date; id: string; change: OpportunityChange }
+  | { kind: DocumentTimelineKind; at: Date; id: string; documentChange: DocumentChange };
+
+export type DocumentTimelineKind = 'QUOTE' | 'ORDER' | 'INVOICE';
+export type TimelineKind = TimelineItem['kind'];
 
 export interface TimelinePage {
   items: TimelineItem[];
@@ -31,15 +35,10 @@ export async function timeline(
 ): Promise<TimelinePage> {
   const size = Math.min(Math.max(first ?? 20, 1), 100);
   const cursor = after ? decodeCursor(after) : null;
-  const activityWhere: Prisma.ActivityWhereInput =
-    'opportunityId' in subject
-      ? { opportunityId: subject.opportunityId }
-      : { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
-  const changeWhere: Prisma.OpportunityChangeWhereInput =
-    'opportunityId' in subject
-      ? { opportunityId: subject.opportunityId }
-      : { opportunity: { accountId: subject.accountId, ...opportunityReadWhere(viewer) } };
-  const [activities, changes] = await Promise.all([
+  const activityWhere = activityWhereOf(subject);
+  const changeWhere = changeWhereOf(viewer, subject);
+  const documentWhere = documentChangeWhere(viewer, subject);
+  const [activities, changes, documentChanges] = await Promise.all([
     prisma.activity.findMany({
       where: { AND: [activityWhere, activityReadWhere(viewer), cursor ? before('createdAt', cursor) : {}] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -50,17 +49,64 @@ export async function timeline(
       orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
       take: size + 1,
     }),
+    prisma.documentChange.findMany({
+      where: { AND: [documentWhere, cursor ? before('at', cursor) : {}] },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: size + 1,
+    }),
   ]);
   const merged: TimelineItem[] = [
     ...activities.map((activity) => ({ kind: 'ACTIVITY' as const, at: activity.createdAt, id: activity.id, activity })),
     ...changes.map((change) => ({ kind: 'CHANGE' as const, at: change.changedAt, id: change.id, change })),
+    ...documentChanges.map((documentChange) => ({ kind: documentKind(documentChange), at: documentChange.at, id: documentChange.id, documentChange })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const items = merged.slice(0, size);
   const last = items.at(-1);
   return { items, hasNextPage: merged.length > size, endCursor: last ? encodeCursor(last) : null };
 }
 
-function before(field: 'createdAt' | 'changedAt', cursor: { at: Date; id: string }) {
+function activityWhereOf(subject: TimelineSubject): Prisma.ActivityWhereInput {
+  return 'opportunityId' in subject
+    ? { opportunityId: subject.opportunityId }
+    : { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
+}
+
+function changeWhereOf(viewer: Viewer, subject: TimelineSubject): Prisma.OpportunityChangeWhereInput {
+  return 'opportunityId' in subject
+    ? { opportunityId: subject.opportunityId }
+    : { opportunity: { accountId: subject.accountId, ...opportunityReadWhere(viewer) } };
+}
+
+const documentKind = (change: Pick<DocumentChange, 'quoteId' | 'orderId'>): DocumentTimelineKind =>
+  change.quoteId ? 'QUOTE' : change.orderId ? 'ORDER' : 'INVOICE';
+
+/** History of the subject's quotes, orders and invoices that the viewer may read. */
+function documentChangeWhere(viewer: Viewer, subject: TimelineSubject): Prisma.DocumentChangeWhereInput {
+  const readable = salesRecordReadWhere(viewer);
+  return {
+    ...('opportunityId' in subject ? { opportunityId: subject.opportunityId } : { accountId: subject.accountId }),
+    OR: [{ quote: { is: readable } }, { order: { is: readable } }, { invoice: { is: readable } }],
+  };
+}
+
+/**
+ * How many of each kind the timeline holds: activities and opportunity changes as timeline
+ * entries, quotes, orders and invoices as documents (not their history entries). One statement
+ * per kind.
+ */
+export async function timelineCounts(prisma: PrismaClient, viewer: Viewer, subject: TimelineSubject): Promise<Record<TimelineKind, number>> {
+  const documentWhere = { ...('opportunityId' in subject ? { opportunityId: subject.opportunityId } : { accountId: subject.accountId }), ...salesRecordReadWhere(viewer) };
+  const [ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE] = await Promise.all([
+    prisma.activity.count({ where: { AND: [activityWhereOf(subject), activityReadWhere(viewer)] } }),
+    prisma.opportunityChange.count({ where: { AND: [changeWhereOf(viewer, subject), { field: { notIn: HIDDEN_FIELDS } }] } }),
+    prisma.quote.count({ where: documentWhere }),
+    prisma.order.count({ where: documentWhere }),
+    prisma.invoice.count({ where: documentWhere }),
+  ]);
+  return { ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE };
+}
+
+function before(field: 'createdAt' | 'changedAt' | 'at', cursor: { at: Date; id: string }) {
   return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] };
 }
 

@@ -42,6 +42,15 @@ import './opportunity-follow.ts';
 import './timeline.ts';
 import './notification.ts';
 import './live-events.ts';
+import './billing/document-common.ts';
+import './billing/quote.ts';
+import './billing/order.ts';
+import './billing/invoice.ts';
+import './billing/document-history.ts';
+import './billing/related-documents.ts';
+import './billing/document-live.ts';
+import './campaigns/campaign.ts';
+import './budgets/budget.ts';
 
 builder.queryType({});
 builder.mutationType({});

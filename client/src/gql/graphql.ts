@@ -99,6 +99,8 @@ export type CreateOpportunityInput = {
   accountId: string | number;
   /** EUR. Not allowed while the opportunity has lines. */
   amount?: string | null | undefined;
+  /** The campaign the opportunity came from; its invoices count for the campaign. */
+  campaignId?: string | number | null | undefined;
   competitor?: string | null | undefined;
   contactId?: string | number | null | undefined;
   dealStartDate?: string | null | undefined;
@@ -197,7 +199,13 @@ export type TimelineItemKind =
   /** An activity (call, e-mail, meeting, task, note). */
   | 'ACTIVITY'
   /** A change or event of an opportunity. */
-  | 'CHANGE';
+  | 'CHANGE'
+  /** Something that happened to an invoice (issued, paid, cancelled...). */
+  | 'INVOICE'
+  /** Something that happened to an order. */
+  | 'ORDER'
+  /** Something that happened to a quote (created, sent, accepted...). */
+  | 'QUOTE';
 
 /** Omitted fields stay as they are; null clears an optional field. */
 export type UpdateAccountInput = {
@@ -259,6 +267,8 @@ export type UpdateOpportunityInput = {
   accountId?: string | number | null | undefined;
   /** EUR. Not allowed while the opportunity has lines. */
   amount?: string | null | undefined;
+  /** The campaign the opportunity came from; its invoices count for the campaign. */
+  campaignId?: string | number | null | undefined;
   competitor?: string | null | undefined;
   contactId?: string | number | null | undefined;
   dealStartDate?: string | null | undefined;
