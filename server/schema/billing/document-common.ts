@@ -26,7 +26,8 @@ export const TaxGroupRef = builder.objectRef<TaxGroup>('TaxGroup').implement({
 export const taxesOf = (lines: Array<{ quantity: unknown; unitPrice: unknown; discountPercent: unknown; taxRate: unknown }>) =>
   documentTotals(lines as Parameters<typeof documentTotals>[0]).taxes;
 
-export const LINE_SELECT = { lines: { select: { quantity: true, unitPrice: true, discountPercent: true, taxRate: true } } } as const;
+/** The same selection as the `lines` field's, so a page asking for both still loads lines once. */
+export const LINE_SELECT = { lines: { orderBy: { position: 'asc' } } } as const;
 
 builder.objectType(InvalidStatusTransitionError, {
   name: 'InvalidStatusTransitionError',
