@@ -2,6 +2,7 @@ import { de, Faker } from '@faker-js/faker';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.ts';
 import { normalizeCompanyName, normalizeEmail } from '../domain/normalize.ts';
+import { seedDemoBilling } from './demo-billing.ts';
 import { seedDemoPipeline } from './demo-pipeline.ts';
 
 /**
@@ -33,6 +34,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 const FAKER_SEED = 20261122;
 const PIPELINE_FAKER_SEED = 20261123;
+const BILLING_FAKER_SEED = 20261203;
 /** Everything is dated relative to this moment, never to the clock. */
 const REFERENCE_DATE = new Date('2026-11-01T09:00:00Z');
 /** When the CRM was set up: teams, users and memberships. */
@@ -232,6 +234,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         UPDATE "Account" AS a SET "updatedAt" = GREATEST(a."createdAt", w."closedAt")
         FROM (SELECT "accountId", max("closedAt") AS "closedAt" FROM "Opportunity" WHERE "status" = 'WON' GROUP BY "accountId") AS w
         WHERE w."accountId" = a."id"`;
+      const billingFaker = new Faker({ locale: [de] });
+      billingFaker.seed(BILLING_FAKER_SEED);
+      await seedDemoBilling(tx, billingFaker, REFERENCE_DATE);
       return { created: true };
     },
     { timeout: 60_000, maxWait: 60_000 },
