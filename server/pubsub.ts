@@ -11,6 +11,7 @@ export type Topics = {
   notifications: [userId: string, event: { notificationId: string }];
   /** Quotes, orders and invoices, keyed `opportunity:<id>`, `account:<id>` and `<kind>:<id>` (e.g. `QUOTE:<id>`). */
   documents: [key: string, event: DocumentChangedEvent];
+  access: [userId: string, event: { credentialId?: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
@@ -51,6 +52,10 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
     }
     if (event.type === 'DOCUMENT_CHANGED') {
       for (const key of documentTopicKeys(event)) pubsub.publish('documents', key, event);
+      continue;
+    }
+    if (event.type === 'ACCESS_CHANGED') {
+      pubsub.publish('access', event.userId, { credentialId: event.credentialId });
       continue;
     }
     pubsub.publish('board', event.pipelineId, event);

@@ -36,7 +36,12 @@ export type DomainEvent =
       accountId: string;
       teamId: string;
       actorId: string | null;
-    };
+    }
+  /**
+   * A user's access changed: one credential ended (`credentialId`: logout, revoked token) or all
+   * of them may have (deactivated, role or teams changed). Live subscriptions check again.
+   */
+  | { type: 'ACCESS_CHANGED'; userId: string; credentialId?: string };
 
 export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
 export type DocumentChangedEvent = Extract<DomainEvent, { type: 'DOCUMENT_CHANGED' }>;

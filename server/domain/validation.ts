@@ -59,16 +59,26 @@ function defaultMessage(reason: string): string {
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
+/** A letter, digit, punctuation mark or symbol: what makes a name readable. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/** Control characters other than tab and line breaks; PostgreSQL cannot store NUL in text at all. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const withoutControlCharacters = <Schema extends z.ZodString>(schema: Schema) =>
+  schema.refine((text) => !CONTROL.test(text), { message: 'Remove the control characters.', params: { reason: 'INVALID_CHARACTERS' } });
+
 export const requiredText = (max: number) =>
-  z
-    .string({ error: 'This field is required.' })
-    .trim()
-    .min(1, 'This field is required.')
-    .max(max, `At most ${max} characters.`);
+  withoutControlCharacters(
+    z
+      .string({ error: 'This field is required.' })
+      .trim()
+      .min(1, 'This field is required.')
+      .max(max, `At most ${max} characters.`),
+  ).refine((text) => VISIBLE.test(text), { message: 'Enter at least one letter, digit or sign.', params: { reason: 'REQUIRED' } });
 
 /** Optional free text: empty strings are stored as null. */
 export const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters.`).nullable().optional());
+  z.preprocess(blankToNull, withoutControlCharacters(z.string().trim().max(max, `At most ${max} characters.`)).nullable().optional());
 
 export const optionalEmail = z.preprocess(
   blankToNull,
