@@ -10,6 +10,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { BoardPage } from './pages/board/BoardPage.tsx';
 import { MyTasksPage } from './pages/MyTasksPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
+import { billingRoutes } from './pages/billing/billing-routes.tsx';
 
 export function App() {
   return (
@@ -28,6 +29,7 @@ export function App() {
           <Route path="board/:pipelineId" element={<BoardPage />} />
           <Route path="opportunities/:id" element={<OpportunityPage />} />
           <Route path="tasks" element={<MyTasksPage />} />
+          {billingRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

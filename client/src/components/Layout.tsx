@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useViewer } from '../hooks/useViewer.ts';
 import { useSession } from '../session/SessionProvider.tsx';
+import { BillingNavLinks } from '../pages/billing/BillingNavLinks.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { NotificationBell } from './notifications/NotificationBell.tsx';
 
@@ -37,6 +38,7 @@ export function Layout() {
           <NavLink to="/accounts">Accounts</NavLink>
           <NavLink to="/board">Board</NavLink>
           <NavLink to="/tasks">My tasks</NavLink>
+          {viewer && viewer.role !== 'SERVICE' && <BillingNavLinks />}
         </nav>
         <div className="app-header__user">
           <LiveIndicator />

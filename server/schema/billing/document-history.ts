@@ -1,8 +1,9 @@
 import { builder } from '../../builder.ts';
 import { renderDocumentPdf } from '../../domain/billing/pdf.ts';
-import { loadPrintable } from '../../domain/billing/printable.ts';
+import { loadPrintable, type PrintableDocument, type PrintableLine } from '../../domain/billing/printable.ts';
+import { LetterheadRef } from '../letterhead.ts';
 import type { DocumentKind } from '../../domain/billing/errors.ts';
-import { DocumentKindEnum } from './document-common.ts';
+import { DocumentKindEnum, TaxGroupRef } from './document-common.ts';
 
 const kindOf = (change: { quoteId: string | null; orderId: string | null }): DocumentKind =>
   change.quoteId ? 'QUOTE' : change.orderId ? 'ORDER' : 'INVOICE';
@@ -34,11 +35,59 @@ const DocumentFileRef = builder.objectRef<{ fileName: string; contentType: strin
   }),
 });
 
+const PrintableLineRef = builder.objectRef<PrintableLine>('PrintableLine').implement({
+  fields: (t) => ({
+    position: t.exposeInt('position'),
+    description: t.exposeString('description'),
+    quantity: t.expose('quantity', { type: 'Decimal' }),
+    unit: t.exposeString('unit'),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    discountPercent: t.expose('discountPercent', { type: 'Decimal' }),
+    taxRate: t.expose('taxRate', { type: 'Decimal' }),
+    netAmount: t.expose('netAmount', { type: 'Decimal' }),
+  }),
+});
+
+const FactRef = builder.objectRef<[string, string]>('PrintableFact').implement({
+  fields: (t) => ({
+    label: t.string({ resolve: (fact) => fact[0] }),
+    value: t.string({ resolve: (fact) => fact[1] }),
+  }),
+});
+
+const PrintableDocumentRef = builder.objectRef<PrintableDocument>('PrintableDocument').implement({
+  description: "What the printed document shows, in the customer's language (German): the same content as the PDF.",
+  fields: (t) => ({
+    kind: t.expose('kind', { type: DocumentKindEnum }),
+    heading: t.exposeString('heading', { description: 'Angebot, Auftragsbestätigung, Rechnung.' }),
+    number: t.exposeString('number'),
+    title: t.exposeString('title'),
+    facts: t.field({ type: [FactRef], resolve: (document) => document.facts }),
+    recipient: t.exposeStringList('recipient', { description: 'Address lines.' }),
+    salutation: t.exposeString('salutation', { nullable: true }),
+    introText: t.exposeString('introText', { nullable: true }),
+    closingText: t.exposeString('closingText', { nullable: true }),
+    lines: t.field({ type: [PrintableLineRef], resolve: (document) => document.lines }),
+    netAmount: t.field({ type: 'Decimal', resolve: (document) => document.totals.net }),
+    taxes: t.field({ type: [TaxGroupRef], resolve: (document) => document.totals.taxes }),
+    grossAmount: t.field({ type: 'Decimal', resolve: (document) => document.totals.gross }),
+    currency: t.exposeString('currency'),
+    letterhead: t.field({ type: LetterheadRef, resolve: (document) => document.letterhead }),
+  }),
+});
+
 const KINDS = { Quote: 'QUOTE', Order: 'ORDER', Invoice: 'INVOICE' } as const;
 
 for (const model of ['Quote', 'Order', 'Invoice'] as const) {
   builder.prismaObjectField(model, 'history', (t) =>
     t.relation('changes', { description: 'What happened to it, newest first.', query: { orderBy: [{ at: 'desc' }, { id: 'desc' }] } }),
+  );
+  builder.prismaObjectField(model, 'printable', (t) =>
+    t.field({
+      type: PrintableDocumentRef,
+      description: 'The content of the printed document, for an HTML print view. One document at a time.',
+      resolve: async (document, _args, context) => (await loadPrintable(context.prisma, KINDS[model], document.id))!,
+    }),
   );
   builder.prismaObjectField(model, 'pdf', (t) =>
     t.field({

@@ -23,6 +23,8 @@ import {
 import { ReopenButton } from './ReopenButton.tsx';
 import { useOpportunityLive } from './useOpportunityLive.ts';
 import { WinLossReportForm } from './WinLossReportForm.tsx';
+import { OpportunityDocuments } from '../billing/OpportunityDocuments.tsx';
+import { OpportunityCampaign } from '../campaigns/OpportunityCampaign.tsx';
 
 type OpenDialog = 'win' | 'lose' | 'convert' | null;
 
@@ -216,6 +218,8 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
             </section>
           )}
           <OpportunityActivities opportunityId={opportunity.id} refreshKey={live.refreshKey} />
+          <OpportunityDocuments opportunityId={opportunity.id} />
+          <OpportunityCampaign opportunityId={opportunity.id} refreshKey={live.refreshKey} />
         </aside>
       </div>
       <OpportunityHistory opportunityId={opportunity.id} refreshKey={live.refreshKey} />

@@ -1,0 +1,105 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useClient, type CombinedError } from 'urql';
+import { failureMessage } from '../../components/opportunity/errors.ts';
+import { downloadBase64, documentPaths } from './billing-format.ts';
+import { InvoicePdfQuery, OrderPdfQuery, QuotePdfQuery } from './billing-queries.ts';
+import { STATUS, T, type DocumentKind } from './texts.ts';
+
+export function StatusBadge({ status, overdue = false }: { status: string; overdue?: boolean }) {
+  return (
+    <span className={`status status--doc-${(overdue ? 'overdue' : status).toLowerCase()}`} data-testid="document-status">
+      {overdue ? T.invoice.overdue : (STATUS[status] ?? status)}
+    </span>
+  );
+}
+
+/** Label/value pairs of a document's header. */
+export function Facts({ items }: { items: ReadonlyArray<[string, ReactNode] | false | null | undefined | ''> }) {
+  return (
+    <dl className="summary document-facts">
+      {items
+        .filter((item): item is [string, ReactNode] => Boolean(item))
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+const PDF_QUERIES = { QUOTE: QuotePdfQuery, ORDER: OrderPdfQuery, INVOICE: InvoicePdfQuery } as const;
+
+/** The print view and the server-made PDF of a document. */
+export function PrintButtons({ kind, id }: { kind: DocumentKind; id: string }) {
+  const client = useClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function download() {
+    setBusy(true);
+    setError(null);
+    const result = await client.query(PDF_QUERIES[kind], { id }, { requestPolicy: 'network-only' }).toPromise();
+    setBusy(false);
+    const data = result.data as Record<string, { pdf: { fileName: string; contentType: string; base64: string } } | null> | undefined;
+    const file = data && Object.values(data)[0]?.pdf;
+    if (file) downloadBase64(file);
+    else setError(failureMessage(null, result.error, T.detail.pdfFailed));
+  }
+  return (
+    <>
+      <Link to={documentPaths.print(kind, id)} className="button button--ghost">
+        {T.detail.print}
+      </Link>
+      <button type="button" className="button button--ghost" onClick={() => void download()} disabled={busy}>
+        {T.detail.pdf}
+      </button>
+      {error && (
+        <span className="field__error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * Runs a status change and turns its refusal (a typed error in the result union, or a GraphQL
+ * error) into a message for the page.
+ */
+export function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<{ data?: Record<string, { __typename?: string; message?: string } | null | undefined> | null; error?: CombinedError }>) {
+    setBusy(true);
+    setError(null);
+    const result = await action();
+    setBusy(false);
+    const outcome = result.data ? Object.values(result.data)[0] : undefined;
+    if (!outcome || !outcome.__typename?.endsWith('Success')) setError(failureMessage(outcome, result.error, T.actionFailed));
+    return outcome;
+  }
+  return { error, busy, run, clearError: () => setError(null) };
+}
+
+export function LiveNotice({ notice, onDismiss }: { notice: string | null; onDismiss(): void }) {
+  if (!notice) return null;
+  return (
+    <div className="banner banner--info banner--dismissable" role="status" data-testid="live-notice">
+      <p>{notice}</p>
+      <button type="button" className="button button--ghost" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export function NotFound({ kind }: { kind: DocumentKind }) {
+  return (
+    <div className="empty">
+      <p>{T.detail.notFound(kind)}</p>
+      <Link to={documentPaths.list(kind)}>{T.detail.back(kind)}</Link>
+    </div>
+  );
+}
