@@ -267,7 +267,7 @@ export async function seedDemoBilling(tx: Tx, faker: Faker, referenceDate: Date)
     if (payDay < issueDate || lastDay < issueDate) return;
     const pay = (amount: Money, paymentDate: Date) => {
       const at = atNine(paymentDate);
-      invoice.payments.push({ id: id(), invoiceId: invoice.row.id as string, amount, paymentDate, reference: `Überweisung ${invoice.row.id!.slice(0, 8)}`, createdById: opportunity.ownerId, createdAt: at });
+      invoice.payments.push({ id: id(), invoiceId: invoice.row.id as string, amount, paymentDate, createdById: opportunity.ownerId, createdAt: at });
       const paidAmount = roundMoney(new Decimal(invoice.row.paidAmount as Money).plus(amount));
       const settled = paidAmount.equals(grossAmount);
       invoice.row.paidAmount = paidAmount;
@@ -300,6 +300,9 @@ export async function seedDemoBilling(tx: Tx, faker: Faker, referenceDate: Date)
     sequences.set(key, next);
     document.row.number = formatDocumentNumber(document.kind, year, next);
   }
+
+  // Customers name the invoice number in their transfer.
+  for (const invoice of invoices) for (const payment of invoice.payments) payment.reference = `Überweisung ${invoice.row.number}`;
 
   await tx.quote.createMany({ data: quotes.map((quote) => quote.row) });
   await tx.quoteLine.createMany({ data: quotes.flatMap((quote) => quote.lines.map((line) => ({ ...line, id: id(), quoteId: quote.row.id! }))) });

@@ -123,7 +123,7 @@ function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetchin
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    <Link to={documentPaths.detail(kind, row.id)} className="table__primary">
+                    <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
                       {row.number}
                     </Link>
                   </td>

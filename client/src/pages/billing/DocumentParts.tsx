@@ -33,7 +33,7 @@ export function Facts({ items }: { items: ReadonlyArray<[string, ReactNode] | fa
 const PDF_QUERIES = { QUOTE: QuotePdfQuery, ORDER: OrderPdfQuery, INVOICE: InvoicePdfQuery } as const;
 
 /** The print view and the server-made PDF of a document. */
-export function PrintButtons({ kind, id }: { kind: DocumentKind; id: string }) {
+export function PrintButtons({ kind, id, withPrintView = true }: { kind: DocumentKind; id: string; withPrintView?: boolean }) {
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,9 +49,11 @@ export function PrintButtons({ kind, id }: { kind: DocumentKind; id: string }) {
   }
   return (
     <>
-      <Link to={documentPaths.print(kind, id)} className="button button--ghost">
-        {T.detail.print}
-      </Link>
+      {withPrintView && (
+        <Link to={documentPaths.print(kind, id)} className="button button--ghost">
+          {T.detail.print}
+        </Link>
+      )}
       <button type="button" className="button button--ghost" onClick={() => void download()} disabled={busy}>
         {T.detail.pdf}
       </button>
@@ -89,7 +91,7 @@ export function LiveNotice({ notice, onDismiss }: { notice: string | null; onDis
     <div className="banner banner--info banner--dismissable" role="status" data-testid="live-notice">
       <p>{notice}</p>
       <button type="button" className="button button--ghost" onClick={onDismiss}>
-        Dismiss
+        {T.detail.dismiss}
       </button>
     </div>
   );

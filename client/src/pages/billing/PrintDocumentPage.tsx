@@ -29,9 +29,9 @@ export function PrintDocumentPage({ kind }: { kind: DocumentKind }) {
           {T.detail.back(kind)}
         </Link>
         <button type="button" className="button button--primary" onClick={() => window.print()}>
-          {T.detail.print}
+          {T.detail.printNow}
         </button>
-        <PrintButtons kind={kind} id={id} />
+        <PrintButtons kind={kind} id={id} withPrintView={false} />
       </div>
       <PrintedDocument document={document} />
     </div>

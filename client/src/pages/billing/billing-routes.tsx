@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route } from 'react-router';
 import './billing.css';
+import { T as BudgetTexts } from '../budgets/texts.ts';
 import { CampaignFormPage } from '../campaigns/CampaignFormPage.tsx';
 import { CampaignPage } from '../campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../campaigns/CampaignsPage.tsx';
@@ -38,7 +39,7 @@ export const billingRoutes = (
     <Route
       path="budgets"
       element={
-        <Suspense fallback={<p className="muted">Loading budgets…</p>}>
+        <Suspense fallback={<p className="muted">{BudgetTexts.loading}</p>}>
           <BudgetsPage />
         </Suspense>
       }

@@ -95,6 +95,8 @@ export const T = {
     history: 'History',
     expiryJob: 'automatically',
     print: 'Print view',
+    printNow: 'Print',
+    dismiss: 'Dismiss',
     pdf: 'Download PDF',
     pdfFailed: 'The PDF could not be made.',
     edit: 'Edit',

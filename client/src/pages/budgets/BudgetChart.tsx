@@ -22,7 +22,7 @@ export function BudgetChart({ label, months }: Props) {
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => money.format(value) },
-      legend: { data: [T.plan, T.actual] },
+      legend: { data: [T.plan, T.actual], top: 0 },
       grid: { left: 80, right: 16, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: MONTHS },
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => money.format(value) } },

@@ -71,11 +71,9 @@ function BudgetView({ budget }: { budget: Budget }) {
         </div>
         <div>
           <dt>{T.actual}</dt>
-          <dd>{formatMoney(budget.actualTotal)}</dd>
-        </div>
-        <div>
-          <dt>&nbsp;</dt>
-          <dd>{T.achieved(achieved)}</dd>
+          <dd>
+            {formatMoney(budget.actualTotal)} <span className="muted">({T.achieved(achieved)})</span>
+          </dd>
         </div>
       </dl>
       <BudgetChart label={T.chartLabel(name, budget.year)} months={budget.months} />

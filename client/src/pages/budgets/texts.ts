@@ -3,6 +3,7 @@ export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', '
 
 export const T = {
   title: 'Budgets',
+  loading: 'Loading budgets…',
   year: 'Year',
   plan: 'Plan',
   actual: 'Actual (invoiced)',

@@ -11,12 +11,15 @@ import { CAMPAIGN_STATUS, CAMPAIGN_TYPE, T } from './texts.ts';
 
 export const formatReturn = (value: string | null | undefined) => (value == null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format((Number(value) * 100) as number)} %`);
 
+// A new campaign must show up even when the cached list held none. Stable, or urql refetches on every render.
+const listContext = { additionalTypenames: ['Campaign'] };
+
 /** `/campaigns`: every campaign with what it brought. */
 export function CampaignsPage() {
   const { viewer } = useViewer();
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
-  const [{ data, error, fetching }] = useQuery({ query: CampaignListQuery, variables: { search: debounced || null, first: 100 }, requestPolicy: 'cache-and-network', context: { additionalTypenames: ['Campaign'] } });
+  const [{ data, error, fetching }] = useQuery({ query: CampaignListQuery, variables: { search: debounced || null, first: 100 }, requestPolicy: 'cache-and-network', context: listContext });
   const canManage = viewer?.role === 'ADMIN' || viewer?.role === 'MANAGER';
   return (
     <section aria-labelledby="campaigns-title">
