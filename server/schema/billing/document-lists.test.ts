@@ -69,6 +69,35 @@ describe('document lists and pages cost the same number of statements whatever t
     });
   }
 
+  it("a document's page, with its lines, payments and history", async () => {
+    const token = world.org.northManager.token;
+    const page = `query($id: ID!) { invoice(id: $id) { ${DOCUMENT} payments { amount createdBy { name } } order { number } correctedBy { number }
+      history { event actor { name } } recipientAddress { city } } }`;
+    const pick = async (accountId: string) => (await t.prisma.invoice.findFirstOrThrow({ where: { accountId }, include: { _count: { select: { lines: true } } }, orderBy: { number: 'asc' } }));
+    const small = await pick(smallAccountId);
+    const large = await pick(largeAccountId);
+    expect(large._count.lines).toBeGreaterThan(small._count.lines);
+    const one = await countStatements(t.db, () => t.graphql(page, { id: globalId('Invoice', small.id) }, token));
+    const many = await countStatements(t.db, () => t.graphql(page, { id: globalId('Invoice', large.id) }, token));
+    expect(many.result.data.invoice.lines).toHaveLength(5);
+    expect(many.statements.length).toBe(one.statements.length);
+  });
+
+  it("an opportunity's documents", async () => {
+    const token = world.org.northManager.token;
+    const query = `query($id: ID!) { opportunity(id: $id) { quotes { number status grossAmount order { number } } orders { number status } invoices { number status isOverdue } timelineCounts { kind count } } }`;
+    const before = await countStatements(t.db, () => t.graphql(query, { id: globalId('Opportunity', world.south.id) }, world.org.southManager.token));
+    for (let index = 0; index < 4; index += 1) {
+      await createQuote(t.prisma, world.viewers.northSales, { opportunityId: world.north.id });
+      await createInvoice(t.prisma, world.viewers.northSales, { opportunityId: world.north.id });
+    }
+    await createOrder(t.prisma, world.viewers.northSales, { opportunityId: world.north.id });
+    const after = await countStatements(t.db, () => t.graphql(query, { id: globalId('Opportunity', world.north.id) }, token));
+    expect(after.result.data.opportunity.quotes.length).toBeGreaterThanOrEqual(4);
+    expect(before.result.data.opportunity.quotes).toEqual([]);
+    expect(after.statements.length).toBe(before.statements.length);
+  });
+
   it('a campaign list with its results', async () => {
     const query = `query($search: String) { campaigns(first: 50, search: $search) { totalCount edges { node { name cost results { openCount wonCount revenue returnOnCost } opportunities(first: 5) { totalCount edges { node { title } } } } } } }`;
     for (let index = 0; index < 8; index += 1) {
