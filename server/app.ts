@@ -24,6 +24,7 @@ import { operationTimeout } from './security/operation-timeout.ts';
 import { limitError, queryLimits } from './security/query-limits.ts';
 import { refuseMutationsForReadOnlyTokens } from './security/read-only.ts';
 import { subscriptionGuard } from './security/subscription-guard.ts';
+import { refuseNulCharacters } from './security/text-input.ts';
 
 export interface AppOptions {
   db: Database;
@@ -54,8 +55,9 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   const { limits } = config;
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
-  const clientAddress = (req: IncomingMessage | undefined) => {
-    const forwarded = config.trustProxy ? String(req?.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
+    const forwardedFor = req?.headers['x-forwarded-for'] ?? request.headers.get('x-forwarded-for');
+    const forwarded = config.trustProxy ? String(forwardedFor ?? '').split(',')[0].trim() : '';
     return forwarded || req?.socket.remoteAddress || 'unknown';
   };
 
@@ -68,6 +70,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     maskedErrors: { maskError },
     plugins: [
       ...queryLimits(limits, { introspection: config.introspection }),
+      refuseNulCharacters(),
       operationTimeout(limits.operationTimeoutMs),
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),
@@ -83,7 +86,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         pubsub,
         viewer,
         loaders: createLoaders(db.prisma, viewer),
-        clientAddress: clientAddress(req),
+        clientAddress: clientAddress(request, req),
         loginRateLimit,
         socket,
       };
@@ -155,7 +158,8 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          request: new Request('http://localhost/graphql', { headers: {} }),
+          // POST: yoga refuses mutations in GET requests, and a WebSocket operation may be one.
+          request: new Request('http://localhost/graphql', { method: 'POST' }),
           connectionAuthorization: ctx.connectionParams?.authorization,
         });
         let document;
@@ -202,7 +206,9 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       stopQuoteExpiry?.();
       await wsCleanup.dispose();
       wsServer.close();
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.listening ? server.close((error) => (error ? reject(error) : resolve())) : resolve(),
+      );
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;

@@ -1,5 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { SELLING_ROLES } from './components/nav-items.ts';
+import { RequireRole } from './session/RequireRole.tsx';
 import { RequireSession } from './session/RequireSession.tsx';
 import { AccountDetailPage } from './pages/AccountDetailPage.tsx';
 import { AccountFormPage } from './pages/AccountFormPage.tsx';
@@ -12,6 +14,8 @@ import { MyTasksPage } from './pages/MyTasksPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
 import { billingRoutes } from './pages/billing/billing-routes.tsx';
 
+// A new page: its route here (inside <RequireRole> when only some roles may use it) and, when it
+// belongs in the main navigation, an entry in components/nav-items.ts with the same roles.
 export function App() {
   return (
     <Routes>
@@ -25,11 +29,13 @@ export function App() {
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="accounts/:accountId/contacts/new" element={<ContactFormPage />} />
           <Route path="contacts/:id/edit" element={<ContactFormPage />} />
-          <Route path="board" element={<BoardPage />} />
-          <Route path="board/:pipelineId" element={<BoardPage />} />
-          <Route path="opportunities/:id" element={<OpportunityPage />} />
-          <Route path="tasks" element={<MyTasksPage />} />
-          {billingRoutes}
+          <Route element={<RequireRole roles={SELLING_ROLES} />}>
+            <Route path="board" element={<BoardPage />} />
+            <Route path="board/:pipelineId" element={<BoardPage />} />
+            <Route path="opportunities/:id" element={<OpportunityPage />} />
+            <Route path="tasks" element={<MyTasksPage />} />
+            {billingRoutes}
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -54,6 +54,8 @@ export interface FieldError {
   /** Machine-readable reason, e.g. `INVALID_EMAIL`, `TOO_LONG`, `REQUIRED`. */
   reason: string;
   message: string;
+  /** The bound a TOO_LONG, TOO_SHORT, TOO_LARGE or TOO_SMALL reason refers to, so clients can say it in their language. */
+  limit?: number;
 }
 
 export class ValidationError extends DomainError {

@@ -16,6 +16,7 @@ import { syncOpportunityDocuments } from './billing/opportunity-sync.ts';
 import { assertCampaignExists } from './campaigns/campaigns.ts';
 import { committed, emit, type OpportunityChangedEvent } from './events.ts';
 import { notifyOpportunityChange } from './notifications.ts';
+import { openActivitiesChoice, settleOpenActivities, type OpenActivitiesChoice } from './open-activities-on-close.ts';
 import { diffTracked, recordChanges, recordCreation, type FieldChange, type TrackedState } from './opportunity-history.ts';
 import { resolveOwnership } from './ownership.ts';
 import { entityId, idList, omittable, optionalText, parseInput, requiredText } from './validation.ts';
@@ -55,7 +56,12 @@ const businessFields = {
   campaignId: entityId.nullable().optional(),
 };
 
-const createOpportunityInput = z.object({ ...businessFields, accountId: entityId });
+const createOpportunityInput = z.object({
+  ...businessFields,
+  accountId: entityId,
+  /** A new opportunity is a LEAD unless a DEAL is asked for (domain.md); the pipeline must be of that kind. */
+  kind: omittable(z.enum(['LEAD', 'DEAL'])),
+});
 const updateOpportunityInput = z.object({
   ...businessFields,
   title: omittable(businessFields.title),
@@ -92,13 +98,14 @@ export async function createOpportunity(
       throw ValidationError.field('accountId', 'NOT_FOUND', 'Unknown account.');
     }
     await assertReferencesExist(tx, viewer, { ...input, accountId: account.id });
-    const { pipelineId, stageId, stageProbability } = await resolvePlacement(tx, 'LEAD', input.pipelineId, input.stageId);
+    const kind = input.kind ?? 'LEAD';
+    const { pipelineId, stageId, stageProbability } = await resolvePlacement(tx, kind, input.pipelineId, input.stageId);
     const ownership = await resolveOwnership(tx, viewer, input, { ownerId: viewer.id, teamId: account.teamId });
     const amountValue = input.amount ?? '0';
     const probabilityValue = input.probability ?? stageProbability;
     const opportunity = await tx.opportunity.create({
       data: {
-        kind: 'LEAD',
+        kind,
         title: input.title,
         accountId: account.id,
         contactId: input.contactId ?? null,
@@ -260,19 +267,28 @@ export async function convertToDeal(
   }));
 }
 
+/** How a won or lost opportunity leaves its open activities: see open-activities-on-close.ts. */
+interface OpenActivitiesOnClose {
+  openActivities?: OpenActivitiesChoice | null;
+}
+
 /** WON: probability 100, closed now, and the account becomes a customer. */
 export async function winOpportunity(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
-  rawInput: { winLossReport?: string | null; expectedVersion?: number | null } = {},
+  rawInput: { winLossReport?: string | null; expectedVersion?: number | null } & OpenActivitiesOnClose = {},
   { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
-  const input = parseInput(z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()) }), rawInput);
+  const input = parseInput(
+    z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()), openActivities: openActivitiesChoice }),
+    rawInput,
+  );
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
     const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
+    await settleOpenActivities(tx, viewer.id, current, input.openActivities, now);
     await tx.account.update({ where: { id: current.accountId }, data: { statusKey: 'CUSTOMER' } });
     return applyChange(
       tx,
@@ -289,7 +305,7 @@ export async function loseOpportunity(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
-  rawInput: { lossReasonId?: string | null; winLossReport?: string | null; expectedVersion?: number | null },
+  rawInput: { lossReasonId?: string | null; winLossReport?: string | null; expectedVersion?: number | null } & OpenActivitiesOnClose,
   { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(
@@ -297,6 +313,7 @@ export async function loseOpportunity(
       lossReasonId: z.uuid({ error: (issue) => (issue.input == null ? 'Choose why the opportunity was lost.' : 'This is not a valid id.') }),
       winLossReport: optionalText(20_000),
       expectedVersion: omittable(z.number().int()),
+      openActivities: openActivitiesChoice,
     }),
     rawInput,
   );
@@ -306,6 +323,7 @@ export async function loseOpportunity(
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
     const reason = await tx.lossReason.findUnique({ where: { id: input.lossReasonId } });
     if (!reason || !reason.active) throw ValidationError.field('lossReasonId', 'NOT_FOUND', 'Choose one of the loss reasons.');
+    await settleOpenActivities(tx, viewer.id, current, input.openActivities, now);
     return applyChange(
       tx,
       viewer,

@@ -25,7 +25,62 @@ export interface TimelinePage {
 /** Activities appear as themselves; their ACTIVITY_* history rows would repeat them. */
 const HIDDEN_FIELDS = ['weightedAmount', 'ACTIVITY_ADDED', 'ACTIVITY_COMPLETED', 'ACTIVITY_REOPENED', 'ACTIVITY_DELETED'];
 
-export type TimelineSubject = { opportunityId: string } | { accountId: string };
+export type TimelineSubject = { opportunityId: string } | { accountId: string } | { contactId: string };
+
+/** Activities of the record, including those of its contacts and opportunities (each checked for access below). */
+function activitiesOf(subject: TimelineSubject): Prisma.ActivityWhereInput {
+  if ('opportunityId' in subject) return { opportunityId: subject.opportunityId };
+  if ('accountId' in subject) {
+    return { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
+  }
+  return { OR: [{ contactId: subject.contactId }, { opportunity: { contactId: subject.contactId } }] };
+}
+
+/** History of the record's opportunities that the viewer may read. */
+function changesOf(viewer: Viewer, subject: TimelineSubject): Prisma.OpportunityChangeWhereInput {
+  if ('opportunityId' in subject) return { opportunityId: subject.opportunityId };
+  const owned = 'accountId' in subject ? { accountId: subject.accountId } : { contactId: subject.contactId };
+  return { opportunity: { ...owned, ...opportunityReadWhere(viewer) } };
+}
+
+/** The quotes, orders and invoices of the record that the viewer may read. */
+function documentsOf(viewer: Viewer, subject: TimelineSubject) {
+  const owned = 'opportunityId' in subject ? { opportunityId: subject.opportunityId } : 'accountId' in subject ? { accountId: subject.accountId } : { contactId: subject.contactId };
+  return { ...owned, ...salesRecordReadWhere(viewer) };
+}
+
+/** History of the record's quotes, orders and invoices that the viewer may read. */
+function documentChangesOf(viewer: Viewer, subject: TimelineSubject): Prisma.DocumentChangeWhereInput {
+  const readable = salesRecordReadWhere(viewer);
+  if ('contactId' in subject) {
+    const ofContact = { contactId: subject.contactId, ...readable };
+    return { OR: [{ quote: { is: ofContact } }, { order: { is: ofContact } }, { invoice: { is: ofContact } }] };
+  }
+  return {
+    ...('opportunityId' in subject ? { opportunityId: subject.opportunityId } : { accountId: subject.accountId }),
+    OR: [{ quote: { is: readable } }, { order: { is: readable } }, { invoice: { is: readable } }],
+  };
+}
+
+const documentKind = (change: Pick<DocumentChange, 'quoteId' | 'orderId'>): DocumentTimelineKind =>
+  change.quoteId ? 'QUOTE' : change.orderId ? 'ORDER' : 'INVOICE';
+
+/**
+ * How many of each kind the timeline holds: activities and opportunity changes as timeline
+ * entries, quotes, orders and invoices as documents (not their history entries). One statement
+ * per kind.
+ */
+export async function timelineCounts(prisma: PrismaClient, viewer: Viewer, subject: TimelineSubject): Promise<Record<TimelineKind, number>> {
+  const documents = documentsOf(viewer, subject);
+  const [ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE] = await Promise.all([
+    prisma.activity.count({ where: { AND: [activitiesOf(subject), activityReadWhere(viewer)] } }),
+    prisma.opportunityChange.count({ where: { AND: [changesOf(viewer, subject), { field: { notIn: HIDDEN_FIELDS } }] } }),
+    prisma.quote.count({ where: documents }),
+    prisma.order.count({ where: documents }),
+    prisma.invoice.count({ where: documents }),
+  ]);
+  return { ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE };
+}
 
 export async function timeline(
   prisma: PrismaClient,
@@ -35,9 +90,9 @@ export async function timeline(
 ): Promise<TimelinePage> {
   const size = Math.min(Math.max(first ?? 20, 1), 100);
   const cursor = after ? decodeCursor(after) : null;
-  const activityWhere = activityWhereOf(subject);
-  const changeWhere = changeWhereOf(viewer, subject);
-  const documentWhere = documentChangeWhere(viewer, subject);
+  const activityWhere = activitiesOf(subject);
+  const changeWhere = changesOf(viewer, subject);
+  const documentWhere = documentChangesOf(viewer, subject);
   const [activities, changes, documentChanges] = await Promise.all([
     prisma.activity.findMany({
       where: { AND: [activityWhere, activityReadWhere(viewer), cursor ? before('createdAt', cursor) : {}] },
@@ -63,47 +118,6 @@ export async function timeline(
   const items = merged.slice(0, size);
   const last = items.at(-1);
   return { items, hasNextPage: merged.length > size, endCursor: last ? encodeCursor(last) : null };
-}
-
-function activityWhereOf(subject: TimelineSubject): Prisma.ActivityWhereInput {
-  return 'opportunityId' in subject
-    ? { opportunityId: subject.opportunityId }
-    : { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
-}
-
-function changeWhereOf(viewer: Viewer, subject: TimelineSubject): Prisma.OpportunityChangeWhereInput {
-  return 'opportunityId' in subject
-    ? { opportunityId: subject.opportunityId }
-    : { opportunity: { accountId: subject.accountId, ...opportunityReadWhere(viewer) } };
-}
-
-const documentKind = (change: Pick<DocumentChange, 'quoteId' | 'orderId'>): DocumentTimelineKind =>
-  change.quoteId ? 'QUOTE' : change.orderId ? 'ORDER' : 'INVOICE';
-
-/** History of the subject's quotes, orders and invoices that the viewer may read. */
-function documentChangeWhere(viewer: Viewer, subject: TimelineSubject): Prisma.DocumentChangeWhereInput {
-  const readable = salesRecordReadWhere(viewer);
-  return {
-    ...('opportunityId' in subject ? { opportunityId: subject.opportunityId } : { accountId: subject.accountId }),
-    OR: [{ quote: { is: readable } }, { order: { is: readable } }, { invoice: { is: readable } }],
-  };
-}
-
-/**
- * How many of each kind the timeline holds: activities and opportunity changes as timeline
- * entries, quotes, orders and invoices as documents (not their history entries). One statement
- * per kind.
- */
-export async function timelineCounts(prisma: PrismaClient, viewer: Viewer, subject: TimelineSubject): Promise<Record<TimelineKind, number>> {
-  const documentWhere = { ...('opportunityId' in subject ? { opportunityId: subject.opportunityId } : { accountId: subject.accountId }), ...salesRecordReadWhere(viewer) };
-  const [ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE] = await Promise.all([
-    prisma.activity.count({ where: { AND: [activityWhereOf(subject), activityReadWhere(viewer)] } }),
-    prisma.opportunityChange.count({ where: { AND: [changeWhereOf(viewer, subject), { field: { notIn: HIDDEN_FIELDS } }] } }),
-    prisma.quote.count({ where: documentWhere }),
-    prisma.order.count({ where: documentWhere }),
-    prisma.invoice.count({ where: documentWhere }),
-  ]);
-  return { ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE };
 }
 
 function before(field: 'createdAt' | 'changedAt' | 'at', cursor: { at: Date; id: string }) {

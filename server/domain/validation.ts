@@ -21,7 +21,9 @@ function toFieldError(issue: z.core.$ZodIssue, prefix?: string): FieldError {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const field = path || 'input';
   const reason = reasonOf(issue);
-  return { field, reason, message: issue.message && !issue.message.startsWith('Invalid input') ? issue.message : defaultMessage(reason) };
+  const message = issue.message && !issue.message.startsWith('Invalid input') ? issue.message : defaultMessage(reason);
+  const limit = reason.startsWith('TOO_') ? limitOf(issue) : undefined;
+  return limit === undefined ? { field, reason, message } : { field, reason, message, limit };
 }
 
 function reasonOf(issue: z.core.$ZodIssue): string {
@@ -45,6 +47,12 @@ function reasonOf(issue: z.core.$ZodIssue): string {
     default:
       return 'INVALID';
   }
+}
+
+function limitOf(issue: z.core.$ZodIssue): number | undefined {
+  if (issue.code === 'too_big') return Number(issue.maximum);
+  if (issue.code === 'too_small') return Number(issue.minimum);
+  return undefined;
 }
 
 function defaultMessage(reason: string): string {
@@ -125,3 +133,20 @@ export const omittable = <Schema extends z.ZodType>(schema: Schema) =>
   schema.nullish().transform((value) => value ?? undefined);
 
 export const idList = (max: number) => z.array(entityId).max(max, `At most ${max} entries.`);
+
+/** Every date and moment the CRM stores lies in these years (no typo like 20266 or 1026). */
+const EARLIEST = new Date('1900-01-01T00:00:00.000Z');
+const LATEST = new Date('2200-12-31T23:59:59.999Z');
+
+/**
+ * A moment (date and time) between 1900 and 2200. ISO strings are accepted too, so that a filter
+ * stored as JSON (a saved view) reads back with the same schema that validated it.
+ */
+export const moment = (message = 'Enter a date and time.') =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? new Date(value) : value),
+    z.date({ error: message }).min(EARLIEST, 'Enter a date from 1900 on.').max(LATEST, 'Enter a date up to 2200.'),
+  );
+
+/** A calendar day between 1900 and 2200 (stored as midnight UTC). */
+export const calendarDay = (message = 'Enter a date.') => moment(message);

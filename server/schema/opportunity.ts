@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../builder.ts';
-import { canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
+import { canReadCustomerRecord, canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
 import { ConflictError, OpportunityClosedError, ValidationError } from '../domain/errors.ts';
 import {
   convertToDeal,
@@ -13,12 +13,13 @@ import {
   updateOpportunity,
   winOpportunity,
 } from '../domain/opportunities.ts';
-import { daysWithoutActivity, isStale, opportunityListWhere, opportunityOrderBy } from '../domain/opportunity-queries.ts';
+import { daysWithoutActivity, isStale } from '../domain/opportunity-queries.ts';
+import { AccountRef } from './account.ts';
+import { ContactRef } from './contact.ts';
 import { ErrorInterface } from './error.ts';
 import { decodeId, decodeInputId, decodeInputIds } from './ids.ts';
-import { OpportunityFilterInput, decodeOpportunityFilter } from './opportunity-filter.ts';
+import { OpenActivitiesChoiceEnum } from './open-activities-choice.ts';
 import { OpportunityKindEnum } from './opportunity-kind.ts';
-import { SortDirection } from './sort-direction.ts';
 import { TagRef } from './tag.ts';
 import { requireViewer } from './viewer.ts';
 
@@ -39,8 +40,24 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
     kind: t.expose('kind', { type: OpportunityKindEnum }),
     title: t.exposeString('title'),
     status: t.expose('status', { type: OpportunityStatusEnum }),
-    account: t.relation('account'),
-    contact: t.relation('contact', { nullable: true }),
+    // Linked records of another team (after a reassignment) are null: the opportunity may be read,
+    // they may not. Their ids stay visible (README, "Access").
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: 'Null when the viewer may not read the account (it belongs to another team); `accountId` still names it.',
+      select: (_args, _context, nestedSelection) => ({ account: nestedSelection(true) }),
+      resolve: (opportunity, _args, context) => (canReadCustomerRecord(requireViewer(context), opportunity.account) ? opportunity.account : null),
+    }),
+    accountId: t.id({ select: { accountId: true }, resolve: (opportunity) => encodeGlobalID('Account', opportunity.accountId) }),
+    contact: t.field({
+      type: ContactRef,
+      nullable: true,
+      description: 'Null without a contact, or when the viewer may not read it.',
+      select: (_args, _context, nestedSelection) => ({ contact: nestedSelection(true) }),
+      resolve: (opportunity, _args, context) =>
+        opportunity.contact && canReadCustomerRecord(requireViewer(context), opportunity.contact) ? opportunity.contact : null,
+    }),
     owner: t.relation('owner'),
     team: t.relation('team'),
     pipeline: t.relation('pipeline'),
@@ -115,57 +132,7 @@ builder.objectType(ConflictError, {
   }),
 });
 
-const OpportunitySortField = builder.enumType('OpportunitySortField', {
-  values: {
-    EXPECTED_CLOSE_DATE: { value: 'expectedCloseDate' },
-    AMOUNT: { value: 'amount' },
-    WEIGHTED_AMOUNT: { value: 'weightedAmount' },
-    PROBABILITY: { value: 'probability' },
-    TITLE: { value: 'title' },
-    CREATED_AT: { value: 'createdAt' },
-    UPDATED_AT: { value: 'updatedAt' },
-  } as const,
-});
-
-const OpportunityOrder = builder.inputType('OpportunityOrder', {
-  fields: (t) => ({
-    field: t.field({ type: OpportunitySortField, required: true }),
-    direction: t.field({ type: SortDirection, defaultValue: 'asc' }),
-  }),
-});
-
 builder.queryFields((t) => ({
-  opportunities: t.prismaConnection(
-    {
-      type: 'Opportunity',
-      cursor: 'id',
-      authScopes: { sales: true },
-      description:
-        'Opportunities the viewer can read. `filter.search` matches title, account, contact, next step and OPP- numbers.',
-      args: {
-        filter: t.arg({ type: OpportunityFilterInput }),
-        orderBy: t.arg({ type: OpportunityOrder }),
-      },
-      resolve: async (query, _root, args, context) =>
-        context.prisma.opportunity.findMany({
-          ...query,
-          where: opportunityListWhere(requireViewer(context), decodeOpportunityFilter(args.filter), {
-            now: new Date(),
-            staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
-          }),
-          orderBy: opportunityOrderBy(args.orderBy?.field, args.orderBy?.direction ?? undefined),
-        }),
-      totalCount: async (_connection, args, context) =>
-        context.prisma.opportunity.count({
-          where: opportunityListWhere(requireViewer(context), decodeOpportunityFilter(args.filter), {
-            now: new Date(),
-            staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
-          }),
-        }),
-    },
-    {},
-    {},
-  ),
   opportunity: t.prismaField({
     type: 'Opportunity',
     nullable: true,
@@ -206,7 +173,12 @@ const businessInputFields = (t: InputFields) => ({
 });
 
 const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
-  fields: (t) => ({ ...businessInputFields(t), title: t.string({ required: true }), accountId: t.id({ required: true }) }),
+  fields: (t) => ({
+    ...businessInputFields(t),
+    title: t.string({ required: true }),
+    accountId: t.id({ required: true }),
+    kind: t.field({ type: OpportunityKindEnum, description: 'LEAD when omitted; `pipelineId` must be a pipeline of this kind.' }),
+  }),
 });
 
 const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
@@ -354,11 +326,17 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     description: 'WON: probability 100, closed now, the account becomes a customer; business data is frozen afterwards.',
     errors: opportunityMutation('WinOpportunity'),
-    args: { id: t.arg.id({ required: true }), winLossReport: t.arg.string(), version: t.arg.int({ description: VERSION_DESCRIPTION }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      winLossReport: t.arg.string(),
+      version: t.arg.int({ description: VERSION_DESCRIPTION }),
+      openActivities: t.arg({ type: OpenActivitiesChoiceEnum }),
+    },
     resolve: async (query, _root, args, context) => {
       const won = await winOpportunity(context.prisma, requireViewer(context), decodeId(args.id, 'Opportunity', 'id'), {
         winLossReport: args.winLossReport,
         expectedVersion: args.version,
+        openActivities: args.openActivities,
       });
       return context.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: won.id } });
     },
@@ -373,12 +351,14 @@ builder.mutationFields((t) => ({
       lossReasonId: t.arg.id(),
       winLossReport: t.arg.string(),
       version: t.arg.int({ description: VERSION_DESCRIPTION }),
+      openActivities: t.arg({ type: OpenActivitiesChoiceEnum }),
     },
     resolve: async (query, _root, args, context) => {
       const lost = await loseOpportunity(context.prisma, requireViewer(context), decodeId(args.id, 'Opportunity', 'id'), {
         lossReasonId: decodeInputId(args.lossReasonId, 'LossReason'),
         winLossReport: args.winLossReport,
         expectedVersion: args.version,
+        openActivities: args.openActivities,
       });
       return context.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: lost.id } });
     },

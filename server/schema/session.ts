@@ -38,7 +38,7 @@ builder.mutationFields((t) => ({
   }),
   logout: t.boolean({
     description: 'Ends the session the request was made with.',
-    authScopes: { authenticated: true },
+    authScopes: { writer: true },
     resolve: (_root, _args, context) => logout(context.prisma, requireViewer(context)),
   }),
 }));

@@ -88,14 +88,19 @@ const TimelineCountRef = builder.objectRef<{ kind: TimelineKind; count: number }
   }),
 });
 
-for (const model of ['Opportunity', 'Account'] as const) {
+const SUBJECTS = {
+  Opportunity: (id: string): TimelineSubject => ({ opportunityId: id }),
+  Account: (id: string): TimelineSubject => ({ accountId: id }),
+  Contact: (id: string): TimelineSubject => ({ contactId: id }),
+};
+
+for (const model of ['Opportunity', 'Account', 'Contact'] as const) {
   builder.prismaObjectField(model, 'timeline', (t) =>
     t.connection({
       type: TimelineItemRef,
-      description: 'Activities and opportunity history (stage and status changes, follows, ...) merged, newest first.',
+      description: 'Activities, opportunity history (stage and status changes, follows, ...) and the history of quotes, orders and invoices, merged, newest first.',
       resolve: async (parent, args, context) => {
-        const subject: TimelineSubject = model === 'Opportunity' ? { opportunityId: parent.id } : { accountId: parent.id };
-        const page = await timeline(context.prisma, requireViewer(context), subject, { first: args.first, after: args.after });
+        const page = await timeline(context.prisma, requireViewer(context), SUBJECTS[model](parent.id), { first: args.first, after: args.after });
         const records = new PageRecords(context, page.items);
         return {
           edges: page.items.map((item) => ({ cursor: encodeCursor(item), node: { ...item, records } })),
@@ -109,8 +114,7 @@ for (const model of ['Opportunity', 'Account'] as const) {
       type: [TimelineCountRef],
       description: 'How many of each kind the timeline holds, as far as the viewer may read them.',
       resolve: async (parent, _args, context) => {
-        const subject: TimelineSubject = model === 'Opportunity' ? { opportunityId: parent.id } : { accountId: parent.id };
-        const counts = await timelineCounts(context.prisma, requireViewer(context), subject);
+        const counts = await timelineCounts(context.prisma, requireViewer(context), SUBJECTS[model](parent.id));
         return (Object.keys(counts) as TimelineKind[]).map((kind) => ({ kind, count: counts[kind] }));
       },
     }),

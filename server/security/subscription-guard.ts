@@ -14,8 +14,8 @@ export const CLOSE_ACCESS_CHANGED = 4000;
  * delivery pauses at once, the credential is checked again, and the subscription either goes on
  * or ends with an error: UNAUTHENTICATED when the credential no longer works, ACCESS_CHANGED when
  * it does with other rights (subscribe again to get events under those). A credential's expiry
- * ends it the same way. Over a WebSocket the socket is closed as well (4401 / 4000), so the client
- * signs in again or reconnects. Subscriptions that fail before they start answer SSE with
+ * ends it the same way. Over a WebSocket the socket is closed as well: 4401 after the error (the
+ * client signs in again), or 4000 instead of it (graphql-ws reconnects and subscribes again). Subscriptions that fail before they start answer SSE with
  * 401/403/400 instead of 500.
  */
 export function subscriptionGuard(): Plugin {
@@ -56,24 +56,33 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
     const held: ExecutionResult[] = [];
     let ended = false;
 
-    const end = async (code: 'UNAUTHENTICATED' | 'ACCESS_CHANGED', message: string, closeCode: number) => {
+    const end = async (code: 'UNAUTHENTICATED' | 'ACCESS_CHANGED', message: string) => {
       if (ended) return;
       ended = true;
       held.length = 0;
+      const { socket } = context;
+      if (code === 'ACCESS_CHANGED' && socket) {
+        // Closing first leaves the subscription open on the client: graphql-ws reconnects and
+        // subscribes again, now with the new access.
+        socket.close(CLOSE_ACCESS_CHANGED, 'Access changed');
+        stop();
+        return;
+      }
+      // The error tells the client why (UNAUTHENTICATED: sign in again) before the stream ends.
       await push({ errors: [new GraphQLError(message, { extensions: { code } })] });
       stop();
-      context.socket?.close(closeCode, code === 'UNAUTHENTICATED' ? 'Session ended' : 'Access changed');
+      socket?.close(CLOSE_SESSION_ENDED, 'Session ended');
     };
 
     const check = async () => {
       paused += 1;
       try {
         const now = await reauthenticate(context.prisma, viewer);
-        if (!now) return end('UNAUTHENTICATED', 'Your session has ended: sign in again.', CLOSE_SESSION_ENDED);
-        if (!sameAccess(viewer, now)) return end('ACCESS_CHANGED', 'Your access has changed: subscribe again.', CLOSE_ACCESS_CHANGED);
+        if (!now) return end('UNAUTHENTICATED', 'Your session has ended: sign in again.');
+        if (!sameAccess(viewer, now)) return end('ACCESS_CHANGED', 'Your access has changed: subscribe again.');
       } catch {
         // Unsure whether the credential still works: do not deliver under it.
-        return end('UNAUTHENTICATED', 'Your session could not be checked: sign in again.', CLOSE_SESSION_ENDED);
+        return end('UNAUTHENTICATED', 'Your session could not be checked: sign in again.');
       } finally {
         paused -= 1;
       }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Viewer } from '../../auth/viewer.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { salesRecordReadWhere } from '../access.ts';
+import { accountReadWhere, salesRecordReadWhere } from '../access.ts';
+import { containsText, searchTerms } from '../text-search.ts';
 import { addDays, ORGANISATION_TIME_ZONE } from '../calendar.ts';
 import { entityId, parseInput } from '../validation.ts';
 import { businessDay, today } from './documents.ts';
@@ -64,14 +65,9 @@ export function startOfOrganisationDay(day: Date): Date {
 
 function commonWhere(viewer: Viewer, filter: z.output<typeof quoteFilter> | z.output<typeof orderFilter> | z.output<typeof invoiceFilter>, dateColumn: string): CommonWhere[] {
   const and: CommonWhere[] = [salesRecordReadWhere(viewer)];
-  for (const term of (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    and.push({
-      OR: [
-        { number: { contains: term, mode: 'insensitive' } },
-        { title: { contains: term, mode: 'insensitive' } },
-        { account: { name: { contains: term, mode: 'insensitive' } } },
-      ],
-    });
+  for (const term of searchTerms(filter.search)) {
+    // The account's name only where the viewer may read the account.
+    and.push({ OR: [{ number: containsText(term) }, { title: containsText(term) }, { account: { name: containsText(term), ...accountReadWhere(viewer) } }] });
   }
   if (filter.ownerIds?.length) and.push({ ownerId: { in: filter.ownerIds } });
   if (filter.teamIds?.length) and.push({ teamId: { in: filter.teamIds } });

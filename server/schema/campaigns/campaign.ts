@@ -5,6 +5,7 @@ import type { Context } from '../../context.ts';
 import { opportunityReadWhere } from '../../domain/access.ts';
 import { campaignFigures, campaignReturn, EMPTY_FIGURES, type CampaignFigures } from '../../domain/campaigns/campaign-figures.ts';
 import { canManageCampaigns, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, createCampaign, deleteCampaign, updateCampaign } from '../../domain/campaigns/campaigns.ts';
+import { containsText, searchTerms } from '../../domain/text-search.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { decodeId } from '../ids.ts';
 import { validatedResult } from '../mutation-result.ts';
@@ -105,10 +106,9 @@ builder.queryFields((t) => ({
 }));
 
 function campaignWhere(args: { statuses?: readonly (typeof CAMPAIGN_STATUSES)[number][] | null; search?: string | null }): Prisma.CampaignWhereInput {
-  const search = args.search?.trim().slice(0, 200);
   return {
     ...(args.statuses?.length ? { status: { in: [...args.statuses] } } : {}),
-    ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
+    AND: searchTerms(args.search?.slice(0, 200)).map((term) => ({ name: containsText(term) })),
   };
 }
 

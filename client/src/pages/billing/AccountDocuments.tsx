@@ -1,14 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useViewer } from '../../hooks/useViewer.ts';
-import { formatDate } from '../../lib/format.ts';
-import { documentPaths, formatMoney } from './billing-format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import type { DocumentKind } from './billing-labels.ts';
+import { documentPaths } from './billing-format.ts';
 import { AccountDocumentsQuery } from './billing-queries.ts';
 import { StatusBadge } from './DocumentParts.tsx';
-import { KIND, T, type DocumentKind } from './texts.ts';
 
 /** The latest quotes, orders and invoices of an account, with the way to all of them and to new ones. */
 export function AccountDocuments({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { viewer, canCreateCustomers } = useViewer();
   const [{ data }] = useQuery({ query: AccountDocumentsQuery, variables: { id: accountId }, requestPolicy: 'cache-and-network', pause: viewer?.role === 'SERVICE' });
   const account = data?.account;
@@ -20,16 +23,16 @@ export function AccountDocuments({ accountId }: { accountId: string }) {
   ];
   return (
     <section className="card" aria-labelledby="account-documents-title">
-      <h2 id="account-documents-title">{T.opportunity.section}</h2>
+      <h2 id="account-documents-title">{t('billing.opportunity.section')}</h2>
       {groups.map(([kind, total, rows]) => (
         <div key={kind} className="document-group">
           <h3>
             <Link to={`${documentPaths.list(kind)}?account=${encodeURIComponent(accountId)}`}>
-              {KIND[kind].many} ({total})
+              {t(`billing.kind.${kind}.many`)} ({total})
             </Link>
             {canCreateCustomers && (
               <Link to={documentPaths.create(kind, { accountId })} className="button button--ghost button--small">
-                {KIND[kind].new}
+                {t(`billing.kind.${kind}.new`)}
               </Link>
             )}
           </h3>
@@ -37,7 +40,7 @@ export function AccountDocuments({ accountId }: { accountId: string }) {
             {rows.map((row) => (
               <li key={row.id}>
                 <Link to={documentPaths.detail(kind, row.id)}>{row.number}</Link> <StatusBadge status={row.status} overdue={row.overdue} />{' '}
-                <span className="muted">{formatDate(row.date)}</span> <span className="document-list__amount">{formatMoney(row.grossAmount)}</span>
+                <span className="muted">{formats.day(row.date)}</span> <span className="document-list__amount">{formats.money(row.grossAmount)}</span>
               </li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AccountPicker } from '../../components/opportunity/AccountPicker.tsx';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { DocumentFilterOptionsQuery } from './billing-queries.ts';
-import { DATE_FIELDS, STATUS, STATUSES, T, type DocumentKind } from './texts.ts';
+import { DATE_FIELDS, STATUSES, type DocumentKind } from './billing-labels.ts';
 
 const KEYS = ['q', 'status', 'dateField', 'from', 'to', 'owner', 'team', 'account', 'accountName', 'overdue'] as const;
 
@@ -48,6 +49,7 @@ export function useDocumentFilters(kind: DocumentKind) {
 type Filters = ReturnType<typeof useDocumentFilters>;
 
 export function DocumentFilters({ kind, filters }: { kind: DocumentKind; filters: Filters }) {
+  const { t } = useTranslation();
   const { get, set } = filters;
   const [{ data: options }] = useQuery({ query: DocumentFilterOptionsQuery });
   const [search, setSearch] = useState(get('q'));
@@ -58,44 +60,44 @@ export function DocumentFilters({ kind, filters }: { kind: DocumentKind; filters
   }, [debounced]);
   const id = (name: string) => `${kind.toLowerCase()}-filter-${name}`;
   return (
-    <form className="filters" role="search" aria-label={T.filters.search} onSubmit={(event) => event.preventDefault()}>
+    <form className="filters" role="search" aria-label={t('billing.filters.label')} onSubmit={(event) => event.preventDefault()}>
       <div className="filters__field">
-        <label htmlFor={id('search')}>{T.filters.search}</label>
-        <input id={id('search')} className="input" type="search" placeholder={T.filters.searchPlaceholder} value={search} onChange={(event) => setSearch(event.target.value)} />
+        <label htmlFor={id('search')}>{t('billing.filters.search')}</label>
+        <input id={id('search')} className="input" type="search" placeholder={t('billing.filters.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.target.value)} />
       </div>
       <div className="filters__field">
-        <label htmlFor={id('status')}>{T.filters.status}</label>
+        <label htmlFor={id('status')}>{t('billing.filters.status')}</label>
         <select id={id('status')} className="input" value={get('status')} onChange={(event) => set({ status: event.target.value })}>
-          <option value="">{T.filters.anyStatus}</option>
+          <option value="">{t('billing.filters.anyStatus')}</option>
           {STATUSES[kind].map((status) => (
             <option key={status} value={status}>
-              {STATUS[status]}
+              {t(`billing.status.${status}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="filters__field">
-        <label htmlFor={id('date-field')}>{T.filters.dateField}</label>
-        <select id={id('date-field')} className="input" value={get('dateField') || DATE_FIELDS[kind][0].value} onChange={(event) => set({ dateField: event.target.value })}>
+        <label htmlFor={id('date-field')}>{t('billing.filters.dateField')}</label>
+        <select id={id('date-field')} className="input" value={get('dateField') || DATE_FIELDS[kind][0]} onChange={(event) => set({ dateField: event.target.value })}>
           {DATE_FIELDS[kind].map((field) => (
-            <option key={field.value} value={field.value}>
-              {field.label}
+            <option key={field} value={field}>
+              {t(`billing.dateField.${field}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="filters__field">
-        <label htmlFor={id('from')}>{T.filters.from}</label>
+        <label htmlFor={id('from')}>{t('billing.filters.from')}</label>
         <input id={id('from')} className="input" type="date" value={get('from')} onChange={(event) => set({ from: event.target.value })} />
       </div>
       <div className="filters__field">
-        <label htmlFor={id('to')}>{T.filters.to}</label>
+        <label htmlFor={id('to')}>{t('billing.filters.to')}</label>
         <input id={id('to')} className="input" type="date" value={get('to')} onChange={(event) => set({ to: event.target.value })} />
       </div>
       <div className="filters__field">
-        <label htmlFor={id('owner')}>{T.filters.owner}</label>
+        <label htmlFor={id('owner')}>{t('billing.filters.owner')}</label>
         <select id={id('owner')} className="input" value={get('owner')} onChange={(event) => set({ owner: event.target.value })}>
-          <option value="">{T.filters.anyone}</option>
+          <option value="">{t('billing.filters.anyone')}</option>
           {options?.users
             .filter((user) => user.role !== 'SERVICE')
             .map((user) => (
@@ -106,9 +108,9 @@ export function DocumentFilters({ kind, filters }: { kind: DocumentKind; filters
         </select>
       </div>
       <div className="filters__field">
-        <label htmlFor={id('team')}>{T.filters.team}</label>
+        <label htmlFor={id('team')}>{t('billing.filters.team')}</label>
         <select id={id('team')} className="input" value={get('team')} onChange={(event) => set({ team: event.target.value })}>
-          <option value="">{T.filters.anyTeam}</option>
+          <option value="">{t('billing.filters.anyTeam')}</option>
           {options?.teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}
@@ -119,18 +121,18 @@ export function DocumentFilters({ kind, filters }: { kind: DocumentKind; filters
       <div className="filters__field filters__field--wide">
         <AccountPicker
           id={id('account')}
-          label={T.filters.account}
+          label={t('billing.filters.account')}
           value={get('account') ? { id: get('account'), name: get('accountName') } : null}
           onChange={(account) => set({ account: account?.id ?? '', accountName: account?.name ?? '' })}
         />
       </div>
       {kind === 'INVOICE' && (
         <label className="filters__check">
-          <input type="checkbox" checked={get('overdue') === '1'} onChange={(event) => set({ overdue: event.target.checked ? '1' : '' })} /> {T.filters.overdue}
+          <input type="checkbox" checked={get('overdue') === '1'} onChange={(event) => set({ overdue: event.target.checked ? '1' : '' })} /> {t('billing.filters.overdue')}
         </label>
       )}
       <button type="button" className="button button--ghost" onClick={() => set(Object.fromEntries(KEYS.map((key) => [key, ''])))}>
-        {T.filters.reset}
+        {t('billing.filters.reset')}
       </button>
     </form>
   );

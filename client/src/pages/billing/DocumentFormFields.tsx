@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { AccountPicker, type PickedAccount } from '../../components/opportunity/AccountPicker.tsx';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import type { FieldErrors } from '../../lib/field-errors.ts';
+import type { DocumentKind } from './billing-labels.ts';
 import { DocumentLinesEditor, type LineRow, type ProductOption } from './DocumentLinesEditor.tsx';
-import { T, type DocumentKind } from './texts.ts';
 
 export interface DocumentFormValues {
   title: string;
@@ -57,6 +59,8 @@ interface Props {
 }
 
 export function DocumentFormFields({ kind, values, onChange, errors, accountFixed, linesFixed, contacts, products }: Props) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const text = (name: 'title' | 'validUntil' | 'introText' | 'closingText' | 'orderDate' | 'plannedDeliveryDate' | 'customerReference' | 'notes' | 'serviceDate' | 'paymentTermDays') => ({
     value: values[name],
     onChange: (value: string) => onChange({ [name]: value }),
@@ -67,57 +71,57 @@ export function DocumentFormFields({ kind, values, onChange, errors, accountFixe
   return (
     <>
       <fieldset className="form-section">
-        <legend>{T.form.title}</legend>
+        <legend>{t('billing.form.title')}</legend>
         <div className="form-grid">
-          <TextField id="document-title" label={T.form.title} required className="field--wide" {...text('title')} />
+          <TextField id="document-title" label={t('billing.form.title')} required className="field--wide" {...text('title')} />
           {accountFixed ? (
             <p className="field">
-              <span className="field__label">{T.form.account}</span>
+              <span className="field__label">{t('billing.form.account')}</span>
               <span>{values.account?.name}</span>
             </p>
           ) : (
-            <AccountPicker id="document-account" label={T.form.account} required value={values.account} onChange={(account) => onChange({ account, contactId: '' })} error={errors.accountId} />
+            <AccountPicker id="document-account" label={t('billing.form.account')} required value={values.account} onChange={(account) => onChange({ account, contactId: '' })} error={errors.accountId} />
           )}
           <SelectField
             id="document-contact"
-            label={T.detail.contact}
+            label={t('billing.detail.contact')}
             value={values.contactId}
             onChange={(contactId) => onChange({ contactId })}
             error={errors.contactId}
-            options={[{ value: '', label: '—' }, ...contacts.map((contact) => ({ value: contact.id, label: `${contact.firstName} ${contact.lastName}` }))]}
+            options={[{ value: '', label: t('billing.form.none') }, ...contacts.map((contact) => ({ value: contact.id, label: `${contact.firstName} ${contact.lastName}` }))]}
           />
-          {kind === 'QUOTE' && <TextField id="document-valid-until" label={T.quote.validUntil} type="date" {...text('validUntil')} />}
+          {kind === 'QUOTE' && <TextField id="document-valid-until" label={t('billing.quote.validUntil')} type="date" {...text('validUntil')} />}
           {kind === 'ORDER' && (
             <>
-              <TextField id="document-order-date" label={T.order.orderDate} type="date" {...text('orderDate')} />
-              <TextField id="document-planned-delivery" label={T.order.plannedDeliveryDate} type="date" {...text('plannedDeliveryDate')} />
-              <TextField id="document-customer-reference" label={T.order.customerReference} {...text('customerReference')} />
+              <TextField id="document-order-date" label={t('billing.order.orderDate')} type="date" {...text('orderDate')} />
+              <TextField id="document-planned-delivery" label={t('billing.order.plannedDeliveryDate')} type="date" {...text('plannedDeliveryDate')} />
+              <TextField id="document-customer-reference" label={t('billing.order.customerReference')} {...text('customerReference')} />
             </>
           )}
           {kind === 'INVOICE' && (
             <>
-              <TextField id="document-service-date" label={T.invoice.serviceDate} type="date" {...text('serviceDate')} />
-              <TextField id="document-payment-term" label={T.invoice.paymentTermDays} inputMode="numeric" {...text('paymentTermDays')} />
+              <TextField id="document-service-date" label={t('billing.invoice.serviceDate')} type="date" {...text('serviceDate')} />
+              <TextField id="document-payment-term" label={t('billing.invoice.paymentTermDays')} inputMode="numeric" {...text('paymentTermDays')} />
             </>
           )}
         </div>
       </fieldset>
       {!linesFixed && (
         <fieldset className="form-section">
-          <legend>{T.detail.lines}</legend>
+          <legend>{t('billing.detail.lines')}</legend>
           {errors.lines && <p className="field__error">{errors.lines}</p>}
-          <DocumentLinesEditor rows={values.lines} products={products} errors={lineErrors} onChange={(lines) => onChange({ lines })} />
+          <DocumentLinesEditor rows={values.lines} products={products} errors={lineErrors} formats={formats} onChange={(lines) => onChange({ lines })} />
         </fieldset>
       )}
       <fieldset className="form-section">
-        <legend>{kind === 'QUOTE' ? T.quote.introText : T.order.notes}</legend>
+        <legend>{kind === 'QUOTE' ? t('billing.quote.introText') : t('billing.order.notes')}</legend>
         {kind === 'QUOTE' ? (
           <>
-            <TextAreaField id="document-intro" label={T.quote.introText} rows={3} {...text('introText')} />
-            <TextAreaField id="document-closing" label={T.quote.closingText} rows={3} {...text('closingText')} />
+            <TextAreaField id="document-intro" label={t('billing.quote.introText')} rows={3} {...text('introText')} />
+            <TextAreaField id="document-closing" label={t('billing.quote.closingText')} rows={3} {...text('closingText')} />
           </>
         ) : (
-          <TextAreaField id="document-notes" label={T.order.notes} rows={3} {...text('notes')} />
+          <TextAreaField id="document-notes" label={t('billing.order.notes')} rows={3} {...text('notes')} />
         )}
       </fieldset>
     </>

@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
-import { failureMessage } from '../../components/opportunity/errors.ts';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { placeFieldErrors, textOrNull, wholeNumberOrNull, type FieldErrors } from '../../lib/field-errors.ts';
+import type { Formats } from '../../i18n/format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
+import { textOrNull, wholeNumberOrNull, type FieldErrors } from '../../lib/field-errors.ts';
+import type { DocumentKind } from './billing-labels.ts';
 import { documentPaths } from './billing-format.ts';
 import {
   CreateInvoiceMutation,
@@ -19,13 +23,14 @@ import {
 } from './billing-queries.ts';
 import { linesInput, newLineRow } from './DocumentLinesEditor.tsx';
 import { DocumentFormFields, EMPTY_FORM, FORM_FIELDS, type DocumentFormValues } from './DocumentFormFields.tsx';
-import { KIND, T, type DocumentKind } from './texts.ts';
 
 const ORIGINS = ['opportunityId', 'accountId', 'quoteId', 'orderId', 'correctsInvoiceId'] as const;
 type Origin = Partial<Record<(typeof ORIGINS)[number], string>>;
 
 /** New quote, order or invoice (`/quotes/new?opportunityId=…`), or changes to a draft quote or open order. */
 export function DocumentFormPage({ kind }: { kind: DocumentKind }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { id } = useParams();
   const [params] = useSearchParams();
   const origin: Origin = Object.fromEntries(ORIGINS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])));
@@ -53,13 +58,13 @@ export function DocumentFormPage({ kind }: { kind: DocumentKind }) {
   const error = originError ?? quoteError ?? orderError;
   if (error) return <QueryError error={error} />;
   const existing = kind === 'QUOTE' ? quoteData?.quote : orderData?.order;
-  if (editing && !(quoteData ?? orderData)) return <Loading what="the form" />;
-  if (!editing && !originData) return <Loading what="the form" />;
+  if (editing && !(quoteData ?? orderData)) return <Loading what={t('common.theForm')} />;
+  if (!editing && !originData) return <Loading what={t('common.theForm')} />;
   if (editing && (!existing || !existing.viewerCanEdit || (kind === 'QUOTE' ? existing.status !== 'DRAFT' : existing.status !== 'OPEN'))) {
     return (
       <div className="empty">
-        <p>{existing ? T.form.noEdit : T.detail.notFound(kind)}</p>
-        <Link to={existing ? documentPaths.detail(kind, existing.id) : documentPaths.list(kind)}>{T.detail.back(kind)}</Link>
+        <p>{existing ? t('billing.form.noEdit') : t('billing.detail.notFound')}</p>
+        <Link to={existing ? documentPaths.detail(kind, existing.id) : documentPaths.list(kind)}>{t('common.back')}</Link>
       </div>
     );
   }
@@ -73,7 +78,7 @@ export function DocumentFormPage({ kind }: { kind: DocumentKind }) {
       account: existing.account,
       contactId: existing.contact?.id ?? '',
       lines: existing.lines.map((line) =>
-        newLineRow({ productId: line.product?.id ?? '', description: line.description, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, discountPercent: line.discountPercent === '0' ? '' : line.discountPercent, taxRate: String(Number(line.taxRate)) }),
+        rowOf(formats, { ...line, productId: line.product?.id ?? '' }),
       ),
       ...('validUntil' in existing ? { validUntil: existing.validUntil, introText: existing.introText ?? '', closingText: existing.closingText ?? '' } : {}),
       ...('orderDate' in existing
@@ -90,23 +95,37 @@ export function DocumentFormPage({ kind }: { kind: DocumentKind }) {
       account: account ? { id: account.id, name: account.name } : null,
       contactId: source?.contact?.id ?? '',
       lines: copied.map((line) =>
-        newLineRow({
+        rowOf(formats, {
           productId: line.product?.id ?? '',
           description: line.description ?? '',
           quantity: line.quantity,
           unit: 'unit' in line ? line.unit : (line.product && 'unit' in line.product ? line.product.unit : ''),
           unitPrice: line.unitPrice,
-          discountPercent: line.discountPercent === '0' ? '' : line.discountPercent,
-          taxRate: 'taxRate' in line ? String(Number(line.taxRate)) : '19',
+          discountPercent: line.discountPercent,
+          taxRate: 'taxRate' in line ? line.taxRate : '19',
         }),
       ),
     };
-    if (originData!.quote) note = T.form.fromQuote(originData!.quote.number);
-    else if (originData!.order) note = T.form.fromOrder(originData!.order.number);
-    else if (originData!.invoice) note = T.form.corrects(originData!.invoice.number);
-    else if (originData!.opportunity) note = T.form.fromOpportunity(originData!.opportunity.title);
+    if (originData!.quote) note = t('billing.form.fromQuote', { number: originData!.quote.number });
+    else if (originData!.order) note = t('billing.form.fromOrder', { number: originData!.order.number });
+    else if (originData!.invoice) note = t('billing.form.corrects', { number: originData!.invoice.number });
+    else if (originData!.opportunity) note = t('billing.form.fromOpportunity', { title: originData!.opportunity.title });
   }
   return <DocumentForm kind={kind} initial={initial} existing={existing ?? undefined} origin={origin} note={note} />;
+}
+
+/** A stored line as the editor shows it: numbers in the user's language. */
+function rowOf(
+  formats: Formats,
+  line: { productId: string; description: string; quantity: string; unit: string; unitPrice: string; discountPercent: string; taxRate: string },
+) {
+  return newLineRow({
+    ...line,
+    quantity: formats.decimalInput(line.quantity),
+    unitPrice: formats.moneyInput(line.unitPrice),
+    discountPercent: line.discountPercent === '0' ? '' : formats.decimalInput(line.discountPercent),
+    taxRate: String(Number(line.taxRate)),
+  });
 }
 
 interface FormProps {
@@ -118,6 +137,9 @@ interface FormProps {
 }
 
 function DocumentForm({ kind, initial, existing, origin, note }: FormProps) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const serverErrors = useServerErrors();
   const existingId = existing?.id;
   const navigate = useNavigate();
   const [values, setValues] = useState(initial);
@@ -140,12 +162,12 @@ function DocumentForm({ kind, initial, existing, origin, note }: FormProps) {
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const { lines, errors: lineErrors } = linesInput(values.lines);
+    const { lines, errors: lineErrors } = linesInput(values.lines, formats, t('billing.lines.invalidNumber'));
     const paymentTermDays = wholeNumberOrNull(values.paymentTermDays);
-    const clientErrors: FieldErrors = { ...lineErrors, ...(paymentTermDays === undefined ? { paymentTermDays: T.invalidNumber } : {}) };
+    const clientErrors: FieldErrors = { ...lineErrors, ...(paymentTermDays === undefined ? { paymentTermDays: t('errors.wholeNumber') } : {}) };
     if (Object.keys(clientErrors).length) {
       setErrors(clientErrors);
-      setSummary({ message: T.form.failed, details: [] });
+      setSummary({ message: t('billing.form.failed'), details: [] });
       return;
     }
     const common = { title: textOrNull(values.title) ?? '', contactId: values.contactId || null };
@@ -183,13 +205,14 @@ function DocumentForm({ kind, initial, existing, origin, note }: FormProps) {
     if (result && 'order' in result) return navigate(documentPaths.detail('ORDER', result.order.id));
     if (result && 'invoice' in result) return navigate(documentPaths.detail('INVOICE', result.invoice.id));
     if (result?.__typename === 'ValidationError') {
-      const placed = placeFieldErrors(result.fieldErrors, FORM_FIELDS[kind]);
-      setErrors({ ...placed.byField, ...Object.fromEntries(result.fieldErrors.filter((entry) => entry.field.startsWith('lines.')).map((entry) => [entry.field, entry.message])) });
-      setSummary({ message: T.form.failed, details: placed.unplaced });
+      const placed = serverErrors.place(result.fieldErrors, FORM_FIELDS[kind]);
+      const lineCells = result.fieldErrors.filter((entry) => entry.field.startsWith('lines.')).map((entry) => [entry.field, serverErrors.fieldError(entry)]);
+      setErrors({ ...placed.byField, ...Object.fromEntries(lineCells) });
+      setSummary({ message: t('billing.form.failed'), details: placed.unplaced });
       return;
     }
     setErrors({});
-    setSummary({ message: failureMessage(result as { message?: string } | undefined, undefined, T.actionFailed), details: [] });
+    setSummary({ message: serverErrors.failure(result, undefined, t('billing.detail.actionFailed')), details: [] });
   }
 
   const products = options?.products.edges.map((edge) => edge.node) ?? [];
@@ -198,10 +221,10 @@ function DocumentForm({ kind, initial, existing, origin, note }: FormProps) {
   return (
     <section aria-labelledby="document-form-title">
       <div className="page-header">
-        <h1 id="document-form-title">{existing ? T.form.editTitle(kind, existing.number) : KIND[kind].new}</h1>
+        <h1 id="document-form-title">{existing ? t('billing.form.editTitle', { number: existing.number }) : t(`billing.kind.${kind}.new`)}</h1>
       </div>
       {note && <p className="muted">{note}</p>}
-      <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-label={KIND[kind].one}>
+      <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-label={t(`billing.kind.${kind}.one`)}>
         <FormErrorSummary message={summary.message} details={summary.details} />
         <DocumentFormFields
           kind={kind}
@@ -215,10 +238,10 @@ function DocumentForm({ kind, initial, existing, origin, note }: FormProps) {
         />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? T.form.saving : existingId ? T.form.save : T.form.create(kind)}
+            {submitting ? t('common.saving') : existingId ? t('billing.form.save') : t(`billing.form.create${kind}`)}
           </button>
           <Link to={cancelHref} className="button button--ghost">
-            {T.form.cancel}
+            {t('common.cancel')}
           </Link>
         </div>
       </form>

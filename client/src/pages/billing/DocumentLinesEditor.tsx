@@ -1,7 +1,7 @@
-import { parseDecimalInput, parseMoneyInput } from '../../components/opportunity/money.ts';
+import { useTranslation } from 'react-i18next';
 import type { DocumentLineInput } from '../../gql/graphql.ts';
+import type { Formats } from '../../i18n/format.ts';
 import type { FieldErrors } from '../../lib/field-errors.ts';
-import { T } from './texts.ts';
 
 export interface LineRow {
   key: string;
@@ -36,18 +36,18 @@ export const newLineRow = (patch: Partial<LineRow> = {}): LineRow => ({
 });
 
 /**
- * The rows as the API's line input. Numbers typed the German way (1.250,50) are understood; a
- * value that is no number is reported at its cell, as the server would.
+ * The rows as the API's line input, numbers read in the user's language (1.250,50 in German). A
+ * value that is no number is reported at its cell (as `lines.N.field`, like the server's errors).
  */
-export function linesInput(rows: readonly LineRow[]): { lines: DocumentLineInput[]; errors: FieldErrors } {
+export function linesInput(rows: readonly LineRow[], formats: Formats, invalid: string): { lines: DocumentLineInput[]; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const lines = rows.map((row, index) => {
-    const quantity = parseDecimalInput(row.quantity);
-    const unitPrice = parseMoneyInput(row.unitPrice);
-    const discount = parseDecimalInput(row.discountPercent);
-    if (quantity === undefined) errors[`lines.${index}.quantity`] = T.invalidNumber;
-    if (unitPrice === undefined) errors[`lines.${index}.unitPrice`] = T.invalidNumber;
-    if (discount === undefined) errors[`lines.${index}.discountPercent`] = T.invalidNumber;
+    const quantity = formats.parseDecimal(row.quantity);
+    const unitPrice = formats.parseMoney(row.unitPrice);
+    const discount = formats.parseDecimal(row.discountPercent);
+    if (quantity === undefined) errors[`lines.${index}.quantity`] = invalid;
+    if (unitPrice === undefined) errors[`lines.${index}.unitPrice`] = invalid;
+    if (discount === undefined) errors[`lines.${index}.discountPercent`] = invalid;
     return {
       productId: row.productId || null,
       description: row.description.trim() || null,
@@ -65,24 +65,26 @@ interface Props {
   rows: readonly LineRow[];
   products: readonly ProductOption[];
   errors: FieldErrors;
+  formats: Formats;
   onChange(rows: LineRow[]): void;
 }
 
 const TAX_RATES = ['19', '7', '0'];
 
 /** Editable lines of a quote, order or invoice; errors of `lines.N.field` show at their cell. */
-export function DocumentLinesEditor({ rows, products, errors, onChange }: Props) {
+export function DocumentLinesEditor({ rows, products, errors, formats, onChange }: Props) {
+  const { t } = useTranslation();
   const update = (index: number, patch: Partial<LineRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
-  const cell = (index: number, field: string) => errors[`lines.${index}.${field}`];
+  const cellError = (index: number, field: string) => errors[`lines.${index}.${field}`];
   const input = (index: number, field: keyof LineRow, label: string, props: { inputMode?: 'decimal' | 'text'; className?: string } = {}) => {
-    const error = cell(index, field);
+    const error = cellError(index, field);
     const id = `line-${index}-${field}`;
     return (
       <td className={props.className}>
         <input
           id={id}
           className="input input--compact"
-          aria-label={`${label} ${index + 1}`}
+          aria-label={t('billing.lines.cell', { label, row: index + 1 })}
           inputMode={props.inputMode}
           value={rows[index][field]}
           onChange={(event) => update(index, { [field]: event.target.value })}
@@ -102,15 +104,15 @@ export function DocumentLinesEditor({ rows, products, errors, onChange }: Props)
       <table className="table lines-editor" data-testid="lines-editor">
         <thead>
           <tr>
-            <th scope="col">{T.lines.product}</th>
-            <th scope="col">{T.lines.description}</th>
-            <th scope="col">{T.lines.quantity}</th>
-            <th scope="col">{T.lines.unit}</th>
-            <th scope="col">{T.lines.unitPrice}</th>
-            <th scope="col">{T.lines.discount}</th>
-            <th scope="col">{T.lines.tax}</th>
+            <th scope="col">{t('billing.lines.product')}</th>
+            <th scope="col">{t('billing.lines.description')}</th>
+            <th scope="col">{t('billing.lines.quantity')}</th>
+            <th scope="col">{t('billing.lines.unit')}</th>
+            <th scope="col">{t('billing.lines.unitPrice')}</th>
+            <th scope="col">{t('billing.lines.discount')}</th>
+            <th scope="col">{t('billing.lines.tax')}</th>
             <th scope="col">
-              <span className="visually-hidden">{T.lines.remove}</span>
+              <span className="visually-hidden">{t('billing.lines.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -120,15 +122,18 @@ export function DocumentLinesEditor({ rows, products, errors, onChange }: Props)
               <td>
                 <select
                   className="input input--compact"
-                  aria-label={`${T.lines.product} ${index + 1}`}
+                  aria-label={t('billing.lines.cell', { label: t('billing.lines.product'), row: index + 1 })}
                   value={row.productId}
-                  aria-invalid={cell(index, 'productId') ? true : undefined}
+                  aria-invalid={cellError(index, 'productId') ? true : undefined}
                   onChange={(event) => {
                     const product = products.find((candidate) => candidate.id === event.target.value);
-                    update(index, product ? { productId: product.id, description: product.name, unit: product.unit, unitPrice: product.unitPrice } : { productId: '' });
+                    update(
+                      index,
+                      product ? { productId: product.id, description: product.name, unit: product.unit, unitPrice: formats.moneyInput(product.unitPrice) } : { productId: '' },
+                    );
                   }}
                 >
-                  <option value="">{T.lines.noProduct}</option>
+                  <option value="">{t('billing.lines.noProduct')}</option>
                   {products.map((product) => (
                     <option key={product.id} value={product.id}>
                       {product.sku} · {product.name}
@@ -136,28 +141,28 @@ export function DocumentLinesEditor({ rows, products, errors, onChange }: Props)
                   ))}
                 </select>
               </td>
-              {input(index, 'description', T.lines.description, { className: 'lines-editor__description' })}
-              {input(index, 'quantity', T.lines.quantity, { inputMode: 'decimal' })}
-              {input(index, 'unit', T.lines.unit)}
-              {input(index, 'unitPrice', T.lines.unitPrice, { inputMode: 'decimal' })}
-              {input(index, 'discountPercent', T.lines.discount, { inputMode: 'decimal' })}
+              {input(index, 'description', t('billing.lines.description'), { className: 'lines-editor__description' })}
+              {input(index, 'quantity', t('billing.lines.quantity'), { inputMode: 'decimal' })}
+              {input(index, 'unit', t('billing.lines.unit'))}
+              {input(index, 'unitPrice', t('billing.lines.unitPrice'), { inputMode: 'decimal' })}
+              {input(index, 'discountPercent', t('billing.lines.discount'), { inputMode: 'decimal' })}
               <td>
                 <select
                   className="input input--compact"
-                  aria-label={`${T.lines.tax} ${index + 1}`}
+                  aria-label={t('billing.lines.cell', { label: t('billing.lines.tax'), row: index + 1 })}
                   value={row.taxRate}
                   onChange={(event) => update(index, { taxRate: event.target.value })}
                 >
                   {TAX_RATES.map((rate) => (
                     <option key={rate} value={rate}>
-                      {rate} %
+                      {formats.percent(rate)}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
                 <button type="button" className="button button--ghost button--small" onClick={() => onChange(rows.filter((_, at) => at !== index))}>
-                  {T.lines.remove}
+                  {t('billing.lines.remove')}
                 </button>
               </td>
             </tr>
@@ -165,7 +170,7 @@ export function DocumentLinesEditor({ rows, products, errors, onChange }: Props)
         </tbody>
       </table>
       <button type="button" className="button button--secondary button--small" onClick={() => onChange([...rows, newLineRow()])}>
-        {T.lines.add}
+        {t('billing.lines.add')}
       </button>
     </div>
   );

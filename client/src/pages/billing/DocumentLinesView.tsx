@@ -1,5 +1,5 @@
-import { formatMoney, formatPercent, formatQuantity } from './billing-format.ts';
-import { T } from './texts.ts';
+import { useTranslation } from 'react-i18next';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
 
 export interface ViewLine {
   id: string;
@@ -18,29 +18,29 @@ interface Props {
   taxes: ReadonlyArray<{ rate: string; net: string; tax: string }>;
   netAmount: string;
   grossAmount: string;
-  currency: string;
 }
 
 /** A document's lines with the VAT per rate and the totals, as the server computed them. */
-export function DocumentLinesView({ lines, taxes, netAmount, grossAmount, currency }: Props) {
-  const money = (value: string) => formatMoney(value, currency);
+export function DocumentLinesView({ lines, taxes, netAmount, grossAmount }: Props) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <section className="card" aria-labelledby="document-lines-title">
-      <h2 id="document-lines-title">{T.detail.lines}</h2>
+      <h2 id="document-lines-title">{t('billing.detail.lines')}</h2>
       {lines.length === 0 ? (
-        <p className="muted">{T.lines.empty}</p>
+        <p className="muted">{t('billing.lines.empty')}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="document-lines">
             <thead>
               <tr>
-                <th scope="col">{T.lines.position}</th>
-                <th scope="col">{T.lines.description}</th>
-                <th scope="col" className="numeric">{T.lines.quantity}</th>
-                <th scope="col" className="numeric">{T.lines.unitPrice}</th>
-                <th scope="col" className="numeric">{T.lines.discount}</th>
-                <th scope="col" className="numeric">{T.lines.tax}</th>
-                <th scope="col" className="numeric">{T.lines.net}</th>
+                <th scope="col">{t('billing.lines.position')}</th>
+                <th scope="col">{t('billing.lines.description')}</th>
+                <th scope="col" className="numeric">{t('billing.lines.quantity')}</th>
+                <th scope="col" className="numeric">{t('billing.lines.unitPrice')}</th>
+                <th scope="col" className="numeric">{t('billing.lines.discount')}</th>
+                <th scope="col" className="numeric">{t('billing.lines.tax')}</th>
+                <th scope="col" className="numeric">{t('billing.lines.net')}</th>
               </tr>
             </thead>
             <tbody>
@@ -51,12 +51,12 @@ export function DocumentLinesView({ lines, taxes, netAmount, grossAmount, curren
                     <td>{line.position + 1}</td>
                     <td>{line.description}</td>
                     <td className="numeric">
-                      {formatQuantity(line.quantity)} {line.unit}
+                      {formats.decimalInput(line.quantity)} {line.unit}
                     </td>
-                    <td className="numeric">{money(line.unitPrice)}</td>
-                    <td className="numeric">{line.discountPercent === '0' ? '' : formatPercent(line.discountPercent)}</td>
-                    <td className="numeric">{formatPercent(line.taxRate)}</td>
-                    <td className="numeric">{money(line.netAmount)}</td>
+                    <td className="numeric">{formats.money(line.unitPrice)}</td>
+                    <td className="numeric">{line.discountPercent === '0' ? '' : formats.percent(line.discountPercent)}</td>
+                    <td className="numeric">{formats.percent(line.taxRate)}</td>
+                    <td className="numeric">{formats.money(line.netAmount)}</td>
                   </tr>
                 ))}
             </tbody>
@@ -65,18 +65,18 @@ export function DocumentLinesView({ lines, taxes, netAmount, grossAmount, curren
       )}
       <dl className="document-totals">
         <div>
-          <dt>{T.lines.netTotal}</dt>
-          <dd>{money(netAmount)}</dd>
+          <dt>{t('billing.lines.netTotal')}</dt>
+          <dd>{formats.money(netAmount)}</dd>
         </div>
         {taxes.map((group) => (
           <div key={group.rate}>
-            <dt>{T.lines.taxOn(formatQuantity(group.rate), money(group.net))}</dt>
-            <dd>{money(group.tax)}</dd>
+            <dt>{t('billing.lines.taxOn', { rate: formats.decimalInput(group.rate), net: formats.money(group.net) })}</dt>
+            <dd>{formats.money(group.tax)}</dd>
           </div>
         ))}
         <div className="document-totals__gross">
-          <dt>{T.lines.grossTotal}</dt>
-          <dd data-testid="document-gross">{money(grossAmount)}</dd>
+          <dt>{t('billing.lines.grossTotal')}</dt>
+          <dd data-testid="document-gross">{formats.money(grossAmount)}</dd>
         </div>
       </dl>
     </section>

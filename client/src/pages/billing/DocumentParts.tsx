@@ -1,15 +1,17 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient, type CombinedError } from 'urql';
-import { failureMessage } from '../../components/opportunity/errors.ts';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
+import { refusalKey, statusKey, type DocumentKind } from './billing-labels.ts';
 import { downloadBase64, documentPaths } from './billing-format.ts';
 import { InvoicePdfQuery, OrderPdfQuery, QuotePdfQuery } from './billing-queries.ts';
-import { STATUS, T, type DocumentKind } from './texts.ts';
 
 export function StatusBadge({ status, overdue = false }: { status: string; overdue?: boolean }) {
+  const { t } = useTranslation();
   return (
     <span className={`status status--doc-${(overdue ? 'overdue' : status).toLowerCase()}`} data-testid="document-status">
-      {overdue ? T.invoice.overdue : (STATUS[status] ?? status)}
+      {overdue ? t('billing.status.OVERDUE') : t(statusKey(status))}
     </span>
   );
 }
@@ -34,7 +36,9 @@ const PDF_QUERIES = { QUOTE: QuotePdfQuery, ORDER: OrderPdfQuery, INVOICE: Invoi
 
 /** The print view and the server-made PDF of a document. */
 export function PrintButtons({ kind, id, withPrintView = true }: { kind: DocumentKind; id: string; withPrintView?: boolean }) {
+  const { t } = useTranslation();
   const client = useClient();
+  const errors = useServerErrors();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function download() {
@@ -45,17 +49,17 @@ export function PrintButtons({ kind, id, withPrintView = true }: { kind: Documen
     const data = result.data as Record<string, { pdf: { fileName: string; contentType: string; base64: string } } | null> | undefined;
     const file = data && Object.values(data)[0]?.pdf;
     if (file) downloadBase64(file);
-    else setError(failureMessage(null, result.error, T.detail.pdfFailed));
+    else setError(errors.failure(null, result.error, t('billing.detail.pdfFailed')));
   }
   return (
     <>
       {withPrintView && (
         <Link to={documentPaths.print(kind, id)} className="button button--ghost">
-          {T.detail.print}
+          {t('billing.detail.print')}
         </Link>
       )}
       <button type="button" className="button button--ghost" onClick={() => void download()} disabled={busy}>
-        {T.detail.pdf}
+        {t('billing.detail.pdf')}
       </button>
       {error && (
         <span className="field__error" role="alert">
@@ -66,42 +70,51 @@ export function PrintButtons({ kind, id, withPrintView = true }: { kind: Documen
   );
 }
 
+type Outcome = { __typename?: string; message?: string; code?: string; reason?: string } | null | undefined;
+
 /**
  * Runs a status change and turns its refusal (a typed error in the result union, or a GraphQL
- * error) into a message for the page.
+ * error) into a message in the user's language.
  */
 export function useAction() {
+  const { t } = useTranslation();
+  const errors = useServerErrors();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  async function run(action: () => Promise<{ data?: Record<string, { __typename?: string; message?: string } | null | undefined> | null; error?: CombinedError }>) {
+  async function run(action: () => Promise<{ data?: Record<string, Outcome> | null; error?: CombinedError }>) {
     setBusy(true);
     setError(null);
     const result = await action();
     setBusy(false);
     const outcome = result.data ? Object.values(result.data)[0] : undefined;
-    if (!outcome || !outcome.__typename?.endsWith('Success')) setError(failureMessage(outcome, result.error, T.actionFailed));
+    if (!outcome || !outcome.__typename?.endsWith('Success')) {
+      const refusal = outcome?.reason ? refusalKey(outcome.reason) : null;
+      setError(refusal ? t(refusal) : errors.failure(outcome, result.error, t('billing.detail.actionFailed')));
+    }
     return outcome;
   }
-  return { error, busy, run, clearError: () => setError(null) };
+  return { error, busy, run };
 }
 
 export function LiveNotice({ notice, onDismiss }: { notice: string | null; onDismiss(): void }) {
+  const { t } = useTranslation();
   if (!notice) return null;
   return (
     <div className="banner banner--info banner--dismissable" role="status" data-testid="live-notice">
       <p>{notice}</p>
       <button type="button" className="button button--ghost" onClick={onDismiss}>
-        {T.detail.dismiss}
+        {t('common.dismiss')}
       </button>
     </div>
   );
 }
 
 export function NotFound({ kind }: { kind: DocumentKind }) {
+  const { t } = useTranslation();
   return (
     <div className="empty">
-      <p>{T.detail.notFound(kind)}</p>
-      <Link to={documentPaths.list(kind)}>{T.detail.back(kind)}</Link>
+      <p>{t('billing.detail.notFound')}</p>
+      <Link to={documentPaths.list(kind)}>{t(`billing.kind.${kind}.many`)}</Link>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryError } from '../../components/QueryStatus.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
-import { formatDate } from '../../lib/format.ts';
-import { documentPaths, formatMoney } from './billing-format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import type { DocumentKind } from './billing-labels.ts';
+import { documentPaths } from './billing-format.ts';
 import { CreateOrderMutation, OpportunityDocumentsQuery } from './billing-queries.ts';
 import { StatusBadge, useAction } from './DocumentParts.tsx';
-import { KIND, T, type DocumentKind } from './texts.ts';
 import { useDocumentLive } from './useDocumentLive.ts';
 
 interface Row {
@@ -25,6 +26,8 @@ interface Row {
  * and, once it is won, the offer to turn its accepted quote into the order.
  */
 export function OpportunityDocuments({ opportunityId }: { opportunityId: string }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const navigate = useNavigate();
   const { viewer } = useViewer();
   const [{ data, error }, reexecute] = useQuery({ query: OpportunityDocumentsQuery, variables: { id: opportunityId }, requestPolicy: 'cache-and-network' });
@@ -52,28 +55,28 @@ export function OpportunityDocuments({ opportunityId }: { opportunityId: string 
   return (
     <section className="card" aria-labelledby="opportunity-documents-title" data-testid="opportunity-documents">
       <div className="card__header">
-        <h2 id="opportunity-documents-title">{T.opportunity.section}</h2>
+        <h2 id="opportunity-documents-title">{t('billing.opportunity.section')}</h2>
         {canCreate && (
           <div className="card__actions">
             {opportunity.status === 'OPEN' && (
               <Link to={documentPaths.create('QUOTE', { opportunityId })} className="button button--secondary button--small">
-                {KIND.QUOTE.new}
+                {t('billing.kind.QUOTE.new')}
               </Link>
             )}
             <Link to={documentPaths.create('ORDER', { opportunityId })} className="button button--secondary button--small">
-              {KIND.ORDER.new}
+              {t('billing.kind.ORDER.new')}
             </Link>
             <Link to={documentPaths.create('INVOICE', { opportunityId })} className="button button--secondary button--small">
-              {KIND.INVOICE.new}
+              {t('billing.kind.INVOICE.new')}
             </Link>
           </div>
         )}
       </div>
       {opportunity.status === 'WON' && opportunity.viewerCanEdit && acceptedWithoutOrder && (
         <div className="banner banner--success" role="status" data-testid="order-offer">
-          <p>{T.opportunity.orderFromAcceptedQuote(acceptedWithoutOrder.number)}</p>
+          <p>{t('billing.opportunity.orderFromAcceptedQuote', { number: acceptedWithoutOrder.number })}</p>
           <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void orderFromQuote(acceptedWithoutOrder.id)}>
-            {T.quote.createOrder}
+            {t('billing.quote.createOrder')}
           </button>
         </div>
       )}
@@ -82,17 +85,17 @@ export function OpportunityDocuments({ opportunityId }: { opportunityId: string 
           {action.error}
         </div>
       )}
-      {groups.every(([, rows]) => rows.length === 0) && <p className="muted">{T.opportunity.none}</p>}
+      {groups.every(([, rows]) => rows.length === 0) && <p className="muted">{t('billing.opportunity.none')}</p>}
       {groups
         .filter(([, rows]) => rows.length > 0)
         .map(([kind, rows]) => (
           <div key={kind} className="document-group">
-            <h3>{KIND[kind].many}</h3>
+            <h3>{t(`billing.kind.${kind}.many`)}</h3>
             <ul className="document-list">
               {rows.map((row) => (
                 <li key={row.id}>
                   <Link to={documentPaths.detail(kind, row.id)}>{row.number}</Link> <StatusBadge status={row.status} overdue={row.overdue} />{' '}
-                  <span className="muted">{formatDate(row.date)}</span> <span className="document-list__amount">{formatMoney(row.grossAmount)}</span>
+                  <span className="muted">{formats.day(row.date)}</span> <span className="document-list__amount">{formats.money(row.grossAmount)}</span>
                 </li>
               ))}
             </ul>

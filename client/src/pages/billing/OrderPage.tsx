@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { paths } from '../../lib/paths.ts';
 import { documentPaths } from './billing-format.ts';
 import { CancelOrderMutation, DeliverOrderMutation, OrderDetailQuery } from './billing-queries.ts';
@@ -11,11 +12,13 @@ import { DocumentHistoryList } from './DocumentHistoryList.tsx';
 import { DocumentLinesView } from './DocumentLinesView.tsx';
 import { Facts, LiveNotice, NotFound, PrintButtons, StatusBadge, useAction } from './DocumentParts.tsx';
 import { ReasonAction } from './ReasonAction.tsx';
-import { STATUS, T } from './texts.ts';
+import { statusKey } from './billing-labels.ts';
 import { useDocumentLive } from './useDocumentLive.ts';
 
 /** `/orders/:id`: an order, its delivery, cancellation and invoice. */
 export function OrderPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { id = '' } = useParams();
   const { viewer } = useViewer();
   const [{ data, error }, reexecute] = useQuery({ query: OrderDetailQuery, variables: { id }, requestPolicy: 'cache-and-network' });
@@ -26,7 +29,7 @@ export function OrderPage() {
   const action = useAction();
 
   if (error && !data) return <QueryError error={error} />;
-  if (!data) return <Loading what="the order" />;
+  if (!data) return <Loading what={t('billing.detail.loadingDocument')} />;
   const order = data.order;
   if (!order) return <NotFound kind="ORDER" />;
   const canEdit = order.viewerCanEdit;
@@ -35,7 +38,7 @@ export function OrderPage() {
   return (
     <article aria-labelledby="order-heading" className="document-page">
       <p className="breadcrumb">
-        <Link to={documentPaths.list('ORDER')}>{T.detail.back('ORDER')}</Link>
+        <Link to={documentPaths.list('ORDER')}>{t('billing.kind.ORDER.many')}</Link>
       </p>
       <div className="page-header">
         <div>
@@ -48,23 +51,23 @@ export function OrderPage() {
           {canEdit && order.status === 'OPEN' && (
             <>
               <Link to={documentPaths.edit('ORDER', order.id)} className="button button--secondary">
-                {T.detail.edit}
+                {t('billing.detail.edit')}
               </Link>
               <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void action.run(() => deliver({ id: order.id }))}>
-                {T.order.deliver}
+                {t('billing.order.deliver')}
               </button>
-              {!liveInvoice && <ReasonAction label={T.order.cancel} question={T.order.cancelReason} busy={action.busy} onConfirm={(reason) => void action.run(() => cancel({ id: order.id, reason }))} />}
+              {!liveInvoice && <ReasonAction label={t('billing.order.cancel')} question={t('billing.order.cancelReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => cancel({ id: order.id, reason }))} />}
             </>
           )}
           {canEdit && order.status !== 'CANCELLED' && !liveInvoice && (
             <Link to={documentPaths.create('INVOICE', { orderId: order.id })} className="button button--primary">
-              {T.order.createInvoice}
+              {t('billing.order.createInvoice')}
             </Link>
           )}
           <PrintButtons kind="ORDER" id={order.id} />
         </div>
       </div>
-      {!canEdit && <div className="banner banner--info">{T.detail.readOnly}</div>}
+      {!canEdit && <div className="banner banner--info">{t('billing.detail.readOnly')}</div>}
       <LiveNotice notice={live.notice} onDismiss={live.dismissNotice} />
       {action.error && (
         <div className="banner banner--error" role="alert">
@@ -74,23 +77,23 @@ export function OrderPage() {
       <section className="card">
         <Facts
           items={[
-            [T.detail.account, <Link to={paths.account(order.account.id)}>{order.account.name}</Link>],
-            order.opportunity && [T.detail.opportunity, <Link to={`/opportunities/${encodeURIComponent(order.opportunity.id)}`}>{`${order.opportunity.humanId} ${order.opportunity.title}`}</Link>],
-            order.quote && [T.order.quote, <Link to={documentPaths.detail('QUOTE', order.quote.id)}>{order.quote.number}</Link>],
-            order.contact && [T.detail.contact, `${order.contact.firstName} ${order.contact.lastName}`],
-            [T.detail.owner, order.owner.name],
-            [T.detail.team, order.team.name],
-            [T.order.orderDate, formatDate(order.orderDate)],
-            order.plannedDeliveryDate && [T.order.plannedDeliveryDate, formatDate(order.plannedDeliveryDate)],
-            order.deliveryDate && [T.order.deliveryDate, formatDate(order.deliveryDate)],
-            order.customerReference && [T.order.customerReference, order.customerReference],
-            order.cancelledAt && [T.order.cancelledBecause, `${formatDateTime(order.cancelledAt)}${order.cancellationReason ? ` · ${order.cancellationReason}` : ''}`],
+            [t('billing.detail.account'), <Link to={paths.account(order.account.id)}>{order.account.name}</Link>],
+            order.opportunity && [t('billing.detail.opportunity'), <Link to={documentPaths.opportunity(order.opportunity.id)}>{`${order.opportunity.humanId} ${order.opportunity.title}`}</Link>],
+            order.quote && [t('billing.order.quote'), <Link to={documentPaths.detail('QUOTE', order.quote.id)}>{order.quote.number}</Link>],
+            order.contact && [t('billing.detail.contact'), `${order.contact.firstName} ${order.contact.lastName}`],
+            [t('billing.detail.owner'), order.owner.name],
+            [t('billing.detail.team'), order.team.name],
+            [t('billing.order.orderDate'), formats.day(order.orderDate)],
+            order.plannedDeliveryDate && [t('billing.order.plannedDeliveryDate'), formats.day(order.plannedDeliveryDate)],
+            order.deliveryDate && [t('billing.order.deliveryDate'), formats.day(order.deliveryDate)],
+            order.customerReference && [t('billing.order.customerReference'), order.customerReference],
+            order.cancelledAt && [t('billing.order.cancelled'), `${formats.dateTime(order.cancelledAt)}${order.cancellationReason ? ` · ${order.cancellationReason}` : ''}`],
             order.invoices.length > 0 && [
-              T.order.invoices,
+              t('billing.order.invoices'),
               <span>
                 {order.invoices.map((invoice) => (
                   <Link key={invoice.id} to={documentPaths.detail('INVOICE', invoice.id)} className="document-link">
-                    {invoice.number} ({STATUS[invoice.status]})
+                    {invoice.number} ({t(statusKey(invoice.status))})
                   </Link>
                 ))}
               </span>,
@@ -99,7 +102,7 @@ export function OrderPage() {
         />
         {order.notes && <p className="pre-wrap">{order.notes}</p>}
       </section>
-      <DocumentLinesView lines={order.lines} taxes={order.taxes} netAmount={order.netAmount} grossAmount={order.grossAmount} currency={order.currency} />
+      <DocumentLinesView lines={order.lines} taxes={order.taxes} netAmount={order.netAmount} grossAmount={order.grossAmount} />
       <DocumentHistoryList entries={order.history} />
     </article>
   );

@@ -1,11 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { PrintableFieldsFragment } from '../../gql/graphql.ts';
+import type { DocumentKind } from './billing-labels.ts';
 import { documentPaths } from './billing-format.ts';
 import { InvoicePrintQuery, OrderPrintQuery, QuotePrintQuery } from './billing-queries.ts';
 import { NotFound, PrintButtons } from './DocumentParts.tsx';
-import { T, type DocumentKind } from './texts.ts';
 
 const QUERIES = { QUOTE: QuotePrintQuery, ORDER: OrderPrintQuery, INVOICE: InvoicePrintQuery } as const;
 
@@ -16,20 +17,21 @@ const number = (value: string) => new Intl.NumberFormat('de-DE', { maximumFracti
 
 /** `/quotes/:id/print` and the like: the document as it is printed, with the letterhead; the browser prints it. */
 export function PrintDocumentPage({ kind }: { kind: DocumentKind }) {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, error }] = useQuery({ query: QUERIES[kind], variables: { id }, requestPolicy: 'network-only' });
   if (error && !data) return <QueryError error={error} />;
-  if (!data) return <Loading what="the document" />;
+  if (!data) return <Loading what={t('billing.detail.loadingDocument')} />;
   const document = (Object.values(data)[0] as { printable: PrintableFieldsFragment } | null)?.printable;
   if (!document) return <NotFound kind={kind} />;
   return (
     <div className="print-page">
       <div className="print-toolbar">
         <Link to={documentPaths.detail(kind, id)} className="button button--ghost">
-          {T.detail.back(kind)}
+          {t('common.back')}
         </Link>
         <button type="button" className="button button--primary" onClick={() => window.print()}>
-          {T.detail.printNow}
+          {t('billing.detail.printNow')}
         </button>
         <PrintButtons kind={kind} id={id} withPrintView={false} />
       </div>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { T } from './texts.ts';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   label: string;
@@ -10,6 +10,7 @@ interface Props {
 
 /** A refusing step (reject, cancel) that asks for an optional reason inline before it is done. */
 export function ReasonAction({ label, question, onConfirm, busy }: Props) {
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const id = useId();
@@ -30,7 +31,7 @@ export function ReasonAction({ label, question, onConfirm, busy }: Props) {
         {label}
       </button>
       <button type="button" className="button button--ghost" onClick={() => setAsking(false)} disabled={busy}>
-        {T.form.cancel}
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { DocumentKind } from './texts.ts';
+import type { DocumentKind } from './billing-labels.ts';
 
 const segment = (id: string) => encodeURIComponent(id);
 const BASE: Record<DocumentKind, string> = { QUOTE: '/quotes', ORDER: '/orders', INVOICE: '/invoices' };
@@ -13,16 +13,9 @@ export const documentPaths = {
     const query = new URLSearchParams(from).toString();
     return `${BASE[kind]}/new${query ? `?${query}` : ''}`;
   },
+  opportunity: (id: string) => `/opportunities/${segment(id)}`,
+  campaign: (id: string) => `/campaigns/${segment(id)}`,
 };
-
-/** Amounts arrive as exact decimal strings; Intl formats them without going through a float. */
-export function formatMoney(value: string, currency = 'EUR'): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value as unknown as number);
-}
-
-export const formatPercent = (value: string) => `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value as unknown as number)} %`;
-
-export const formatQuantity = (value: string) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(value as unknown as number);
 
 /** Today as YYYY-MM-DD in the browser's calendar, for date inputs. */
 export function todayIso(): string {

@@ -142,8 +142,8 @@ export const CreateQuoteMutation = graphql(`
       __typename
       ... on CreateQuoteSuccess { quote { ...QuoteDetailFields } }
       ... on ValidationError { ...ValidationErrorFields }
-      ... on InvalidStatusTransitionError { message reason }
-      ... on DocumentLockedError { message fields }
+      ... on InvalidStatusTransitionError { message code reason }
+      ... on DocumentLockedError { message code fields }
     }
   }
 `);
@@ -153,8 +153,8 @@ export const UpdateQuoteMutation = graphql(`
       __typename
       ... on UpdateQuoteSuccess { quote { ...QuoteDetailFields } }
       ... on ValidationError { ...ValidationErrorFields }
-      ... on InvalidStatusTransitionError { message reason }
-      ... on DocumentLockedError { message fields }
+      ... on InvalidStatusTransitionError { message code reason }
+      ... on DocumentLockedError { message code fields }
     }
   }
 `);
@@ -163,7 +163,8 @@ export const SendQuoteMutation = graphql(`
     sendQuote(id: $id) {
       __typename
       ... on SendQuoteSuccess { quote { ...QuoteDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -172,7 +173,8 @@ export const AcceptQuoteMutation = graphql(`
     acceptQuote(id: $id, createOrder: $createOrder) {
       __typename
       ... on AcceptQuoteSuccess { quote { ...QuoteDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -181,7 +183,8 @@ export const RejectQuoteMutation = graphql(`
     rejectQuote(id: $id, reason: $reason) {
       __typename
       ... on RejectQuoteSuccess { quote { ...QuoteDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -190,7 +193,8 @@ export const DeleteQuoteMutation = graphql(`
     deleteQuote(id: $id) {
       __typename
       ... on DeleteQuoteSuccess { deletedId }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -201,8 +205,8 @@ export const CreateOrderMutation = graphql(`
       __typename
       ... on CreateOrderSuccess { order { ...OrderDetailFields } }
       ... on ValidationError { ...ValidationErrorFields }
-      ... on InvalidStatusTransitionError { message reason }
-      ... on DocumentLockedError { message fields }
+      ... on InvalidStatusTransitionError { message code reason }
+      ... on DocumentLockedError { message code fields }
     }
   }
 `);
@@ -212,8 +216,8 @@ export const UpdateOrderMutation = graphql(`
       __typename
       ... on UpdateOrderSuccess { order { ...OrderDetailFields } }
       ... on ValidationError { ...ValidationErrorFields }
-      ... on InvalidStatusTransitionError { message reason }
-      ... on DocumentLockedError { message fields }
+      ... on InvalidStatusTransitionError { message code reason }
+      ... on DocumentLockedError { message code fields }
     }
   }
 `);
@@ -222,7 +226,8 @@ export const DeliverOrderMutation = graphql(`
     deliverOrder(id: $id, deliveryDate: $deliveryDate) {
       __typename
       ... on DeliverOrderSuccess { order { ...OrderDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -231,7 +236,8 @@ export const CancelOrderMutation = graphql(`
     cancelOrder(id: $id, reason: $reason) {
       __typename
       ... on CancelOrderSuccess { order { ...OrderDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -242,8 +248,8 @@ export const CreateInvoiceMutation = graphql(`
       __typename
       ... on CreateInvoiceSuccess { invoice { ...InvoiceDetailFields } }
       ... on ValidationError { ...ValidationErrorFields }
-      ... on InvalidStatusTransitionError { message reason }
-      ... on DocumentLockedError { message fields }
+      ... on InvalidStatusTransitionError { message code reason }
+      ... on DocumentLockedError { message code fields }
     }
   }
 `);
@@ -252,7 +258,8 @@ export const CancelInvoiceMutation = graphql(`
     cancelInvoice(id: $id, reason: $reason) {
       __typename
       ... on CancelInvoiceSuccess { invoice { ...InvoiceDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -262,7 +269,8 @@ export const RecordPaymentMutation = graphql(`
       __typename
       ... on RecordPaymentSuccess { invoice { ...InvoiceDetailFields } }
       ... on ValidationError { ...ValidationErrorFields }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);
@@ -271,7 +279,8 @@ export const RemovePaymentMutation = graphql(`
     removePayment(id: $id) {
       __typename
       ... on RemovePaymentSuccess { invoice { ...InvoiceDetailFields } }
-      ... on Error { message }
+      ... on Error { message code }
+      ... on InvalidStatusTransitionError { reason }
     }
   }
 `);

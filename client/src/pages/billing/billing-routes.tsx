@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route } from 'react-router';
 import './billing.css';
-import { T as BudgetTexts } from '../budgets/texts.ts';
 import { CampaignFormPage } from '../campaigns/CampaignFormPage.tsx';
 import { CampaignPage } from '../campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../campaigns/CampaignsPage.tsx';
@@ -15,7 +14,7 @@ import { QuotePage } from './QuotePage.tsx';
 // The chart library is loaded only with the budget page.
 const BudgetsPage = lazy(() => import('../budgets/BudgetsPage.tsx').then((module) => ({ default: module.BudgetsPage })));
 
-/** The routes of quotes, orders, invoices, campaigns and budgets, inside the app's layout. */
+/** The routes of quotes, orders, invoices, campaigns and budgets, for the selling roles (see App.tsx). */
 export const billingRoutes = (
   <>
     <Route path="quotes" element={<QuotesPage />} />
@@ -39,7 +38,7 @@ export const billingRoutes = (
     <Route
       path="budgets"
       element={
-        <Suspense fallback={<p className="muted">{BudgetTexts.loading}</p>}>
+        <Suspense fallback={null}>
           <BudgetsPage />
         </Suspense>
       }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
+import { eventKey } from './billing-labels.ts';
 import { DocumentChangedSubscription } from './billing-queries.ts';
-import { EVENT, T } from './texts.ts';
 
 /** Our own changes come back as events too; the mutation's result has them already. */
 const ECHO_DELAY_MS = 300;
@@ -14,6 +15,7 @@ type Scope = { documentId: string } | { opportunityId: string } | { accountId: s
  * others are announced.
  */
 export function useDocumentLive(scope: Scope, viewerId: string | undefined, reload: () => void) {
+  const { t } = useTranslation();
   const [{ data }] = useSubscription({ query: DocumentChangedSubscription, variables: scope });
   const [notice, setNotice] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -23,10 +25,13 @@ export function useDocumentLive(scope: Scope, viewerId: string | undefined, relo
   useEffect(() => {
     const event = data?.documentChanged;
     if (!event) return;
-    if (event.actor && event.actor.id !== viewerId) setNotice(T.detail.liveNotice(event.actor.name, EVENT[event.event] ?? event.event));
+    if (event.actor && event.actor.id !== viewerId) {
+      const key = eventKey(event.event);
+      setNotice(t('billing.detail.liveNotice', { name: event.actor.name, what: `${event.number} ${key ? t(key) : event.event}` }));
+    }
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => latestReload.current(), ECHO_DELAY_MS);
-  }, [data, viewerId]);
+  }, [data, viewerId, t]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   return { notice, dismissNotice: () => setNotice(null) };

@@ -1,22 +1,27 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
-import { parseMoneyInput } from '../../components/opportunity/money.ts';
 import { Loading } from '../../components/QueryStatus.tsx';
 import type { CampaignStatus, CampaignType } from '../../gql/graphql.ts';
-import { placeFieldErrors, textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
+import { textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
 import { CampaignDetailQuery, CreateCampaignMutation, UpdateCampaignMutation } from './campaign-queries.ts';
-import { CAMPAIGN_STATUS, CAMPAIGN_TYPE, T } from './texts.ts';
 
 const FIELDS = ['name', 'type', 'status', 'startDate', 'endDate', 'cost', 'description'];
+const TYPES: CampaignType[] = ['TRADE_FAIR', 'EVENT', 'WEBINAR', 'EMAIL', 'ADVERTISING', 'DIRECT_MAIL', 'OTHER'];
+const STATUSES: CampaignStatus[] = ['PLANNED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
 
 /** `/campaigns/new` and `/campaigns/:id/edit` (ADMIN and MANAGER). */
 export function CampaignFormPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { id } = useParams();
   const [{ data }] = useQuery({ query: CampaignDetailQuery, variables: { id: id ?? '', statuses: ['OPEN'] }, pause: !id });
-  if (id && !data) return <Loading what="the campaign" />;
+  if (id && !data) return <Loading what={t('campaigns.loadingOne')} />;
   const campaign = data?.campaign;
   return (
     <CampaignForm
@@ -27,7 +32,7 @@ export function CampaignFormPage() {
         status: campaign?.status ?? 'PLANNED',
         startDate: campaign?.startDate ?? '',
         endDate: campaign?.endDate ?? '',
-        cost: campaign?.cost ?? '',
+        cost: campaign ? formats.moneyInput(campaign.cost) : '',
         description: campaign?.description ?? '',
       }}
     />
@@ -37,6 +42,9 @@ export function CampaignFormPage() {
 type Values = { name: string; type: CampaignType; status: CampaignStatus; startDate: string; endDate: string; cost: string; description: string };
 
 function CampaignForm({ id, initial }: { id?: string; initial: Values }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const serverErrors = useServerErrors();
   const navigate = useNavigate();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -47,16 +55,16 @@ function CampaignForm({ id, initial }: { id?: string; initial: Values }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const cost = parseMoneyInput(values.cost);
+    const cost = formats.parseMoney(values.cost);
     if (cost === undefined) {
-      setErrors({ cost: T.invalidAmount });
+      setErrors({ cost: t('campaigns.invalidAmount') });
       return;
     }
     const input = { name: values.name, type: values.type, status: values.status, startDate: values.startDate || null, endDate: values.endDate || null, cost: cost ?? '0', description: textOrNull(values.description) };
     const outcome = id ? (await update({ id, input })).data?.updateCampaign : (await create({ input: { ...input, startDate: input.startDate ?? '' } })).data?.createCampaign;
     if (outcome && 'campaign' in outcome) return navigate(`/campaigns/${encodeURIComponent(outcome.campaign.id)}`);
     if (outcome?.__typename === 'ValidationError') {
-      const placed = placeFieldErrors(outcome.fieldErrors, FIELDS);
+      const placed = serverErrors.place(outcome.fieldErrors, FIELDS);
       setErrors(placed.byField);
       setSummary(placed.unplaced);
     }
@@ -65,28 +73,42 @@ function CampaignForm({ id, initial }: { id?: string; initial: Values }) {
   return (
     <section aria-labelledby="campaign-form-title">
       <div className="page-header">
-        <h1 id="campaign-form-title">{id ? `${T.edit}: ${initial.name}` : T.new}</h1>
+        <h1 id="campaign-form-title">{id ? t('campaigns.editTitle', { name: initial.name }) : t('campaigns.new')}</h1>
       </div>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={T.title}>
-        {summary && <FormErrorSummary message={T.failed} details={summary} />}
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('campaigns.title')}>
+        {summary && <FormErrorSummary message={t('campaigns.failed')} details={summary} />}
         <fieldset className="form-section">
-          <legend>{T.name}</legend>
+          <legend>{t('campaigns.name')}</legend>
           <div className="form-grid">
-            <TextField id="campaign-name" label={T.name} required className="field--wide" {...field('name')} />
-            <SelectField id="campaign-type" label={T.type} value={values.type} onChange={(type) => setValues({ ...values, type: type as CampaignType })} options={Object.entries(CAMPAIGN_TYPE).map(([value, label]) => ({ value, label }))} error={errors.type} />
-            <SelectField id="campaign-status" label={T.status} value={values.status} onChange={(status) => setValues({ ...values, status: status as CampaignStatus })} options={Object.entries(CAMPAIGN_STATUS).map(([value, label]) => ({ value, label }))} error={errors.status} />
-            <TextField id="campaign-start" label={T.startDate} type="date" required {...field('startDate')} />
-            <TextField id="campaign-end" label={T.endDate} type="date" {...field('endDate')} />
-            <TextField id="campaign-cost" label={T.cost} inputMode="numeric" {...field('cost')} />
+            <TextField id="campaign-name" label={t('campaigns.name')} required className="field--wide" {...field('name')} />
+            <SelectField
+              id="campaign-type"
+              label={t('campaigns.typeLabel')}
+              value={values.type}
+              onChange={(type) => setValues({ ...values, type: type as CampaignType })}
+              options={TYPES.map((value) => ({ value, label: t(`campaigns.type.${value}`) }))}
+              error={errors.type}
+            />
+            <SelectField
+              id="campaign-status"
+              label={t('campaigns.statusLabel')}
+              value={values.status}
+              onChange={(status) => setValues({ ...values, status: status as CampaignStatus })}
+              options={STATUSES.map((value) => ({ value, label: t(`campaigns.status.${value}`) }))}
+              error={errors.status}
+            />
+            <TextField id="campaign-start" label={t('campaigns.startDate')} type="date" required {...field('startDate')} />
+            <TextField id="campaign-end" label={t('campaigns.endDate')} type="date" {...field('endDate')} />
+            <TextField id="campaign-cost" label={t('campaigns.cost')} inputMode="numeric" {...field('cost')} />
           </div>
-          <TextAreaField id="campaign-description" label={T.description} {...field('description')} />
+          <TextAreaField id="campaign-description" label={t('campaigns.description')} {...field('description')} />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={creating || updating}>
-            {id ? T.save : T.create}
+            {id ? t('campaigns.save') : t('campaigns.create')}
           </button>
           <Link to={id ? `/campaigns/${encodeURIComponent(id)}` : '/campaigns'} className="button button--ghost">
-            {T.cancel}
+            {t('common.cancel')}
           </Link>
         </div>
       </form>

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { failureMessage } from '../../components/opportunity/errors.ts';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
+import { documentPaths } from '../billing/billing-format.ts';
 import { OpportunityCampaignQuery, SetOpportunityCampaignMutation } from './campaign-queries.ts';
-import { T } from './texts.ts';
 
 /** Which campaign an opportunity came from, on its page (editable while it is open). */
 export function OpportunityCampaign({ opportunityId, refreshKey }: { opportunityId: string; refreshKey: number }) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [{ data }, reexecute] = useQuery({ query: OpportunityCampaignQuery, variables: { id: opportunityId }, requestPolicy: 'cache-and-network' });
   const [{ fetching }, save] = useMutation(SetOpportunityCampaignMutation);
   const current = data?.opportunity?.campaign?.id ?? '';
@@ -23,19 +26,19 @@ export function OpportunityCampaign({ opportunityId, refreshKey }: { opportunity
   async function submit() {
     const result = await save({ id: opportunityId, campaignId: choice || null, version: opportunity!.version });
     const outcome = result.data?.updateOpportunity;
-    setMessage(outcome?.__typename === 'UpdateOpportunitySuccess' ? T.saved : failureMessage(outcome, result.error, T.failed));
+    setMessage(outcome?.__typename === 'UpdateOpportunitySuccess' ? t('campaigns.saved') : serverErrors.failure(outcome, result.error, t('campaigns.failed')));
   }
 
   return (
     <section className="card" aria-labelledby="opportunity-campaign-title">
-      <h2 id="opportunity-campaign-title">{T.onOpportunity}</h2>
+      <h2 id="opportunity-campaign-title">{t('campaigns.onOpportunity')}</h2>
       {editable ? (
         <div className="inline-form">
           <label htmlFor="opportunity-campaign" className="visually-hidden">
-            {T.onOpportunity}
+            {t('campaigns.onOpportunity')}
           </label>
           <select id="opportunity-campaign" className="input" value={choice} onChange={(event) => setChoice(event.target.value)}>
-            <option value="">{T.noCampaign}</option>
+            <option value="">{t('campaigns.noCampaign')}</option>
             {data.campaigns.edges.map(({ node }) => (
               <option key={node.id} value={node.id}>
                 {node.name}
@@ -43,13 +46,13 @@ export function OpportunityCampaign({ opportunityId, refreshKey }: { opportunity
             ))}
           </select>
           <button type="button" className="button button--secondary button--small" disabled={fetching || choice === current} onClick={() => void submit()}>
-            {T.saveCampaign}
+            {t('campaigns.saveCampaign')}
           </button>
         </div>
       ) : opportunity.campaign ? (
-        <Link to={`/campaigns/${encodeURIComponent(opportunity.campaign.id)}`}>{opportunity.campaign.name}</Link>
+        <Link to={documentPaths.campaign(opportunity.campaign.id)}>{opportunity.campaign.name}</Link>
       ) : (
-        <p className="muted">{T.noCampaign}</p>
+        <p className="muted">{t('campaigns.noCampaign')}</p>
       )}
       {message && (
         <p className="muted" role="status">
