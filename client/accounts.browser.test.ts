@@ -57,7 +57,8 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
 
   test('the client is a production build', async () => {
     const assets = await readdir(path.join(clientDir, 'assets'));
-    const script = assets.find((name) => name.endsWith('.js'));
+    // The entry chunk (pages loaded on demand, such as the budget page, have chunks of their own).
+    const script = assets.find((name) => name.startsWith('index-') && name.endsWith('.js'));
     expect(script).toBeDefined();
     // Only React's production build replaces its messages with "Minified React error" links.
     expect(await readFile(path.join(clientDir, 'assets', script!), 'utf8')).toContain('Minified React error');

@@ -16,6 +16,7 @@ import { createLoaders } from './loaders.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
+import { scheduleQuoteExpiry } from './quote-expiry-job.ts';
 import { schema } from './schema/index.ts';
 import { corsFor, graphiqlPage, isAllowedWebSocketOrigin, securityHeaders } from './security/http-headers.ts';
 import { createLoginRateLimit } from './security/login-rate-limit.ts';
@@ -184,6 +185,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   );
 
   let dueNotifier: NodeJS.Timeout | undefined;
+  let stopQuoteExpiry: (() => void) | undefined;
 
   return {
     yoga,
@@ -191,6 +193,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     async start(port = config.port, host = config.host) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       dueNotifier ??= setInterval(() => void announceDueActivities(db, pubsub), DUE_CHECK_INTERVAL_MS);
+      stopQuoteExpiry ??= scheduleQuoteExpiry(db, pubsub);
       const address = server.address() as AddressInfo;
       return { port: address.port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` };
     },
@@ -200,6 +203,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
      */
     async stop() {
       if (dueNotifier) clearInterval(dueNotifier);
+      stopQuoteExpiry?.();
       await wsCleanup.dispose();
       wsServer.close();
       const closed = new Promise<void>((resolve, reject) =>

@@ -98,6 +98,8 @@ async function loadLabels(prisma: PrismaClient, viewer: Viewer | null, field: st
     }
     case 'sourceId':
       return (await prisma.source.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
+    case 'campaignId':
+      return (await prisma.campaign.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
     case 'lossReasonId':
       return (await prisma.lossReason.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
     case 'priorityKey':

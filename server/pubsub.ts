@@ -2,13 +2,15 @@ import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { DomainEvent, OpportunityChangedEvent } from './domain/events.ts';
+import type { DocumentChangedEvent, DomainEvent, OpportunityChangedEvent } from './domain/events.ts';
 
 /** Every topic the server publishes, with its payload. Only committed domain events are published. */
 export type Topics = {
   board: [pipelineId: string, event: OpportunityChangedEvent];
   opportunity: [opportunityId: string, event: OpportunityChangedEvent];
   notifications: [userId: string, event: { notificationId: string }];
+  /** Quotes, orders and invoices, keyed `opportunity:<id>`, `account:<id>` and `<kind>:<id>` (e.g. `QUOTE:<id>`). */
+  documents: [key: string, event: DocumentChangedEvent];
   access: [userId: string, event: { credentialId?: string }];
 };
 
@@ -48,6 +50,10 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
       pubsub.publish('notifications', event.userId, { notificationId: event.notificationId });
       continue;
     }
+    if (event.type === 'DOCUMENT_CHANGED') {
+      for (const key of documentTopicKeys(event)) pubsub.publish('documents', key, event);
+      continue;
+    }
     if (event.type === 'ACCESS_CHANGED') {
       pubsub.publish('access', event.userId, { credentialId: event.credentialId });
       continue;
@@ -57,4 +63,9 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
     if (event.previousPipelineId !== event.pipelineId) pubsub.publish('board', event.previousPipelineId, event);
     pubsub.publish('opportunity', event.opportunityId, event);
   }
+}
+
+/** Where a document's change is announced: its own page, its opportunity's and its account's. */
+export function documentTopicKeys(event: DocumentChangedEvent): string[] {
+  return [`${event.kind}:${event.documentId}`, `account:${event.accountId}`, ...(event.opportunityId ? [`opportunity:${event.opportunityId}`] : [])];
 }

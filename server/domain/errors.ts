@@ -10,6 +10,8 @@ export type DomainErrorCode =
   | 'DUPLICATE'
   | 'CLOSED'
   | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'LOCKED'
   | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {

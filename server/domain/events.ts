@@ -22,6 +22,21 @@ export type DomainEvent =
       changes: FieldChange[];
     }
   | { type: 'NOTIFICATION_ADDED'; userId: string; notificationId: string }
+  | {
+      /** A quote, order or invoice was created, changed its status or lines, got a payment, or was deleted. */
+      type: 'DOCUMENT_CHANGED';
+      kind: 'QUOTE' | 'ORDER' | 'INVOICE';
+      change: 'CREATED' | 'UPDATED' | 'DELETED';
+      /** What happened, as in the document's history: CREATED, SENT, ACCEPTED, PAYMENT_RECORDED... */
+      event: string;
+      documentId: string;
+      number: string;
+      status: string;
+      opportunityId: string | null;
+      accountId: string;
+      teamId: string;
+      actorId: string | null;
+    }
   /**
    * A user's access changed: one credential ended (`credentialId`: logout, revoked token) or all
    * of them may have (deactivated, role or teams changed). Live subscriptions check again.
@@ -29,6 +44,7 @@ export type DomainEvent =
   | { type: 'ACCESS_CHANGED'; userId: string; credentialId?: string };
 
 export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
+export type DocumentChangedEvent = Extract<DomainEvent, { type: 'DOCUMENT_CHANGED' }>;
 
 const storage = new AsyncLocalStorage<DomainEvent[]>();
 

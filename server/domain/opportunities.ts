@@ -12,6 +12,8 @@ import { ConflictError, NotFoundError, OpportunityClosedError, ValidationError, 
 import { assertLookupsExist } from './lookups.ts';
 import { Decimal, lineTotal, sumMoney, weightedAmount } from './money.ts';
 import { syncOpportunityActivities } from './activity-tracking.ts';
+import { syncOpportunityDocuments } from './billing/opportunity-sync.ts';
+import { assertCampaignExists } from './campaigns/campaigns.ts';
 import { committed, emit, type OpportunityChangedEvent } from './events.ts';
 import { notifyOpportunityChange } from './notifications.ts';
 import { openActivitiesChoice, settleOpenActivities, type OpenActivitiesChoice } from './open-activities-on-close.ts';
@@ -51,6 +53,7 @@ const businessFields = {
   forecastCategoryKey: omittable(z.string().max(40)),
   description: optionalText(20_000),
   tagIds: omittable(idList(20)),
+  campaignId: entityId.nullable().optional(),
 };
 
 const createOpportunityInput = z.object({
@@ -123,6 +126,7 @@ export async function createOpportunity(
         nextStep: input.nextStep ?? null,
         forecastCategoryKey: input.forecastCategoryKey ?? 'PIPELINE',
         description: input.description ?? null,
+        campaignId: input.campaignId ?? null,
         stageEnteredAt: now,
         createdAt: now,
         tags: input.tagIds?.length ? { createMany: { data: input.tagIds.map((tagId) => ({ tagId })) } } : undefined,
@@ -206,6 +210,7 @@ export async function updateOpportunity(
       'forecastCategoryKey',
       'description',
       'winLossReport',
+      'campaignId',
     ] as const) {
       if (input[field] !== undefined) (next as Record<string, unknown>)[field] = input[field];
     }
@@ -482,6 +487,7 @@ async function applyChange(
   emit(changedEvent('UPDATED', current, updated, viewer.id, changes));
   if (changes.some((change) => ACTIVITY_SCOPE_FIELDS.has(change.field))) {
     await syncOpportunityActivities(tx, current.id);
+    await syncOpportunityDocuments(tx, current.id);
     return tx.opportunity.findUniqueOrThrow({ where: { id: current.id } });
   }
   return updated;
@@ -530,9 +536,11 @@ async function assertReferencesExist(
     tagIds?: string[];
     priorityKey?: string | null;
     forecastCategoryKey?: string;
+    campaignId?: string | null;
   },
 ) {
   await assertLookupsExist(tx, { sourceId: input.sourceId, tagIds: input.tagIds });
+  await assertCampaignExists(tx, input.campaignId);
   const errors: FieldError[] = [];
   if (input.contactId) {
     const contact = await tx.contact.findUnique({ where: { id: input.contactId } });

@@ -31,6 +31,7 @@ export const TRACKED_FIELDS = [
   'winLossReport',
   'lossReasonId',
   'closedAt',
+  'campaignId',
 ] as const satisfies readonly (keyof Opportunity)[];
 
 export type TrackedField = (typeof TRACKED_FIELDS)[number];

@@ -1,16 +1,20 @@
 import type { Viewer } from '../auth/viewer.ts';
-import type { Activity, OpportunityChange, Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { activityReadWhere, opportunityReadWhere } from './access.ts';
+import type { Activity, DocumentChange, OpportunityChange, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { activityReadWhere, opportunityReadWhere, salesRecordReadWhere } from './access.ts';
 import { ValidationError } from './errors.ts';
 
 /**
- * A record's timeline: its activities and the history of its opportunities (stage and status
- * changes, follows, creation...) merged newest first. Paginated with an opaque cursor of
+ * A record's timeline: its activities, the history of its opportunities (stage and status
+ * changes, follows, creation...) and of its quotes, orders and invoices, merged newest first. Paginated with an opaque cursor of
  * (moment, id); one statement per source whatever the page size.
  */
 export type TimelineItem =
   | { kind: 'ACTIVITY'; at: Date; id: string; activity: Activity }
-  | { kind: 'CHANGE'; at: Date; id: string; change: OpportunityChange };
+  | { kind: 'CHANGE'; at: Date; id: string; change: OpportunityChange }
+  | { kind: DocumentTimelineKind; at: Date; id: string; documentChange: DocumentChange };
+
+export type DocumentTimelineKind = 'QUOTE' | 'ORDER' | 'INVOICE';
+export type TimelineKind = TimelineItem['kind'];
 
 export interface TimelinePage {
   items: TimelineItem[];
@@ -39,6 +43,45 @@ function changesOf(viewer: Viewer, subject: TimelineSubject): Prisma.Opportunity
   return { opportunity: { ...owned, ...opportunityReadWhere(viewer) } };
 }
 
+/** The quotes, orders and invoices of the record that the viewer may read. */
+function documentsOf(viewer: Viewer, subject: TimelineSubject) {
+  const owned = 'opportunityId' in subject ? { opportunityId: subject.opportunityId } : 'accountId' in subject ? { accountId: subject.accountId } : { contactId: subject.contactId };
+  return { ...owned, ...salesRecordReadWhere(viewer) };
+}
+
+/** History of the record's quotes, orders and invoices that the viewer may read. */
+function documentChangesOf(viewer: Viewer, subject: TimelineSubject): Prisma.DocumentChangeWhereInput {
+  const readable = salesRecordReadWhere(viewer);
+  if ('contactId' in subject) {
+    const ofContact = { contactId: subject.contactId, ...readable };
+    return { OR: [{ quote: { is: ofContact } }, { order: { is: ofContact } }, { invoice: { is: ofContact } }] };
+  }
+  return {
+    ...('opportunityId' in subject ? { opportunityId: subject.opportunityId } : { accountId: subject.accountId }),
+    OR: [{ quote: { is: readable } }, { order: { is: readable } }, { invoice: { is: readable } }],
+  };
+}
+
+const documentKind = (change: Pick<DocumentChange, 'quoteId' | 'orderId'>): DocumentTimelineKind =>
+  change.quoteId ? 'QUOTE' : change.orderId ? 'ORDER' : 'INVOICE';
+
+/**
+ * How many of each kind the timeline holds: activities and opportunity changes as timeline
+ * entries, quotes, orders and invoices as documents (not their history entries). One statement
+ * per kind.
+ */
+export async function timelineCounts(prisma: PrismaClient, viewer: Viewer, subject: TimelineSubject): Promise<Record<TimelineKind, number>> {
+  const documents = documentsOf(viewer, subject);
+  const [ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE] = await Promise.all([
+    prisma.activity.count({ where: { AND: [activitiesOf(subject), activityReadWhere(viewer)] } }),
+    prisma.opportunityChange.count({ where: { AND: [changesOf(viewer, subject), { field: { notIn: HIDDEN_FIELDS } }] } }),
+    prisma.quote.count({ where: documents }),
+    prisma.order.count({ where: documents }),
+    prisma.invoice.count({ where: documents }),
+  ]);
+  return { ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE };
+}
+
 export async function timeline(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -49,7 +92,8 @@ export async function timeline(
   const cursor = after ? decodeCursor(after) : null;
   const activityWhere = activitiesOf(subject);
   const changeWhere = changesOf(viewer, subject);
-  const [activities, changes] = await Promise.all([
+  const documentWhere = documentChangesOf(viewer, subject);
+  const [activities, changes, documentChanges] = await Promise.all([
     prisma.activity.findMany({
       where: { AND: [activityWhere, activityReadWhere(viewer), cursor ? before('createdAt', cursor) : {}] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -60,17 +104,23 @@ export async function timeline(
       orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
       take: size + 1,
     }),
+    prisma.documentChange.findMany({
+      where: { AND: [documentWhere, cursor ? before('at', cursor) : {}] },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: size + 1,
+    }),
   ]);
   const merged: TimelineItem[] = [
     ...activities.map((activity) => ({ kind: 'ACTIVITY' as const, at: activity.createdAt, id: activity.id, activity })),
     ...changes.map((change) => ({ kind: 'CHANGE' as const, at: change.changedAt, id: change.id, change })),
+    ...documentChanges.map((documentChange) => ({ kind: documentKind(documentChange), at: documentChange.at, id: documentChange.id, documentChange })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const items = merged.slice(0, size);
   const last = items.at(-1);
   return { items, hasNextPage: merged.length > size, endCursor: last ? encodeCursor(last) : null };
 }
 
-function before(field: 'createdAt' | 'changedAt', cursor: { at: Date; id: string }) {
+function before(field: 'createdAt' | 'changedAt' | 'at', cursor: { at: Date; id: string }) {
   return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] };
 }
 

@@ -46,6 +46,15 @@ import './notification.ts';
 import './live-events.ts';
 import './saved-views/saved-view.ts';
 import './search/search.ts';
+import './billing/document-common.ts';
+import './billing/quote.ts';
+import './billing/order.ts';
+import './billing/invoice.ts';
+import './billing/document-history.ts';
+import './billing/related-documents.ts';
+import './billing/document-live.ts';
+import './campaigns/campaign.ts';
+import './budgets/budget.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { labelKey, RESTRICTED, type HistoryLabel } from '../loaders.ts';
 
-const LABELLED_FIELDS = new Set(['stageId', 'pipelineId', 'ownerId', 'teamId', 'accountId', 'contactId', 'sourceId', 'lossReasonId', 'priorityKey', 'forecastCategoryKey']);
+const LABELLED_FIELDS = new Set(['stageId', 'pipelineId', 'ownerId', 'teamId', 'accountId', 'contactId', 'sourceId', 'lossReasonId', 'priorityKey', 'forecastCategoryKey', 'campaignId']);
 
 function label(context: Context, field: string, value: unknown): Promise<HistoryLabel> | null {
   return LABELLED_FIELDS.has(field) && typeof value === 'string' ? context.loaders.historyLabel.load(labelKey(field, value)) : null;

@@ -169,6 +169,7 @@ const businessInputFields = (t: InputFields) => ({
   forecastCategoryKey: t.string(),
   description: t.string(),
   tagIds: t.idList(),
+  campaignId: t.id({ description: 'The campaign the opportunity came from; its invoices count for the campaign.' }),
 });
 
 const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
@@ -213,6 +214,7 @@ function decodeOpportunityInput(input: BusinessInput) {
     stageId: decodeInputId(input.stageId as string | null | undefined, 'Stage'),
     sourceId: decodeInputId(input.sourceId as string | null | undefined, 'Source'),
     tagIds: decodeInputIds(input.tagIds as string[] | null | undefined, 'Tag'),
+    campaignId: decodeInputId(input.campaignId as string | null | undefined, 'Campaign'),
   };
 }
 

@@ -1,13 +1,17 @@
 import { builder } from '../builder.ts';
-import { encodeCursor, timeline, type TimelineItem, type TimelineSubject } from '../domain/timeline.ts';
+import { encodeCursor, timeline, timelineCounts, type TimelineItem, type TimelineKind, type TimelineSubject } from '../domain/timeline.ts';
 import type { Context } from '../context.ts';
-import type { Activity, OpportunityChange } from '../generated/prisma/client.ts';
+import type { Activity, DocumentChange, OpportunityChange } from '../generated/prisma/client.ts';
+import './billing/document-history.ts';
 import { requireViewer } from './viewer.ts';
 
 const TimelineItemKind = builder.enumType('TimelineItemKind', {
   values: {
     ACTIVITY: { description: 'An activity (call, e-mail, meeting, task, note).' },
     CHANGE: { description: 'A change or event of an opportunity.' },
+    QUOTE: { description: 'Something that happened to a quote (created, sent, accepted...).' },
+    ORDER: { description: 'Something that happened to an order.' },
+    INVOICE: { description: 'Something that happened to an invoice (issued, paid, cancelled...).' },
   },
 });
 
@@ -20,6 +24,7 @@ type Query = { include?: object; select?: object };
 class PageRecords {
   private activities?: Promise<Map<string, Activity>>;
   private changes?: Promise<Map<string, OpportunityChange>>;
+  private documentChanges?: Promise<Map<string, DocumentChange>>;
   constructor(
     private readonly context: Context,
     private readonly items: TimelineItem[],
@@ -40,6 +45,14 @@ class PageRecords {
       .then((rows) => new Map(rows.map((row) => [row.id, row as OpportunityChange])));
     return this.changes.then((rows) => rows.get(id) ?? null);
   }
+
+  documentChange(query: Query, id: string) {
+    const ids = this.items.flatMap((item) => ('documentChange' in item ? [item.id] : []));
+    this.documentChanges ??= this.context.prisma.documentChange
+      .findMany({ ...(query as object), where: { id: { in: ids } } })
+      .then((rows) => new Map(rows.map((row) => [row.id, row as DocumentChange])));
+    return this.documentChanges.then((rows) => rows.get(id) ?? null);
+  }
 }
 
 type PageItem = TimelineItem & { records: PageRecords };
@@ -59,6 +72,19 @@ const TimelineItemRef = builder.objectRef<PageItem>('TimelineItem').implement({
       nullable: true,
       resolve: (query, item) => (item.kind === 'CHANGE' ? item.records.change(query, item.id) : null),
     }),
+    documentChange: t.prismaField({
+      type: 'DocumentChange',
+      nullable: true,
+      description: 'For QUOTE, ORDER and INVOICE items.',
+      resolve: (query, item) => ('documentChange' in item ? item.records.documentChange(query, item.id) : null),
+    }),
+  }),
+});
+
+const TimelineCountRef = builder.objectRef<{ kind: TimelineKind; count: number }>('TimelineCount').implement({
+  fields: (t) => ({
+    kind: t.expose('kind', { type: TimelineItemKind }),
+    count: t.exposeInt('count', { description: 'Activities and changes: entries; quotes, orders, invoices: documents.' }),
   }),
 });
 
@@ -72,7 +98,7 @@ for (const model of ['Opportunity', 'Account', 'Contact'] as const) {
   builder.prismaObjectField(model, 'timeline', (t) =>
     t.connection({
       type: TimelineItemRef,
-      description: 'Activities and opportunity history (stage and status changes, follows, ...) merged, newest first.',
+      description: 'Activities, opportunity history (stage and status changes, follows, ...) and the history of quotes, orders and invoices, merged, newest first.',
       resolve: async (parent, args, context) => {
         const page = await timeline(context.prisma, requireViewer(context), SUBJECTS[model](parent.id), { first: args.first, after: args.after });
         const records = new PageRecords(context, page.items);
@@ -80,6 +106,16 @@ for (const model of ['Opportunity', 'Account', 'Contact'] as const) {
           edges: page.items.map((item) => ({ cursor: encodeCursor(item), node: { ...item, records } })),
           pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: null, endCursor: page.endCursor },
         };
+      },
+    }),
+  );
+  builder.prismaObjectField(model, 'timelineCounts', (t) =>
+    t.field({
+      type: [TimelineCountRef],
+      description: 'How many of each kind the timeline holds, as far as the viewer may read them.',
+      resolve: async (parent, _args, context) => {
+        const counts = await timelineCounts(context.prisma, requireViewer(context), SUBJECTS[model](parent.id));
+        return (Object.keys(counts) as TimelineKind[]).map((kind) => ({ kind, count: counts[kind] }));
       },
     }),
   );

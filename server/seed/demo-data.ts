@@ -2,6 +2,7 @@ import { de, Faker } from '@faker-js/faker';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.ts';
 import { normalizeCompanyName, normalizeEmail } from '../domain/normalize.ts';
+import { seedDemoBilling } from './demo-billing.ts';
 import { DAY_MS, daysBeforeReference, demoReferenceDate } from './demo-clock.ts';
 import { seedDemoPipeline } from './demo-pipeline.ts';
 
@@ -35,6 +36,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 const FAKER_SEED = 20261122;
 const PIPELINE_FAKER_SEED = 20261123;
+const BILLING_FAKER_SEED = 20261203;
 /** When the CRM was set up (teams, users and memberships): this long before the reference. */
 const SETUP_DAYS_BEFORE = 1028;
 const DAY = DAY_MS;
@@ -235,6 +237,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         UPDATE "Account" AS a SET "updatedAt" = GREATEST(a."createdAt", w."closedAt")
         FROM (SELECT "accountId", max("closedAt") AS "closedAt" FROM "Opportunity" WHERE "status" = 'WON' GROUP BY "accountId") AS w
         WHERE w."accountId" = a."id"`;
+      const billingFaker = new Faker({ locale: [de] });
+      billingFaker.seed(BILLING_FAKER_SEED);
+      await seedDemoBilling(tx, billingFaker, reference);
       return { created: true, reference };
     },
     { timeout: 60_000, maxWait: 60_000 },

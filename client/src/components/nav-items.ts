@@ -16,6 +16,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/accounts', label: 'layout.nav.accounts' },
   { to: '/board', label: 'layout.nav.board', roles: SELLING_ROLES },
   { to: '/tasks', label: 'layout.nav.tasks', roles: SELLING_ROLES },
+  { to: '/quotes', label: 'billing.nav.quotes', roles: SELLING_ROLES },
+  { to: '/orders', label: 'billing.nav.orders', roles: SELLING_ROLES },
+  { to: '/invoices', label: 'billing.nav.invoices', roles: SELLING_ROLES },
+  { to: '/campaigns', label: 'billing.nav.campaigns', roles: SELLING_ROLES },
+  { to: '/budgets', label: 'billing.nav.budgets', roles: SELLING_ROLES },
 ];
 
 export const mayUse = (item: { roles?: readonly Role[] }, role: Role | undefined) => !item.roles || (role !== undefined && item.roles.includes(role));

@@ -1,6 +1,9 @@
 import accountsDe from './locales/de/accounts.json';
 import activitiesDe from './locales/de/activities.json';
+import billingDe from './locales/de/billing.json';
 import boardDe from './locales/de/board.json';
+import budgetsDe from './locales/de/budgets.json';
+import campaignsDe from './locales/de/campaigns.json';
 import commonDe from './locales/de/common.json';
 import contactsDe from './locales/de/contacts.json';
 import customerDe from './locales/de/customer.json';
@@ -11,7 +14,10 @@ import notificationsDe from './locales/de/notifications.json';
 import opportunityDe from './locales/de/opportunity.json';
 import accountsEn from './locales/en/accounts.json';
 import activitiesEn from './locales/en/activities.json';
+import billingEn from './locales/en/billing.json';
 import boardEn from './locales/en/board.json';
+import budgetsEn from './locales/en/budgets.json';
+import campaignsEn from './locales/en/campaigns.json';
 import commonEn from './locales/en/common.json';
 import contactsEn from './locales/en/contacts.json';
 import customerEn from './locales/en/customer.json';
@@ -27,7 +33,10 @@ import opportunityEn from './locales/en/opportunity.json';
 export const en = {
   accounts: accountsEn,
   activities: activitiesEn,
+  billing: billingEn,
   board: boardEn,
+  budgets: budgetsEn,
+  campaigns: campaignsEn,
   common: commonEn,
   contacts: contactsEn,
   customer: customerEn,
@@ -41,7 +50,10 @@ export const en = {
 export const de: typeof en = {
   accounts: accountsDe,
   activities: activitiesDe,
+  billing: billingDe,
   board: boardDe,
+  budgets: budgetsDe,
+  campaigns: campaignsDe,
   common: commonDe,
   contacts: contactsDe,
   customer: customerDe,

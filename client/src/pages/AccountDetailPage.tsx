@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { AccountContacts } from '../components/AccountContacts.tsx';
+import { AccountDocuments } from './billing/AccountDocuments.tsx';
 import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { TagList } from '../components/TagList.tsx';
 import { graphql } from '../gql';
@@ -183,6 +184,7 @@ export function AccountDetailPage() {
       </div>
 
       <AccountContacts accountId={account.id} />
+      <AccountDocuments accountId={account.id} />
     </article>
   );
 }

@@ -24,6 +24,8 @@ import {
 import { ReopenButton } from './ReopenButton.tsx';
 import { useOpportunityLive } from './useOpportunityLive.ts';
 import { WinLossReportForm } from './WinLossReportForm.tsx';
+import { OpportunityDocuments } from '../billing/OpportunityDocuments.tsx';
+import { OpportunityCampaign } from '../campaigns/OpportunityCampaign.tsx';
 
 type OpenDialog = 'win' | 'lose' | 'convert' | null;
 
@@ -234,6 +236,8 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
             </section>
           )}
           <OpportunityActivities opportunityId={opportunity.id} refreshKey={live.refreshKey} canAdd={worksWithOpportunities} />
+          <OpportunityDocuments opportunityId={opportunity.id} />
+          <OpportunityCampaign opportunityId={opportunity.id} refreshKey={live.refreshKey} />
         </aside>
       </div>
       <OpportunityLinesEditor key={`lines-${locked}`} opportunity={opportunity} locked={locked} onConflict={reload} onDirtyChange={setLinesDirty} />

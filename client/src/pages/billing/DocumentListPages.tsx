@@ -1,0 +1,156 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Pager } from '../../components/Pager.tsx';
+import { Loading, QueryError } from '../../components/QueryStatus.tsx';
+import { useViewer } from '../../hooks/useViewer.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import type { DocumentKind } from './billing-labels.ts';
+import { documentPaths } from './billing-format.ts';
+import { InvoiceListQuery, OrderListQuery, QuoteListQuery } from './billing-queries.ts';
+import { DocumentFilters, useDocumentFilters } from './DocumentFilters.tsx';
+import { StatusBadge } from './DocumentParts.tsx';
+
+const PAGE_SIZE = 25;
+const listContext = { additionalTypenames: ['Quote', 'Order', 'Invoice'] };
+
+interface Row {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  overdue?: boolean;
+  account: { id: string; name: string };
+  owner: { name: string };
+  date: string;
+  extra?: ReactNode;
+  grossAmount: string;
+}
+
+type PageInfo = { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+
+function variables(filters: ReturnType<typeof useDocumentFilters>) {
+  const { after, before } = filters.cursor;
+  return before ? { filter: filters.filter, last: PAGE_SIZE, before } : { filter: filters.filter, first: PAGE_SIZE, after };
+}
+
+export function QuotesPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const filters = useDocumentFilters('QUOTE');
+  const [{ data, error, fetching }] = useQuery({ query: QuoteListQuery, variables: variables(filters) as never, requestPolicy: 'cache-and-network', context: listContext });
+  const rows = data?.quotes.edges.map(({ node }) => ({ ...node, date: node.createdAt.slice(0, 10), extra: formats.day(node.validUntil) }));
+  return <DocumentListView kind="QUOTE" filters={filters} rows={rows} total={data?.quotes.totalCount} pageInfo={data?.quotes.pageInfo} error={error} fetching={fetching} extraLabel={t('billing.quote.validUntil')} />;
+}
+
+export function OrdersPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const filters = useDocumentFilters('ORDER');
+  const [{ data, error, fetching }] = useQuery({ query: OrderListQuery, variables: variables(filters) as never, requestPolicy: 'cache-and-network', context: listContext });
+  const rows = data?.orders.edges.map(({ node }) => ({ ...node, date: node.orderDate, extra: node.deliveryDate ? formats.day(node.deliveryDate) : '' }));
+  return <DocumentListView kind="ORDER" filters={filters} rows={rows} total={data?.orders.totalCount} pageInfo={data?.orders.pageInfo} error={error} fetching={fetching} extraLabel={t('billing.order.deliveryDate')} />;
+}
+
+export function InvoicesPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const filters = useDocumentFilters('INVOICE');
+  const [{ data, error, fetching }] = useQuery({ query: InvoiceListQuery, variables: variables(filters) as never, requestPolicy: 'cache-and-network', context: listContext });
+  const rows = data?.invoices.edges.map(({ node }) => ({
+    ...node,
+    overdue: node.isOverdue,
+    date: node.issueDate,
+    extra: (
+      <>
+        {formats.day(node.dueDate)}
+        {node.status === 'OPEN' && <span className="muted"> · {formats.money(node.outstandingAmount)}</span>}
+      </>
+    ),
+  }));
+  return <DocumentListView kind="INVOICE" filters={filters} rows={rows} total={data?.invoices.totalCount} pageInfo={data?.invoices.pageInfo} error={error} fetching={fetching} extraLabel={t('billing.columns.due')} />;
+}
+
+interface ViewProps {
+  kind: DocumentKind;
+  filters: ReturnType<typeof useDocumentFilters>;
+  rows: Row[] | undefined;
+  total: number | undefined;
+  pageInfo: PageInfo | undefined;
+  error: Parameters<typeof QueryError>[0]['error'] | undefined;
+  fetching: boolean;
+  extraLabel: string;
+}
+
+function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetching, extraLabel }: ViewProps) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const { canCreateCustomers } = useViewer();
+  const titleId = `${kind.toLowerCase()}-list-title`;
+  return (
+    <section aria-labelledby={titleId}>
+      <div className="page-header">
+        <h1 id={titleId}>{t(`billing.kind.${kind}.many`)}</h1>
+        {canCreateCustomers && (
+          <Link to={documentPaths.create(kind)} className="button button--primary">
+            {t(`billing.kind.${kind}.new`)}
+          </Link>
+        )}
+      </div>
+      <DocumentFilters kind={kind} filters={filters} />
+      <div className="toolbar">
+        {total !== undefined && (
+          <span className="toolbar__count" data-testid="document-count" aria-live="polite">
+            {t(`billing.kind.${kind}.count`, { count: total })}
+          </span>
+        )}
+        {fetching && <span className="spinner" aria-label="Loading" />}
+      </div>
+      {error && <QueryError error={error} />}
+      {!rows && fetching && <Loading what={t(`billing.kind.${kind}.many`)} />}
+      {rows && rows.length === 0 && <p className="empty">{t(`billing.kind.${kind}.none`)}</p>}
+      {rows && rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('billing.columns.number')}</th>
+                <th scope="col">{t('billing.columns.title')}</th>
+                <th scope="col">{t('billing.columns.account')}</th>
+                <th scope="col">{t('billing.columns.status')}</th>
+                <th scope="col">{t('billing.columns.date')}</th>
+                <th scope="col">{extraLabel}</th>
+                <th scope="col">{t('billing.columns.owner')}</th>
+                <th scope="col" className="numeric">
+                  {t('billing.columns.gross')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
+                      {row.number}
+                    </Link>
+                  </td>
+                  <td>{row.title}</td>
+                  <td>{row.account.name}</td>
+                  <td>
+                    <StatusBadge status={row.status} overdue={row.overdue} />
+                  </td>
+                  <td>{formats.day(row.date)}</td>
+                  <td>{row.extra}</td>
+                  <td>{row.owner.name}</td>
+                  <td className="numeric">{formats.money(row.grossAmount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageInfo && <Pager label={t('billing.filters.pages', { what: t(`billing.kind.${kind}.many`) })} pageInfo={pageInfo} onPrevious={(cursor) => filters.page({ before: cursor })} onNext={(cursor) => filters.page({ after: cursor })} />}
+    </section>
+  );
+}
