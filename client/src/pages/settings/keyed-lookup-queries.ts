@@ -1,0 +1,135 @@
+import { graphql } from '../../gql';
+
+// The keyed lookup lists' documents: priorities and forecast categories (entries with a stable key).
+
+export const SettingsPrioritiesQuery = graphql(`
+  query SettingsPriorities {
+    priorities {
+      key
+      label
+      builtIn
+    }
+  }
+`);
+
+export const SettingsCreatePriorityMutation = graphql(`
+  mutation SettingsCreatePriority($key: String!, $label: String!) {
+    createPriority(key: $key, label: $label) {
+      __typename
+      ... on CreatePrioritySuccess {
+        entry { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsRelabelPriorityMutation = graphql(`
+  mutation SettingsRelabelPriority($key: String!, $label: String!) {
+    relabelPriority(key: $key, label: $label) {
+      __typename
+      ... on RelabelPrioritySuccess {
+        entry { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsReorderPrioritiesMutation = graphql(`
+  mutation SettingsReorderPriorities($keys: [String!]!) {
+    reorderPriorities(keys: $keys) {
+      __typename
+      ... on ReorderPrioritiesSuccess {
+        entries { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsDeletePriorityMutation = graphql(`
+  mutation SettingsDeletePriority($key: String!) {
+    deletePriority(key: $key) {
+      __typename
+      ... on DeletePrioritySuccess {
+        deletedKey
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsForecastCategoriesQuery = graphql(`
+  query SettingsForecastCategories {
+    forecastCategories {
+      key
+      label
+      builtIn
+    }
+  }
+`);
+
+export const SettingsCreateForecastCategoryMutation = graphql(`
+  mutation SettingsCreateForecastCategory($key: String!, $label: String!) {
+    createForecastCategory(key: $key, label: $label) {
+      __typename
+      ... on CreateForecastCategorySuccess {
+        entry { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsRelabelForecastCategoryMutation = graphql(`
+  mutation SettingsRelabelForecastCategory($key: String!, $label: String!) {
+    relabelForecastCategory(key: $key, label: $label) {
+      __typename
+      ... on RelabelForecastCategorySuccess {
+        entry { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsReorderForecastCategoriesMutation = graphql(`
+  mutation SettingsReorderForecastCategories($keys: [String!]!) {
+    reorderForecastCategories(keys: $keys) {
+      __typename
+      ... on ReorderForecastCategoriesSuccess {
+        entries { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsDeleteForecastCategoryMutation = graphql(`
+  mutation SettingsDeleteForecastCategory($key: String!) {
+    deleteForecastCategory(key: $key) {
+      __typename
+      ... on DeleteForecastCategorySuccess {
+        deletedKey
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
