@@ -53,7 +53,10 @@ export interface HistoryEntryLike {
   field: string;
   oldDisplay?: string | null;
   newDisplay?: string | null;
+  oldValue?: unknown;
   newValue?: unknown;
+  /** A value names a record of another team: its display is null. */
+  restricted?: boolean;
 }
 
 /** A field's or event's name; a field this client does not know yet is shown as the API names it. */
@@ -87,7 +90,9 @@ export function describeChange(
   if (entry.field === 'description' || entry.field === 'winLossReport') {
     return { label: fieldLabel(t, entry.field), detail: entry.newDisplay ? t('opportunity.history.changed') : t('opportunity.history.cleared') };
   }
-  const before = displayValue(t, formats, entry.field, entry.oldDisplay);
-  const after = displayValue(t, formats, entry.field, entry.newDisplay);
+  const hidden = (display: string | null | undefined, value: unknown) =>
+    entry.restricted && display == null && value != null ? t('common.restrictedRecord') : displayValue(t, formats, entry.field, display);
+  const before = hidden(entry.oldDisplay, entry.oldValue);
+  const after = hidden(entry.newDisplay, entry.newValue);
   return { label: fieldLabel(t, entry.field), detail: `${before} → ${after}`, before, after };
 }

@@ -137,7 +137,7 @@ export function CardBody({ card, titleId }: { card: BoardCardFieldsFragment; tit
         </Link>
       </h3>
       <p className="board-card__account">
-        {card.account.name}
+        {card.account?.name ?? t('common.restrictedAccount')}
         {card.contact && <span className="muted"> · {card.contact.fullName}</span>}
       </p>
       <dl className="board-card__facts">

@@ -12,7 +12,8 @@ export interface BoardChange<Card extends LiveCard> {
   kind: 'CREATED' | 'UPDATED' | 'DELETED' | 'REMOVED';
   opportunityId: string;
   version: number;
-  stageId: string;
+  /** Null when the card left the viewer's sight (REMOVED). */
+  stageId: string | null;
   previousStageId: string;
   /** The server's answer: is the card now on this board, with this viewer's filter? */
   onBoard: boolean;
@@ -75,7 +76,7 @@ export function describeChange(change: BoardChange<LiveCard>, stageName: (stageI
   if (change.opportunity?.status === 'LOST') return { key: 'board.live.lost', by };
   if (!change.onBoard) return { key: 'board.live.filteredOut', by };
   if (change.stageId !== change.previousStageId) {
-    const stage = stageName(change.stageId);
+    const stage = change.stageId ? stageName(change.stageId) : undefined;
     return stage ? { key: 'board.live.movedTo', by, stage } : { key: 'board.live.movedElsewhere', by };
   }
   return { key: 'board.live.changed', by };

@@ -121,7 +121,7 @@ export function OpportunityDetailsForm({ opportunity, options, locked, onConflic
               label={t('opportunity.field.account')}
               required
               disabled={locked}
-              value={values.accountId ? { id: values.accountId, name: values.accountName } : null}
+              value={values.accountId ? { id: values.accountId, name: values.accountName || t('common.restrictedAccount') } : null}
               onChange={(account) => set({ accountId: account?.id ?? '', accountName: account?.name ?? '', contactId: '' })}
               error={errors.accountId}
             />

@@ -20,6 +20,8 @@ const OpportunityHistoryQuery = graphql(`
             field
             oldDisplay
             newDisplay
+            oldValue
+            restricted
             newValue
             actor {
               id
@@ -48,6 +50,8 @@ const OpportunityHistoryQuery = graphql(`
               field
               oldDisplay
               newDisplay
+              oldValue
+              restricted
               newValue
               actor {
                 id

@@ -58,8 +58,9 @@ export const DETAIL_FIELDS = [
 export function detailValuesOf(opportunity: OpportunityDetailFieldsFragment, formats: Formats): DetailValues {
   return {
     title: opportunity.title,
-    accountId: opportunity.account.id,
-    accountName: opportunity.account.name,
+    accountId: opportunity.accountId,
+    // An account of another team keeps its place without its name (the form says so).
+    accountName: opportunity.account?.name ?? '',
     contactId: opportunity.contact?.id ?? '',
     ownerId: opportunity.owner.id,
     teamId: opportunity.team.id,
