@@ -116,6 +116,12 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     const again = await signIn('greta@test.example', 'a long enough secret');
     expect(await fieldError(again, 'Password')).toBe('E-mail or password is wrong.');
 
+    // Reactivation asks too; then she signs in again.
+    await row.getByRole('button', { name: 'Reactivate' }).click();
+    await row.getByRole('group', { name: /^Reactivate Greta Neu\?/ }).getByRole('button', { name: 'Reactivate' }).click();
+    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('Active');
+    await (await signIn('greta@test.example', 'a long enough secret')).waitForURL('**/accounts');
+
     // No one deactivates themselves.
     expect(await userRow(page, org.admin.email).getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
   });

@@ -12,12 +12,13 @@ import { LookupListEditor } from './LookupListEditor.tsx';
 import type { LookupActions } from './lookup-types.ts';
 
 const FIELDS = { label: 'label', key: 'key' } as const;
+// Also when the list was empty (the cached answer then names no entry type) or lost an entry.
 const CHANGED = { additionalTypenames: ['ForecastCategory'] };
 
 /** `/settings/forecast-categories`: the forecast categories of opportunities (won ones count as COMMIT, lost ones as OMITTED); the built-in ones stay. */
 export function ForecastCategoriesPage() {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: SettingsForecastCategoriesQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsForecastCategoriesQuery, requestPolicy: 'cache-and-network', context: CHANGED });
   const [, create] = useMutation(SettingsCreateForecastCategoryMutation);
   const [, relabel] = useMutation(SettingsRelabelForecastCategoryMutation);
   const [, reorder] = useMutation(SettingsReorderForecastCategoriesMutation);

@@ -137,7 +137,7 @@ export function LookupRow({ entry, handle, labelCaption, fields, actions, refusa
           </button>
         )}
         {!entry.builtIn && (
-          <ConfirmButton label={t('common.delete')} question={t('lookups.deleteQuestion', { name: entry.label })} confirmLabel={t('common.delete')} onConfirm={handleDelete} />
+          <ConfirmButton small label={t('common.delete')} question={t('lookups.deleteQuestion', { name: entry.label })} confirmLabel={t('common.delete')} onConfirm={handleDelete} />
         )}
       </div>
     </div>

@@ -13,12 +13,13 @@ import {
 } from './named-lookup-queries.ts';
 
 const FIELDS = { label: 'name' } as const;
+// Also when the list was empty (the cached answer then names no entry type) or lost an entry.
 const CHANGED = { additionalTypenames: ['LossReason'] };
 
 /** `/settings/loss-reasons`: why opportunities are lost, in the order the close dialog offers them. */
 export function LossReasonsPage() {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: SettingsLossReasonsQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsLossReasonsQuery, requestPolicy: 'cache-and-network', context: CHANGED });
   const [, create] = useMutation(SettingsCreateLossReasonMutation);
   const [, rename] = useMutation(SettingsRenameLossReasonMutation);
   const [, setActive] = useMutation(SettingsSetLossReasonActiveMutation);

@@ -13,6 +13,9 @@ import { SortableList } from './SortableList.tsx';
 import { StagesEditor } from './StagesEditor.tsx';
 import { useActionFailure } from './useFeedback.ts';
 
+// A first pipeline must appear although the cached answer named none.
+const PIPELINE_CHANGE = { additionalTypenames: ['Pipeline'] };
+
 const pipelinePath = (id: string) => `${settingsPath('pipelines')}/${encodeURIComponent(id)}`;
 
 /**
@@ -23,7 +26,7 @@ export function PipelinesPage() {
   const { t } = useTranslation();
   const { pipelineId } = useParams();
   const navigate = useNavigate();
-  const [{ data, error }] = useQuery({ query: SettingsPipelinesQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsPipelinesQuery, requestPolicy: 'cache-and-network', context: PIPELINE_CHANGE });
   const [, reorderPipelines] = useMutation(SettingsReorderPipelinesMutation);
   const actionFailure = useActionFailure();
   const [creating, setCreating] = useState(false);

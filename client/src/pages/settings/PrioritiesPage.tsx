@@ -12,12 +12,13 @@ import { LookupListEditor } from './LookupListEditor.tsx';
 import type { LookupActions } from './lookup-types.ts';
 
 const FIELDS = { label: 'label', key: 'key' } as const;
+// Also when the list was empty (the cached answer then names no entry type) or lost an entry.
 const CHANGED = { additionalTypenames: ['Priority'] };
 
 /** `/settings/priorities`: the priorities of opportunities; the built-in ones stay. */
 export function PrioritiesPage() {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: SettingsPrioritiesQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsPrioritiesQuery, requestPolicy: 'cache-and-network', context: CHANGED });
   const [, create] = useMutation(SettingsCreatePriorityMutation);
   const [, relabel] = useMutation(SettingsRelabelPriorityMutation);
   const [, reorder] = useMutation(SettingsReorderPrioritiesMutation);

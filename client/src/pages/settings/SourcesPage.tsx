@@ -13,12 +13,13 @@ import {
 } from './named-lookup-queries.ts';
 
 const FIELDS = { label: 'name' } as const;
+// Also when the list was empty (the cached answer then names no entry type) or lost an entry.
 const CHANGED = { additionalTypenames: ['Source'] };
 
 /** `/settings/sources`: where accounts, contacts and opportunities come from, in the order the forms offer them. */
 export function SourcesPage() {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: SettingsSourcesQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsSourcesQuery, requestPolicy: 'cache-and-network', context: CHANGED });
   const [, create] = useMutation(SettingsCreateSourceMutation);
   const [, rename] = useMutation(SettingsRenameSourceMutation);
   const [, setActive] = useMutation(SettingsSetSourceActiveMutation);

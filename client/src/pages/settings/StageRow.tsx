@@ -111,6 +111,7 @@ export function StageRow({ stage, handle, onNotice }: Props) {
           {t('common.saveChanges')}
         </button>
         <ConfirmButton
+          small
           label={t('common.delete')}
           question={t('pipelines.stages.deleteQuestion', { name: stage.name })}
           confirmLabel={t('common.delete')}

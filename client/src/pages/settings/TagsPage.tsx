@@ -6,12 +6,13 @@ import type { LookupActions } from './lookup-types.ts';
 import { SettingsCreateTagMutation, SettingsDeleteTagMutation, SettingsTagsQuery, SettingsUpdateTagMutation } from './named-lookup-queries.ts';
 
 const FIELDS = { label: 'name', color: 'color' } as const;
+// Also when the list was empty (the cached answer then names no entry type) or lost an entry.
 const CHANGED = { additionalTypenames: ['Tag'] };
 
 /** `/settings/tags`: the tags of accounts, contacts and opportunities, by name, each with its colour. */
 export function TagsPage() {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: SettingsTagsQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsTagsQuery, requestPolicy: 'cache-and-network', context: CHANGED });
   const [, create] = useMutation(SettingsCreateTagMutation);
   const [, update] = useMutation(SettingsUpdateTagMutation);
   const [, remove] = useMutation(SettingsDeleteTagMutation);

@@ -10,6 +10,7 @@ import { TeamDialog } from './TeamDialog.tsx';
 import { SettingsDeleteTeamMutation, SettingsTeamsQuery } from './team-queries.ts';
 import { useActionFailure } from './useFeedback.ts';
 
+// Also when no team was listed yet, and after a deletion (which returns only the id).
 const TEAM_CHANGE = { additionalTypenames: ['Team'] };
 
 type Editing = { mode: 'create' } | { mode: 'edit'; team: { id: string; name: string; type: TeamType } } | null;
@@ -21,7 +22,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; team: { id: string; name: st
 export function TeamsPage() {
   const { t } = useTranslation();
   const { viewer } = useViewer();
-  const [{ data, error }] = useQuery({ query: SettingsTeamsQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: SettingsTeamsQuery, requestPolicy: 'cache-and-network', context: TEAM_CHANGE });
   const [{ fetching: deleting }, deleteTeam] = useMutation(SettingsDeleteTeamMutation);
   const actionFailure = useActionFailure();
   const [editing, setEditing] = useState<Editing>(null);
@@ -93,6 +94,7 @@ export function TeamsPage() {
                           {t('common.edit')}
                         </button>
                         <ConfirmButton
+                          small
                           label={t('common.delete')}
                           question={t('people.teams.deleteQuestion', { name: team.name })}
                           confirmLabel={t('common.delete')}

@@ -100,6 +100,7 @@ export function UsersPage() {
                         {user.id !== viewer.id &&
                           (user.active ? (
                             <ConfirmButton
+                              small
                               label={t('people.users.deactivate')}
                               question={t('people.users.deactivateQuestion', { name: user.name })}
                               confirmLabel={t('people.users.deactivate')}
@@ -107,9 +108,15 @@ export function UsersPage() {
                               onConfirm={() => setActive(user, false)}
                             />
                           ) : (
-                            <button type="button" className="button button--secondary button--small" disabled={saving} onClick={() => setActive(user, true)}>
-                              {t('people.users.reactivate')}
-                            </button>
+                            <ConfirmButton
+                              small
+                              tone="neutral"
+                              label={t('people.users.reactivate')}
+                              question={t('people.users.reactivateQuestion', { name: user.name })}
+                              confirmLabel={t('people.users.reactivate')}
+                              busy={saving}
+                              onConfirm={() => setActive(user, true)}
+                            />
                           ))}
                       </div>
                     )}
