@@ -225,6 +225,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['settings-tags', '/settings/tags'],
       ['settings-priorities', '/settings/priorities'],
       ['settings-forecast-categories', '/settings/forecast-categories'],
+      ['settings-customer-statuses', '/settings/customer-statuses'],
       ['settings-products', '/settings/products'],
       ['settings-organisation', '/settings/organisation'],
       ['profile', '/profile'],

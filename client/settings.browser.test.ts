@@ -217,7 +217,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await page.goto('/settings/pipelines');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
     await page.goto('/settings/teams');
-    expect(await page.getByTestId('teams-table').locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('North')]);
+    await expect.poll(() => page.getByTestId('teams-table').locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('North')]);
     expect(await page.getByRole('button', { name: 'New team' }).count()).toBe(0);
   });
 
@@ -251,6 +251,29 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     });
     expect(await page.getByLabel('USt-IdNr.').inputValue()).toBe('DE123456789');
     await prisma.organisationSettings.update({ where: { id: 1 }, data: { currency: 'EUR', timeZone: 'Europe/Berlin' } });
+    await prisma.user.update({ where: { id: org.admin.id }, data: { locale: null } });
+  });
+
+  test('customer statuses: an administrator adds Konkurs in German, refused first for a taken key, and accounts can take it', async () => {
+    await prisma.user.update({ where: { id: org.admin.id }, data: { locale: 'DE' } });
+    const page = await signedIn(org.admin, 'de-DE');
+    await page.goto('/settings/customer-statuses');
+    const list = page.getByTestId('customer-statuses');
+    await expect.poll(() => list.locator('li').count()).toBe(3);
+    // The built-in statuses can be relabelled but not deleted.
+    expect(await list.getByRole('button', { name: 'Löschen' }).count()).toBe(0);
+    await page.getByLabel(/^Schlüssel/).fill('customer');
+    await page.getByLabel(/^Bezeichnung/).fill('Konkurs');
+    await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    expect(await fieldError(page, 'Schlüssel')).toBe('Dies ist bereits vergeben.');
+    await page.getByLabel(/^Schlüssel/).fill('bankrupt');
+    await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    await expect.poll(() => list.locator('li').count()).toBe(4);
+    expect(await prisma.lifecycleStatus.findUniqueOrThrow({ where: { key: 'BANKRUPT' } })).toMatchObject({ label: 'Konkurs', builtIn: false });
+    expect(await list.locator('[data-entry="Konkurs"]').getByRole('button', { name: 'Löschen' }).count()).toBe(1);
+
+    await page.goto('/accounts/new');
+    await expect.poll(() => page.getByLabel(/^Status/).locator('option').allTextContents()).toContain('Konkurs');
     await prisma.user.update({ where: { id: org.admin.id }, data: { locale: null } });
   });
 

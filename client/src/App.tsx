@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { BoardPage } from './pages/board/BoardPage.tsx';
 import { MyTasksPage } from './pages/MyTasksPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
+import { CustomerStatusesPage } from './pages/settings/CustomerStatusesPage.tsx';
 import { ForecastCategoriesPage } from './pages/settings/ForecastCategoriesPage.tsx';
 import { LossReasonsPage } from './pages/settings/LossReasonsPage.tsx';
 import { OrganisationPage } from './pages/settings/OrganisationPage.tsx';
@@ -61,6 +62,7 @@ export function App() {
                 <Route path="tags" element={<TagsPage />} />
                 <Route path="priorities" element={<PrioritiesPage />} />
                 <Route path="forecast-categories" element={<ForecastCategoriesPage />} />
+                <Route path="customer-statuses" element={<CustomerStatusesPage />} />
                 <Route path="products" element={<ProductsPage />} />
                 <Route path="organisation" element={<OrganisationPage />} />
               </Route>

@@ -100,6 +100,7 @@ export function UsersPage() {
                         {user.id !== viewer.id &&
                           (user.active ? (
                             <ConfirmButton
+                              key="deactivate"
                               small
                               label={t('people.users.deactivate')}
                               question={t('people.users.deactivateQuestion', { name: user.name })}
@@ -109,6 +110,7 @@ export function UsersPage() {
                             />
                           ) : (
                             <ConfirmButton
+                              key="reactivate"
                               small
                               tone="neutral"
                               label={t('people.users.reactivate')}

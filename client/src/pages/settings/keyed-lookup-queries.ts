@@ -1,6 +1,7 @@
 import { graphql } from '../../gql';
 
-// The keyed lookup lists' documents: priorities and forecast categories (entries with a stable key).
+// The keyed lookup lists' documents: priorities, forecast categories and customer (lifecycle)
+// statuses, entries with a stable key.
 
 export const SettingsPrioritiesQuery = graphql(`
   query SettingsPriorities {
@@ -125,6 +126,72 @@ export const SettingsDeleteForecastCategoryMutation = graphql(`
     deleteForecastCategory(key: $key) {
       __typename
       ... on DeleteForecastCategorySuccess {
+        deletedKey
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsLifecycleStatusesQuery = graphql(`
+  query SettingsLifecycleStatuses {
+    lifecycleStatuses {
+      key
+      label
+      builtIn
+    }
+  }
+`);
+
+export const SettingsCreateLifecycleStatusMutation = graphql(`
+  mutation SettingsCreateLifecycleStatus($key: String!, $label: String!) {
+    createLifecycleStatus(key: $key, label: $label) {
+      __typename
+      ... on CreateLifecycleStatusSuccess {
+        entry { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsRelabelLifecycleStatusMutation = graphql(`
+  mutation SettingsRelabelLifecycleStatus($key: String!, $label: String!) {
+    relabelLifecycleStatus(key: $key, label: $label) {
+      __typename
+      ... on RelabelLifecycleStatusSuccess {
+        entry { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsReorderLifecycleStatusesMutation = graphql(`
+  mutation SettingsReorderLifecycleStatuses($keys: [String!]!) {
+    reorderLifecycleStatuses(keys: $keys) {
+      __typename
+      ... on ReorderLifecycleStatusesSuccess {
+        entries { key label builtIn }
+      }
+      ... on ValidationError {
+        ...ValidationErrorFields
+      }
+    }
+  }
+`);
+
+export const SettingsDeleteLifecycleStatusMutation = graphql(`
+  mutation SettingsDeleteLifecycleStatus($key: String!) {
+    deleteLifecycleStatus(key: $key) {
+      __typename
+      ... on DeleteLifecycleStatusSuccess {
         deletedKey
       }
       ... on ValidationError {
