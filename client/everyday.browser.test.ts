@@ -211,6 +211,48 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     expect(city.y).toBeGreaterThanOrEqual(title.y + title.height);
   });
 
+  test('the settings and the profile fit a 375 px phone as well as 1280 px', async () => {
+    const phone = await signedIn(org.admin, PHONE);
+    const desktop = await signedIn(org.admin, DESKTOP);
+    await prisma.activityPlanStep.create({ data: { pipelineId: seeded.leads.id, position: 0, type: 'CALL', subject: 'Intro call', dayOffset: 0 } });
+    await prisma.product.create({ data: { sku: 'SK-1', name: 'Sensor kit', unitPrice: '1234.50' } });
+    const pages: [string, string][] = [
+      ['settings-users', '/settings/users'],
+      ['settings-teams', '/settings/teams'],
+      ['settings-pipelines', `/settings/pipelines/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`],
+      ['settings-loss-reasons', '/settings/loss-reasons'],
+      ['settings-sources', '/settings/sources'],
+      ['settings-tags', '/settings/tags'],
+      ['settings-priorities', '/settings/priorities'],
+      ['settings-forecast-categories', '/settings/forecast-categories'],
+      ['settings-customer-statuses', '/settings/customer-statuses'],
+      ['settings-products', '/settings/products'],
+      ['settings-organisation', '/settings/organisation'],
+      ['profile', '/profile'],
+    ];
+    for (const [name, url] of pages) {
+      for (const [page, width] of [
+        [phone, PHONE.width],
+        [desktop, DESKTOP.width],
+      ] as const) {
+        await page.goto(url);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+        expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
+      }
+    }
+
+    // The users' table is cards on a phone; the user dialog fits.
+    await phone.goto('/settings/users');
+    const row = phone.getByTestId('users-table').locator('tbody tr').first();
+    expect((await row.boundingBox())!.width).toBeLessThanOrEqual(PHONE.width);
+    await phone.getByRole('button', { name: 'New user' }).click();
+    const box = (await phone.getByRole('dialog', { name: 'New user' }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await phone.screenshot({ path: path.join(SCREENSHOTS, 'settings-new-user-375.png') });
+  });
+
   test('the board at 375 px swipes between columns, one at a time, and its dialog fits', async () => {
     const phone = await signedIn(org.northSales, PHONE);
     await phone.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);

@@ -51,6 +51,29 @@ function assertMayManageUsers(viewer: Viewer) {
   }
 }
 
+/**
+ * Whether the viewer may change this user with updateUser, so that clients offer the forms only
+ * then: administrators anyone, managers the sales and service users who share one of their teams.
+ */
+export function mayManageUser(viewer: Viewer, target: { role: Role; teamIds: readonly string[] }): boolean {
+  if (viewer.readOnly) return false;
+  if (viewer.role === 'ADMIN') return true;
+  return viewer.role === 'MANAGER' && MANAGEABLE_BY_MANAGERS.includes(target.role) && target.teamIds.some((teamId) => viewer.teamIds.includes(teamId));
+}
+
+/**
+ * Which users a list shows. Everyone sees the active users (to choose an owner, to assign a task);
+ * deactivated ones only on request, administrators all of them and managers those of their teams,
+ * like the users they manage.
+ */
+export function userListWhere(viewer: Viewer, includeInactive: boolean): Prisma.UserWhereInput {
+  if (includeInactive && viewer.role === 'ADMIN') return {};
+  if (includeInactive && viewer.role === 'MANAGER') {
+    return { OR: [{ active: true }, { memberships: { some: { teamId: { in: viewer.teamIds } } } }] };
+  }
+  return { active: true };
+}
+
 /** A manager acts only within their own teams and on roles below their own. */
 function assertManagerMay(viewer: Viewer, target: { role: Role; teamIds: string[] }, field: string) {
   if (viewer.role === 'ADMIN') return;

@@ -162,6 +162,8 @@ describe('sources', () => {
   const CREATE = `mutation($name: String!) { createSource(name: $name) { __typename ... on CreateSourceSuccess { source { id name active } } ${ERRORS} } }`;
   const RENAME = `mutation($id: ID!, $name: String!) { renameSource(id: $id, name: $name) { __typename ... on RenameSourceSuccess { source { name } } ${ERRORS} } }`;
   const DELETE = `mutation($id: ID!) { deleteSource(id: $id) { __typename ... on DeleteSourceSuccess { deletedId } ${ERRORS} } }`;
+  const SET_ACTIVE = `mutation($id: ID!, $active: Boolean!) { setSourceActive(id: $id, active: $active) { __typename ... on SetSourceActiveSuccess { source { name active } } ${ERRORS} } }`;
+  const REORDER = `mutation($ids: [ID!]!) { reorderSources(ids: $ids) { __typename ... on ReorderSourcesSuccess { sources { name active } } ${ERRORS} } }`;
 
   it('creates, renames and deletes sources; a used one stays', async () => {
     const messe = (await run(CREATE, { name: 'Messe' })).source;
@@ -181,12 +183,34 @@ describe('sources', () => {
     expect(await t.prisma.source.count()).toBe(1);
   });
 
+  it('deactivates, reactivates and reorders sources, requiring every source (active or not) exactly once', async () => {
+    const fachmesse = (await run('{ sources { id name } }')).find((source: any) => source.name === 'Fachmesse').id;
+    const empfehlung = (await run(CREATE, { name: 'Empfehlung' })).source.id;
+    expect((await run(SET_ACTIVE, { id: fachmesse, active: false })).source).toEqual({ name: 'Fachmesse', active: false });
+    expect(await run('{ sources { name active } }', {}, org.northSales.token)).toEqual([
+      { name: 'Fachmesse', active: false },
+      { name: 'Empfehlung', active: true },
+    ]);
+    expect((await run(REORDER, { ids: [empfehlung, fachmesse] })).sources).toEqual([
+      { name: 'Empfehlung', active: true },
+      { name: 'Fachmesse', active: false },
+    ]);
+    expect(reasons(await run(REORDER, { ids: [empfehlung] }))).toEqual({ ids: 'MISMATCH' });
+    expect(reasons(await run(REORDER, { ids: [empfehlung, empfehlung] }))).toEqual({ ids: 'MISMATCH' });
+    expect((await run(SET_ACTIVE, { id: fachmesse, active: true })).source.active).toBe(true);
+    expect((await run('{ sources { name } }')).map((source: any) => source.name)).toEqual(['Empfehlung', 'Fachmesse']);
+    expect((await run(DELETE, { id: empfehlung })).__typename).toBe('DeleteSourceSuccess');
+  });
+
   it('is changed by administrators only', async () => {
     const [source] = await t.prisma.source.findMany();
+    const id = globalId('Source', source.id);
     await expectAdminOnly(t, org, readOnlyToken, CREATE, { name: 'Fremd' });
-    await expectAdminOnly(t, org, readOnlyToken, RENAME, { id: globalId('Source', source.id), name: 'Fremd' });
-    await expectAdminOnly(t, org, readOnlyToken, DELETE, { id: globalId('Source', source.id) });
-    expect(await t.prisma.source.findMany({ select: { name: true } })).toEqual([{ name: 'Fachmesse' }]);
+    await expectAdminOnly(t, org, readOnlyToken, RENAME, { id, name: 'Fremd' });
+    await expectAdminOnly(t, org, readOnlyToken, SET_ACTIVE, { id, active: false });
+    await expectAdminOnly(t, org, readOnlyToken, REORDER, { ids: [id] });
+    await expectAdminOnly(t, org, readOnlyToken, DELETE, { id });
+    expect(await t.prisma.source.findMany({ select: { name: true, active: true } })).toEqual([{ name: 'Fachmesse', active: true }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { changeMyPassword, createUser, resetUserPassword, updateMyPreferences, updateUser } from '../domain/users.ts';
+import { changeMyPassword, createUser, mayManageUser, resetUserPassword, updateMyPreferences, updateUser, userListWhere } from '../domain/users.ts';
 import { decodeId, decodeInputIds } from './ids.ts';
 import { LocaleEnum } from './locale.ts';
 import { validatedResult } from './mutation-result.ts';
@@ -24,6 +24,13 @@ export const UserRef = builder.prismaNode('User', {
       select: { locale: true },
       resolve: (user, _args, context) => (user.id === context.viewer?.id ? user.locale : null),
     }),
+    viewerCanManage: t.boolean({
+      description:
+        'Whether the viewer may change this user (updateUser): administrators anyone, managers the sales and service users of their own teams.',
+      select: { role: true, memberships: { select: { teamId: true } } },
+      resolve: (user, _args, context) =>
+        context.viewer !== null && mayManageUser(context.viewer, { role: user.role, teamIds: user.memberships.map((membership) => membership.teamId) }),
+    }),
     ownedAccountCount: t.int({
       description: 'Accounts this user owns that the viewer can read.',
       resolve: (user, _args, context) => context.loaders.accountCountByOwnerId.load(user.id),
@@ -45,15 +52,12 @@ builder.queryFields((t) => ({
   }),
   users: t.prismaField({
     type: ['User'],
-    description: 'Active users, e.g. to choose an owner; with `includeInactive`, administrators and managers also see deactivated ones.',
+    description:
+      'Active users, e.g. to choose an owner; with `includeInactive`, administrators also see all deactivated ones and managers those of their teams.',
     authScopes: { authenticated: true },
     args: { includeInactive: t.arg.boolean({ defaultValue: false }) },
-    resolve: (query, _root, args, context) => {
-      const viewer = requireViewer(context);
-      const mayManage = viewer.role === 'ADMIN' || viewer.role === 'MANAGER';
-      const where = args.includeInactive && mayManage ? {} : { active: true };
-      return context.prisma.user.findMany({ ...query, where, orderBy: { name: 'asc' } });
-    },
+    resolve: (query, _root, args, context) =>
+      context.prisma.user.findMany({ ...query, where: userListWhere(requireViewer(context), args.includeInactive ?? false), orderBy: { name: 'asc' } }),
   }),
 }));
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useViewer } from '../hooks/useViewer.ts';
@@ -72,10 +72,10 @@ export function Layout() {
           </nav>
           <div className="app-header__user">
             {viewer && (
-              <span className="app-header__name" data-testid="current-user">
+              <Link to="/profile" className="app-header__name" data-testid="current-user" title={t('settings.profile.open')}>
                 {viewer.name}
                 <span className="app-header__role">{t(`layout.role.${viewer.role}`)}</span>
-              </span>
+              </Link>
             )}
             <LanguageSelect />
             <button type="button" className="button button--ghost" onClick={handleLogout} disabled={loggingOut}>

@@ -4,6 +4,10 @@ import type { Role } from '../gql/graphql.ts';
 /** Roles that work with opportunities; SERVICE users read customers only. */
 export const SELLING_ROLES: readonly Role[] = ['SALES', 'MANAGER', 'ADMIN'];
 
+/** The settings: administrators set everything up; managers manage their teams' users. */
+export const SETTINGS_ROLES: readonly Role[] = ['ADMIN', 'MANAGER'];
+export const ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+
 export interface NavItem {
   to: string;
   label: ParseKeys;
@@ -21,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/invoices', label: 'billing.nav.invoices', roles: SELLING_ROLES },
   { to: '/campaigns', label: 'billing.nav.campaigns', roles: SELLING_ROLES },
   { to: '/budgets', label: 'billing.nav.budgets', roles: SELLING_ROLES },
+  { to: '/settings', label: 'settings.nav.entry', roles: SETTINGS_ROLES },
 ];
 
 export const mayUse = (item: { roles?: readonly Role[] }, role: Role | undefined) => !item.roles || (role !== undefined && item.roles.includes(role));

@@ -12,6 +12,10 @@ import layoutDe from './locales/de/layout.json';
 import loginDe from './locales/de/login.json';
 import notificationsDe from './locales/de/notifications.json';
 import opportunityDe from './locales/de/opportunity.json';
+import peopleDe from './locales/de/people.json';
+import pipelinesDe from './locales/de/pipelines.json';
+import lookupsDe from './locales/de/lookups.json';
+import settingsDe from './locales/de/settings.json';
 import accountsEn from './locales/en/accounts.json';
 import activitiesEn from './locales/en/activities.json';
 import billingEn from './locales/en/billing.json';
@@ -26,6 +30,10 @@ import layoutEn from './locales/en/layout.json';
 import loginEn from './locales/en/login.json';
 import notificationsEn from './locales/en/notifications.json';
 import opportunityEn from './locales/en/opportunity.json';
+import peopleEn from './locales/en/people.json';
+import pipelinesEn from './locales/en/pipelines.json';
+import lookupsEn from './locales/en/lookups.json';
+import settingsEn from './locales/en/settings.json';
 
 // One catalog file per area and language; the file's name is the first part of its keys
 // (the board file holds the board keys). A new area adds its two files here, in both objects.
@@ -45,6 +53,11 @@ export const en = {
   login: loginEn,
   notifications: notificationsEn,
   opportunity: opportunityEn,
+  // The settings area.
+  settings: settingsEn,
+  people: peopleEn,
+  pipelines: pipelinesEn,
+  lookups: lookupsEn,
 };
 
 export const de: typeof en = {
@@ -62,4 +75,8 @@ export const de: typeof en = {
   login: loginDe,
   notifications: notificationsDe,
   opportunity: opportunityDe,
+  settings: settingsDe,
+  people: peopleDe,
+  pipelines: pipelinesDe,
+  lookups: lookupsDe,
 };
