@@ -8,7 +8,10 @@ import errorsDe from './locales/de/errors.json';
 import layoutDe from './locales/de/layout.json';
 import loginDe from './locales/de/login.json';
 import notificationsDe from './locales/de/notifications.json';
+import opportunitiesDe from './locales/de/opportunities.json';
 import opportunityDe from './locales/de/opportunity.json';
+import recordsDe from './locales/de/records.json';
+import searchDe from './locales/de/search.json';
 import accountsEn from './locales/en/accounts.json';
 import activitiesEn from './locales/en/activities.json';
 import boardEn from './locales/en/board.json';
@@ -19,7 +22,10 @@ import errorsEn from './locales/en/errors.json';
 import layoutEn from './locales/en/layout.json';
 import loginEn from './locales/en/login.json';
 import notificationsEn from './locales/en/notifications.json';
+import opportunitiesEn from './locales/en/opportunities.json';
 import opportunityEn from './locales/en/opportunity.json';
+import recordsEn from './locales/en/records.json';
+import searchEn from './locales/en/search.json';
 
 // One catalog file per area and language; the file's name is the first part of its keys
 // (the board file holds the board keys). A new area adds its two files here, in both objects.
@@ -35,7 +41,10 @@ export const en = {
   layout: layoutEn,
   login: loginEn,
   notifications: notificationsEn,
+  opportunities: opportunitiesEn,
   opportunity: opportunityEn,
+  records: recordsEn,
+  search: searchEn,
 };
 
 export const de: typeof en = {
@@ -49,5 +58,8 @@ export const de: typeof en = {
   layout: layoutDe,
   login: loginDe,
   notifications: notificationsDe,
+  opportunities: opportunitiesDe,
   opportunity: opportunityDe,
+  records: recordsDe,
+  search: searchDe,
 };
