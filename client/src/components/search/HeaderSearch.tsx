@@ -1,56 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useQuery } from 'urql';
-import { graphql } from '../../gql';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
-import { useViewer } from '../../hooks/useViewer.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
-import { paths } from '../../lib/paths.ts';
-import { pipelinePaths } from '../opportunity/paths.ts';
-import { isSearchShortcut, moveActive, searchGroups, searchOptions, type SearchKind } from './search-options.ts';
+import { isSearchShortcut, moveActive, searchOptions } from './search-options.ts';
+import { useSearchResults } from './useSearchResults.ts';
 import './search.css';
-
-const HeaderSearchQuery = graphql(`
-  query HeaderSearch($text: String!) {
-    search(text: $text, first: 5) {
-      accountCount
-      contactCount
-      opportunityCount
-      accounts {
-        id
-        name
-        email
-        address {
-          city
-        }
-      }
-      contacts {
-        id
-        fullName
-        email
-        accountId
-        account {
-          id
-          name
-        }
-      }
-      opportunities {
-        id
-        humanId
-        title
-        status
-        account {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-/** Shorter texts match too much to be useful. */
-const MIN_LENGTH = 2;
 
 const typingInField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -58,14 +13,13 @@ const typingInField = (target: EventTarget | null) =>
 /**
  * The header's search over accounts (name, e-mail), contacts (name, e-mail) and opportunities
  * (title, OPP- number), grouped by kind with their counts. A combobox: arrow keys walk the results,
- * Enter opens one, Escape closes; Ctrl+K, ⌘K or "/" jump here from anywhere. On a phone it folds
- * into a button.
+ * Enter opens one, Escape closes; Ctrl+K, ⌘K or "/" jump here from anywhere. Where the header is
+ * narrow it folds into a button.
  */
 export function HeaderSearch() {
   const { t } = useTranslation();
   const formats = useFormats();
   const navigate = useNavigate();
-  const { worksWithOpportunities } = useViewer();
   const [text, setText] = useState('');
   const [expanded, setExpanded] = useState(false);
   const [opened, setOpened] = useState(false);
@@ -74,57 +28,10 @@ export function HeaderSearch() {
   const root = useRef<HTMLDivElement>(null);
   const listboxId = useId();
   const statusId = useId();
-  const searched = useDebouncedValue(text.trim(), 250);
-  const ready = searched.length >= MIN_LENGTH;
-  const [{ data, fetching }] = useQuery({ query: HeaderSearchQuery, variables: { text: searched }, pause: !ready, requestPolicy: 'cache-and-network' });
-  const results = ready ? data?.search : undefined;
-
-  const groups = useMemo(() => {
-    if (!results) return [];
-    const query = (key: string) => new URLSearchParams({ [key]: searched });
-    return searchGroups(
-      {
-        accounts: {
-          count: results.accountCount,
-          hits: results.accounts.map((account) => ({
-            id: account.id,
-            label: account.name,
-            detail: [account.address.city, account.email].filter(Boolean).join(' · '),
-            href: paths.account(account.id),
-          })),
-        },
-        contacts: {
-          count: results.contactCount,
-          hits: results.contacts.map((contact) => ({
-            id: contact.id,
-            label: contact.fullName,
-            detail: [contact.account?.name ?? (contact.accountId ? t('common.restrictedAccount') : null), contact.email].filter(Boolean).join(' · '),
-            href: paths.contact(contact.id),
-          })),
-        },
-        opportunities: {
-          count: results.opportunityCount,
-          hits: results.opportunities.map((opportunity) => ({
-            id: opportunity.id,
-            label: `${opportunity.humanId} ${opportunity.title}`,
-            detail: [opportunity.account?.name ?? t('common.restrictedAccount'), t(`opportunity.status.${opportunity.status}`)].join(' · '),
-            href: pipelinePaths.opportunity(opportunity.id),
-          })),
-        },
-      },
-      (kind: SearchKind) =>
-        kind === 'accounts'
-          ? `${paths.accounts()}?${query('q')}`
-          : kind === 'contacts'
-            ? `${paths.contacts()}?${query('q')}`
-            : worksWithOpportunities
-              ? pipelinePaths.opportunities(query('search'))
-              : null,
-    );
-  }, [results, searched, t, worksWithOpportunities]);
+  const { searched, ready, results, groups, fetching } = useSearchResults(text);
   const options = useMemo(() => searchOptions(groups), [groups]);
-  const total = results ? results.accountCount + results.contactCount + results.opportunityCount : 0;
   const showList = expanded && ready && results !== undefined;
+  const total = results ? results.accountCount + results.contactCount + results.opportunityCount : 0;
 
   // New results start without an active option.
   useEffect(() => setActive(-1), [options]);
@@ -134,12 +41,11 @@ export function HeaderSearch() {
     function onKeyDown(event: globalThis.KeyboardEvent) {
       if (!isSearchShortcut(event, typingInField(event.target))) return;
       event.preventDefault();
-      setOpened(true);
-      // On a phone the field appears first; focus it once it is shown.
-      requestAnimationFrame(() => {
-        input.current?.focus();
-        input.current?.select();
-      });
+      // Where the field folds into a button it must be shown before it can take the focus, and
+      // at once: what is typed right after the shortcut belongs in it.
+      flushSync(() => setOpened(true));
+      input.current?.focus();
+      input.current?.select();
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -203,8 +109,8 @@ export function HeaderSearch() {
         className="header-search__toggle"
         aria-expanded={opened}
         onClick={() => {
-          setOpened((open) => !open);
-          requestAnimationFrame(() => input.current?.focus());
+          flushSync(() => setOpened((open) => !open));
+          input.current?.focus();
         }}
       >
         <span aria-hidden="true">⌕</span>
