@@ -106,11 +106,11 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Board', 'My tasks', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets']);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Board', 'Meine Aufgaben', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
+    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
@@ -167,6 +167,10 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 
   test('every page fits a 375 px phone: a menu instead of the navigation, cards instead of tables', async () => {
     const harbour = await createOpportunity('Harbour lighting', '3000');
+    const contact = await api(
+      'mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }',
+      { input: { firstName: 'Hanna', lastName: 'Kruse', email: 'hanna.kruse@nordlicht.example', accountId: globalId('Account', seeded.account.id) } },
+    );
     const phone = await signedIn(org.northSales, PHONE);
     const desktop = await signedIn(org.northSales, DESKTOP);
     const pages: [string, string][] = [
@@ -176,6 +180,9 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['opportunity', `/opportunities/${encodeURIComponent(harbour.id)}`],
       ['tasks', '/tasks'],
       ['new-account', '/accounts/new'],
+      ['opportunities', '/opportunities'],
+      ['contacts', '/contacts'],
+      ['contact', `/contacts/${encodeURIComponent(contact.createContact.contact.id)}`],
     ];
     for (const [name, url] of pages) {
       for (const [page, width] of [
@@ -387,7 +394,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   test('a SERVICE user is offered neither the board nor tasks nor forms the role cannot submit', async () => {
     const page = await signedIn(org.service);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
     expect(await page.getByRole('link', { name: 'New account' }).count()).toBe(0);
     await page.goto('/board');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');

@@ -26,6 +26,9 @@ import { SourcesPage } from './pages/settings/SourcesPage.tsx';
 import { TagsPage } from './pages/settings/TagsPage.tsx';
 import { TeamsPage } from './pages/settings/TeamsPage.tsx';
 import { UsersPage } from './pages/settings/UsersPage.tsx';
+import { OpportunityListPage } from './pages/opportunities/OpportunityListPage.tsx';
+import { ContactPage } from './pages/contacts/ContactPage.tsx';
+import { ContactsPage } from './pages/contacts/ContactsPage.tsx';
 
 // A new page: its route here (inside <RequireRole> when only some roles may use it) and, when it
 // belongs in the main navigation, an entry in components/nav-items.ts with the same roles.
@@ -41,10 +44,13 @@ export function App() {
           <Route path="accounts/:id" element={<AccountDetailPage />} />
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="accounts/:accountId/contacts/new" element={<ContactFormPage />} />
+          <Route path="contacts" element={<ContactsPage />} />
+          <Route path="contacts/:id" element={<ContactPage />} />
           <Route path="contacts/:id/edit" element={<ContactFormPage />} />
           <Route element={<RequireRole roles={SELLING_ROLES} />}>
             <Route path="board" element={<BoardPage />} />
             <Route path="board/:pipelineId" element={<BoardPage />} />
+            <Route path="opportunities" element={<OpportunityListPage />} />
             <Route path="opportunities/:id" element={<OpportunityPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
             {billingRoutes}

@@ -45,6 +45,12 @@ export const ContactRef = builder.prismaNode('Contact', {
       resolve: (contact, _args, context) =>
         contact.account && canReadCustomerRecord(requireViewer(context), contact.account) ? contact.account : null,
     }),
+    accountId: t.id({
+      nullable: true,
+      description: 'The account, also when `account` is null because the viewer may not read it; null for a standalone contact.',
+      select: { accountId: true },
+      resolve: (contact) => (contact.accountId ? encodeGlobalID('Account', contact.accountId) : null),
+    }),
     source: t.relation('source', { nullable: true }),
     owner: t.relation('owner'),
     team: t.relation('team'),

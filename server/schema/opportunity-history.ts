@@ -1,6 +1,9 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { canReadSalesRecord } from '../domain/access.ts';
 import { labelKey, RESTRICTED, type HistoryLabel } from '../loaders.ts';
+import { OpportunityRef } from './opportunity.ts';
+import { requireViewer } from './viewer.ts';
 
 const LABELLED_FIELDS = new Set(['stageId', 'pipelineId', 'ownerId', 'teamId', 'accountId', 'contactId', 'sourceId', 'lossReasonId', 'priorityKey', 'forecastCategoryKey', 'campaignId']);
 
@@ -26,6 +29,14 @@ builder.prismaObject('OpportunityChange', {
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.expose('changedAt', { type: 'DateTime' }),
+    // An account's or contact's timeline mixes the changes of several opportunities: say whose.
+    opportunity: t.field({
+      type: OpportunityRef,
+      nullable: true,
+      description: 'The opportunity that changed; null when the viewer may not read it.',
+      select: (_args, _context, nestedSelection) => ({ opportunity: nestedSelection(true) }),
+      resolve: (change, _args, context) => (canReadSalesRecord(requireViewer(context), change.opportunity) ? change.opportunity : null),
+    }),
     actor: t.relation('actor', { nullable: true }),
     field: t.exposeString('field'),
     oldValue: t.expose('oldValue', { type: 'JSON', nullable: true }),

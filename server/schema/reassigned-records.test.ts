@@ -116,9 +116,11 @@ describe('a readable opportunity linked to records of another team', () => {
 describe('a readable contact whose account moved to another team', () => {
   it('shows no account, and reads fine', async () => {
     await t.prisma.contact.update({ where: { id: contactIdOf(contactId) }, data: { teamId: org.north.id } });
-    const response = await gql('query($id: ID!) { contact(id: $id) { lastName account { name } } }', { id: contactId }, org.northSales.token);
+    const response = await gql('query($id: ID!) { contact(id: $id) { lastName account { name } accountId } }', { id: contactId }, org.northSales.token);
     expect(response.errors).toBeUndefined();
-    expect(response.data.contact).toEqual({ lastName: SECRET_CONTACT, account: null });
+    // The id tells the page that an account exists (shown as another team's), not a standalone contact.
+    const accountId = globalId('Account', (await t.prisma.account.findFirstOrThrow({ where: { name: SECRET_ACCOUNT } })).id);
+    expect(response.data.contact).toEqual({ lastName: SECRET_CONTACT, account: null, accountId });
     const list = await gql('{ contacts { edges { node { lastName account { name } } } } }', {}, org.northSales.token);
     expect(list.errors).toBeUndefined();
     noSecrets({ accounts: list.data.contacts.edges.map((edge: any) => edge.node.account) });

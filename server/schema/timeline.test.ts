@@ -12,7 +12,7 @@ const TIMELINE = /* GraphQL */ `
     account(id: $id) {
       timeline(first: 3, after: $after) {
         pageInfo { hasNextPage endCursor }
-        edges { node { kind at activity { subject assignee { name } } change { field newDisplay actor { name } } } }
+        edges { node { kind at activity { subject assignee { name } } change { field newDisplay actor { name } opportunity { title } } } }
       }
     }
   }
@@ -50,7 +50,7 @@ describe('account timeline', () => {
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = (await t.graphql(TIMELINE, { id: globalId('Account', accountId), after: first.pageInfo.endCursor }, org.northManager.token)).data.account.timeline;
     const changes = second.edges.map((edge: any) => edge.node.change);
-    expect(changes).toContainEqual({ field: 'stageId', newDisplay: 'Qualifiziert', actor: { name: 'Nils Sales' } });
+    expect(changes).toContainEqual({ field: 'stageId', newDisplay: 'Qualifiziert', actor: { name: 'Nils Sales' }, opportunity: { title: 'Zeitstrahl-Projekt' } });
     expect(changes.map((change: any) => change.field)).toContain('CREATED');
     expect(second.edges.map((edge: any) => edge.node.kind)).not.toContain('ACTIVITY');
   });

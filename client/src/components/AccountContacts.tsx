@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { useViewer } from '../hooks/useViewer.ts';
 import { paths } from '../lib/paths.ts';
 import { Pager } from './Pager.tsx';
 import { Loading, QueryError } from './QueryStatus.tsx';
@@ -43,10 +42,9 @@ const AccountContactsQuery = graphql(`
   }
 `);
 
-/** The people working at an account, with links to add and edit them. */
+/** The people working at an account, with links to their pages and forms (the account page offers "New contact"). */
 export function AccountContacts({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
-  const { canCreateCustomers } = useViewer();
   const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
   const variables = cursor.before
     ? { accountId, last: PAGE_SIZE, before: cursor.before }
@@ -67,11 +65,6 @@ export function AccountContacts({ accountId }: { accountId: string }) {
         <h2 id="contacts-title">
           {t('contacts.title')} {contacts && <span className="count">{contacts.totalCount}</span>}
         </h2>
-        {canCreateCustomers && (
-          <Link to={paths.newContact(accountId)} className="button button--secondary">
-            {t('contacts.new')}
-          </Link>
-        )}
       </div>
       {error && <QueryError error={error} />}
       {!contacts && fetching && <Loading what={t('contacts.loadingList')} />}
@@ -93,7 +86,11 @@ export function AccountContacts({ accountId }: { accountId: string }) {
             <tbody>
               {contacts.edges.map(({ node: contact }) => (
                 <tr key={contact.id}>
-                  <td className="table__primary table__card-title">{contact.fullName}</td>
+                  <td className="table__card-title">
+                    <Link to={paths.contact(contact.id)} className="table__primary">
+                      {contact.fullName}
+                    </Link>
+                  </td>
                   <td data-label={t('contacts.column.position')}>{[contact.jobTitle, contact.department].filter(Boolean).join(', ') || <span className="muted">—</span>}</td>
                   <td data-label={t('customer.field.email')}>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : <span className="muted">—</span>}</td>
                   <td data-label={t('customer.field.phone')}>{contact.phone ?? contact.mobile ?? <span className="muted">—</span>}</td>

@@ -9,6 +9,7 @@ import { LanguageSelect } from './LanguageSelect.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { mayUse, NAV_ITEMS } from './nav-items.ts';
 import { NotificationBell } from './notifications/NotificationBell.tsx';
+import { HeaderSearch } from './search/HeaderSearch.tsx';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -47,6 +48,7 @@ export function Layout() {
     <div className="app">
       <header className={`app-header${menuOpen ? ' app-header--menu-open' : ''}`}>
         <div className="app-header__brand">{t('layout.brand')}</div>
+        <HeaderSearch />
         <div className="app-header__status">
           <LiveIndicator />
           <NotificationBell />

@@ -18,6 +18,8 @@ export interface NavItem {
 /** The main navigation, in its order. A new page adds its entry here and its route in App.tsx. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/accounts', label: 'layout.nav.accounts' },
+  { to: '/contacts', label: 'layout.nav.contacts' },
+  { to: '/opportunities', label: 'layout.nav.opportunities', roles: SELLING_ROLES },
   { to: '/board', label: 'layout.nav.board', roles: SELLING_ROLES },
   { to: '/tasks', label: 'layout.nav.tasks', roles: SELLING_ROLES },
   { to: '/quotes', label: 'billing.nav.quotes', roles: SELLING_ROLES },

@@ -11,11 +11,14 @@ import errorsDe from './locales/de/errors.json';
 import layoutDe from './locales/de/layout.json';
 import loginDe from './locales/de/login.json';
 import notificationsDe from './locales/de/notifications.json';
+import opportunitiesDe from './locales/de/opportunities.json';
 import opportunityDe from './locales/de/opportunity.json';
 import peopleDe from './locales/de/people.json';
 import pipelinesDe from './locales/de/pipelines.json';
 import lookupsDe from './locales/de/lookups.json';
 import settingsDe from './locales/de/settings.json';
+import recordsDe from './locales/de/records.json';
+import searchDe from './locales/de/search.json';
 import accountsEn from './locales/en/accounts.json';
 import activitiesEn from './locales/en/activities.json';
 import billingEn from './locales/en/billing.json';
@@ -29,11 +32,14 @@ import errorsEn from './locales/en/errors.json';
 import layoutEn from './locales/en/layout.json';
 import loginEn from './locales/en/login.json';
 import notificationsEn from './locales/en/notifications.json';
+import opportunitiesEn from './locales/en/opportunities.json';
 import opportunityEn from './locales/en/opportunity.json';
 import peopleEn from './locales/en/people.json';
 import pipelinesEn from './locales/en/pipelines.json';
 import lookupsEn from './locales/en/lookups.json';
 import settingsEn from './locales/en/settings.json';
+import recordsEn from './locales/en/records.json';
+import searchEn from './locales/en/search.json';
 
 // One catalog file per area and language; the file's name is the first part of its keys
 // (the board file holds the board keys). A new area adds its two files here, in both objects.
@@ -52,12 +58,15 @@ export const en = {
   layout: layoutEn,
   login: loginEn,
   notifications: notificationsEn,
+  opportunities: opportunitiesEn,
   opportunity: opportunityEn,
   // The settings area.
   settings: settingsEn,
   people: peopleEn,
   pipelines: pipelinesEn,
   lookups: lookupsEn,
+  records: recordsEn,
+  search: searchEn,
 };
 
 export const de: typeof en = {
@@ -74,9 +83,12 @@ export const de: typeof en = {
   layout: layoutDe,
   login: loginDe,
   notifications: notificationsDe,
+  opportunities: opportunitiesDe,
   opportunity: opportunityDe,
   settings: settingsDe,
   people: peopleDe,
   pipelines: pipelinesDe,
   lookups: lookupsDe,
+  records: recordsDe,
+  search: searchDe,
 };

@@ -1,17 +1,20 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { Detail } from '../components/Detail.tsx';
 import { AccountContacts } from '../components/AccountContacts.tsx';
 import { AccountDocuments } from './billing/AccountDocuments.tsx';
 import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { TagList } from '../components/TagList.tsx';
 import { graphql } from '../gql';
 import { useFormats } from '../i18n/LocaleProvider.tsx';
+import { useViewer } from '../hooks/useViewer.ts';
 import { useServerErrors } from '../i18n/useServerErrors.ts';
 import { displayUrl, formatAddress, legalFormSuffix } from '../lib/format.ts';
 import { paths } from '../lib/paths.ts';
+import { RecordSections } from './records/RecordSections.tsx';
 
 const AccountDetailQuery = graphql(`
   query AccountDetail($id: ID!) {
@@ -55,6 +58,9 @@ const AccountDetailQuery = graphql(`
       viewerCanEdit
       createdAt
       updatedAt
+      counts {
+        ...RecordCountsFields
+      }
     }
   }
 `);
@@ -79,7 +85,9 @@ export function AccountDetailPage() {
   const serverErrors = useServerErrors();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const context = useMemo(() => ({ additionalTypenames: ['Account'] }), []);
+  const { canCreateCustomers } = useViewer();
+  // The tab counts change with the account's contacts, opportunities and activities.
+  const context = useMemo(() => ({ additionalTypenames: ['Account', 'Contact', 'Opportunity', 'Activity'] }), []);
   const [{ data, error, fetching }] = useQuery({
     query: AccountDetailQuery,
     variables: { id },
@@ -88,6 +96,7 @@ export function AccountDetailPage() {
   });
   const [{ fetching: deleting }, deleteAccount] = useMutation(DeleteAccountMutation);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const subject = useMemo(() => ({ accountId: id }), [id]);
 
   if (error && !data) return <QueryError error={error} />;
   if (!data) return fetching ? <Loading what={t('accounts.loadingOne')} /> : null;
@@ -124,18 +133,27 @@ export function AccountDetailPage() {
           </h1>
           <span className={`status status--${account.status.key.toLowerCase()}`}>{account.status.label}</span>
         </div>
-        {account.viewerCanEdit && (
+        {(account.viewerCanEdit || canCreateCustomers) && (
           <div className="page-header__actions">
-            <Link to={paths.editAccount(account.id)} className="button button--secondary">
-              {t('common.edit')}
-            </Link>
-            <ConfirmButton
-              label={t('common.delete')}
-              question={t('accounts.deleteQuestion', { name: account.name })}
-              confirmLabel={t('accounts.deleteConfirm')}
-              onConfirm={handleDelete}
-              busy={deleting}
-            />
+            {canCreateCustomers && (
+              <Link to={paths.newContact(account.id)} className="button button--secondary">
+                {t('contacts.new')}
+              </Link>
+            )}
+            {account.viewerCanEdit && (
+              <Link to={paths.editAccount(account.id)} className="button button--secondary">
+                {t('common.edit')}
+              </Link>
+            )}
+            {account.viewerCanEdit && (
+              <ConfirmButton
+                label={t('common.delete')}
+                question={t('accounts.deleteQuestion', { name: account.name })}
+                confirmLabel={t('accounts.deleteConfirm')}
+                onConfirm={handleDelete}
+                busy={deleting}
+              />
+            )}
           </div>
         )}
       </div>
@@ -183,17 +201,8 @@ export function AccountDetailPage() {
         )}
       </div>
 
-      <AccountContacts accountId={account.id} />
+      <RecordSections subject={subject} counts={account.counts} contacts={<AccountContacts accountId={account.id} />} />
       <AccountDocuments accountId={account.id} />
     </article>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="details__item">
-      <dt>{label}</dt>
-      <dd>{children || <span className="muted">—</span>}</dd>
-    </div>
   );
 }

@@ -231,8 +231,9 @@ export function ContactFormPage() {
     switch (outcome?.__typename) {
       case 'CreateContactSuccess':
       case 'UpdateContactSuccess': {
-        const saved = outcome.contact.account;
-        navigate(saved ? paths.account(saved.id) : paths.accounts(), { replace: !id });
+        // A new contact shows among its account's contacts; a changed one on its own page.
+        const account = outcome.contact.account;
+        navigate(id ? paths.contact(outcome.contact.id) : account ? paths.account(account.id, 'contacts') : paths.contact(outcome.contact.id), { replace: !id });
         return;
       }
       case 'ValidationError': {

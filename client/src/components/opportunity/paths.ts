@@ -3,6 +3,7 @@ const segment = (id: string) => encodeURIComponent(id);
 
 export const pipelinePaths = {
   board: (pipelineId?: string) => (pipelineId ? `/board/${segment(pipelineId)}` : '/board'),
+  opportunities: (query?: URLSearchParams) => (query?.toString() ? `/opportunities?${query.toString()}` : '/opportunities'),
   opportunity: (id: string) => `/opportunities/${segment(id)}`,
   tasks: () => '/tasks',
 };

@@ -1,0 +1,299 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
+import { buildApp, type App } from '../server/app.ts';
+import { readConfig } from '../server/config.ts';
+import { normalizeCompanyName } from '../server/domain/normalize.ts';
+import type { PrismaClient } from '../server/generated/prisma/client.ts';
+import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
+
+// The lists and record pages against the real server in Chromium: finding a won deal through the
+// opportunity list and a saved view that opens again from its address, an account's and a
+// contact's tabs with their counts and timeline, and the header's search by keyboard.
+
+requireChromium('lists and record pages in the browser');
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
+
+interface Created {
+  id: string;
+  humanId: string;
+}
+
+describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+  let org: Organisation;
+  let app: App;
+  let baseUrl: string;
+  let clientDir: string;
+  let browser: Browser;
+  let seeded: Awaited<ReturnType<typeof seedPipelines>>;
+  let contactId: string;
+  let cranes: Created;
+  let lights: Created;
+  let fences: Created;
+  const pageErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown };
+    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data!;
+  }
+
+  async function createOpportunity(title: string, amount: string): Promise<Created> {
+    const data = await api(
+      `mutation ($input: CreateOpportunityInput!) {
+        createOpportunity(input: $input) { ... on CreateOpportunitySuccess { opportunity { id humanId } } }
+      }`,
+      { input: { title, amount, accountId: globalId('Account', seeded.account.id), contactId, expectedCloseDate: '2030-06-30' } },
+    );
+    return data.createOpportunity.opportunity as Created;
+  }
+
+  async function signedIn(user: TestUser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto('/login');
+    await page.getByLabel(/^E-mail/).fill(user.email);
+    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/accounts');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
+    await buildClient(clientDir);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    database = await createTestDatabase();
+    prisma = database.db.prisma;
+    org = await createOrganisation(prisma);
+    seeded = await seedPipelines(prisma, org);
+    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
+    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
+    browser = await launchChromium();
+
+    const contact = await api(
+      `mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }`,
+      { input: { firstName: 'Greta', lastName: 'Hansen', email: 'greta.hansen@nordlicht.example', jobTitle: 'Head of Purchasing', accountId: globalId('Account', seeded.account.id) } },
+    );
+    contactId = contact.createContact.contact.id;
+    cranes = await createOpportunity('Harbour cranes', '250000');
+    lights = await createOpportunity('Harbour lights', '12000');
+    fences = await createOpportunity('Harbour fences', '8000');
+    await api('mutation ($input: CreateActivityInput!) { createActivity(input: $input) { __typename } }', {
+      input: { type: 'CALL', subject: 'Call about the cranes', opportunityId: cranes.id, doneAt: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'Order confirmed' },
+    });
+    await api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: cranes.id });
+    await api('mutation ($id: ID!, $reason: ID!) { loseOpportunity(id: $id, lossReasonId: $reason) { __typename } }', {
+      id: fences.id,
+      reason: globalId('LossReason', seeded.lossReason.id),
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+  });
+
+  const rows = (page: Page) => page.getByTestId('opportunity-row');
+  const shownDeals = async (page: Page) => (await rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-opportunity')))).sort();
+
+  test('a won deal is found through the list, and a saved view opens the same rows from its address', async () => {
+    const page = await signedIn(org.northSales);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opportunities' }).click();
+    await page.waitForURL('**/opportunities');
+    await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId, fences.humanId, lights.humanId].sort());
+
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('link', { name: 'Won', exact: true }).click();
+    await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId]);
+    expect(new URL(page.url()).searchParams.get('statuses')).toBe('WON');
+    expect(await views.getByRole('link', { name: 'Won', exact: true }).getAttribute('aria-current')).toBe('true');
+    expect(await text(rows(page).first().getByTestId('opportunity-row-status'))).toBe('Won');
+
+    // Narrow it by the search and sort by amount, then keep it as a view of one's own.
+    await page.getByRole('searchbox', { name: 'Search opportunities' }).fill('cranes');
+    await expect.poll(() => new URL(page.url()).searchParams.get('search')).toBe('cranes');
+    await page.getByRole('button', { name: 'Amount', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('AMOUNT');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save this view' });
+    await dialog.getByLabel(/^Name/).fill('Won harbour deals');
+    await dialog.getByRole('button', { name: 'Save view' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBeTruthy();
+    const saved = await prisma.savedView.findFirstOrThrow({ where: { name: 'Won harbour deals', userId: org.northSales.id } });
+    expect(saved).toMatchObject({ list: 'OPPORTUNITIES', sortField: 'amount', filters: { statuses: ['WON'], search: 'cranes' } });
+    const viewLink = views.getByRole('link', { name: 'Won harbour deals' });
+    expect(await viewLink.getAttribute('aria-current')).toBe('true');
+
+    // The address alone (another browser, signed in afresh) opens the same rows, sort and view.
+    const address = page.url();
+    const again = await signedIn(org.northSales);
+    await again.goto(address);
+    await expect.poll(() => shownDeals(again)).toEqual([cranes.humanId]);
+    expect(await again.getByRole('columnheader', { name: 'Amount' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await again.getByRole('searchbox', { name: 'Search opportunities' }).inputValue()).toBe('cranes');
+    await expect.poll(() => again.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Won harbour deals' }).getAttribute('aria-current')).toBe('true');
+
+    // Changing the filter marks the view as changed; "All opportunities" shows everything again.
+    await again.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'All opportunities' }).click();
+    await expect.poll(() => shownDeals(again)).toHaveLength(3);
+  });
+
+  test('saved views are renamed, reordered and deleted', async () => {
+    const page = await signedIn(org.northSales);
+    await page.goto('/opportunities?statuses=LOST');
+    await expect.poll(() => shownDeals(page)).toEqual([fences.humanId]);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByRole('dialog', { name: 'Save this view' }).getByLabel(/^Name/).fill('Lost ones');
+    await page.getByRole('dialog', { name: 'Save this view' }).getByRole('button', { name: 'Save view' }).click();
+    await page.getByRole('link', { name: 'Lost ones' }).waitFor();
+
+    await page.getByRole('button', { name: 'Manage views' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your views' });
+    await dialog.getByRole('button', { name: 'Move Lost ones up' }).click();
+    await expect.poll(() => dialog.getByTestId('managed-view').first().textContent()).toContain('Lost ones');
+    await dialog.getByRole('button', { name: 'Rename Won harbour deals' }).click();
+    // A name the user already has is refused, at the field.
+    await dialog.getByLabel('Rename Won harbour deals').fill('lost ONES');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dialog.getByText('This name is already taken.').count()).toBe(1);
+    await dialog.getByLabel('Rename Won harbour deals').fill('Won at the harbour');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => prisma.savedView.count({ where: { name: 'Won at the harbour' } })).toBe(1);
+    await dialog.getByRole('button', { name: 'Delete Lost ones' }).click();
+    await dialog.getByRole('button', { name: 'Delete view' }).click();
+    await expect.poll(() => prisma.savedView.count({ where: { userId: org.northSales.id } })).toBe(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByTestId('saved-view').allTextContents()).toEqual(['Won at the harbour']);
+  });
+
+  test('the account page counts its tabs and shows its opportunities and timeline', async () => {
+    const page = await signedIn(org.northSales);
+    await page.getByRole('link', { name: 'Nordlicht Logistik' }).click();
+    await page.getByRole('tablist', { name: 'Sections' }).waitFor();
+    await expect.poll(() => text(page.getByTestId('tab-count-opportunities'))).toBe('1 open · 2 closed');
+    expect(await text(page.getByTestId('tab-count-contacts'))).toBe('1');
+    expect(await text(page.getByTestId('tab-count-activities'))).toBe('1');
+
+    // The timeline comes first: the call and the deals' changes, each naming its deal.
+    const timeline = page.getByRole('tabpanel', { name: 'Timeline' });
+    const call = timeline.getByTestId('timeline-item').filter({ hasText: 'Call about the cranes' });
+    await call.waitFor();
+    expect(await text(call)).toContain('Order confirmed');
+    const won = timeline.getByTestId('timeline-item').filter({ hasText: 'Status: Open → Won' });
+    expect(await text(won)).toContain(`${cranes.humanId} Harbour cranes`);
+
+    await page.getByRole('tab', { name: /Opportunities/ }).click();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('opportunities');
+    const open = page.getByTestId('open-opportunities');
+    await expect.poll(() => open.getByTestId('opportunity-row').allTextContents()).toHaveLength(1);
+    expect(await text(open)).toContain('Harbour lights');
+    const closed = page.getByTestId('closed-opportunities');
+    await expect.poll(() => closed.getByTestId('opportunity-row').count()).toBe(2);
+    expect(await text(closed.getByRole('heading'))).toBe('Won and lost (2)');
+
+    // The arrow keys move between the tabs.
+    await page.getByRole('tab', { name: /Opportunities/ }).press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: /Contacts/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByRole('table', { name: /Contacts/ }).textContent()).toContain('Greta Hansen');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'account-tabs-1280.png'), fullPage: true });
+  });
+
+  test("a contact page shows the person, the account, or that the account is another team's", async () => {
+    const page = await signedIn(org.northSales);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Greta Hansen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Greta Hansen');
+    expect(await page.getByRole('link', { name: 'Nordlicht Logistik' }).count()).toBe(1);
+    expect(await text(page.getByTestId('tab-count-opportunities'))).toBe('1 open · 2 closed');
+    await page.getByRole('tab', { name: /Opportunities/ }).click();
+    await expect.poll(() => page.getByTestId('closed-opportunities').getByTestId('opportunity-row').count()).toBe(2);
+
+    // A north contact at a south account: the account stays unnamed.
+    const south = await prisma.account.create({
+      data: { name: 'Südhafen AG', normalizedName: normalizeCompanyName('Südhafen AG'), ownerId: org.southSales.id, teamId: org.south.id },
+    });
+    const contact = await prisma.contact.create({
+      data: { firstName: 'Ole', lastName: 'Brink', accountId: south.id, statusKey: 'PROSPECT', ownerId: org.northSales.id, teamId: org.north.id },
+    });
+    await page.goto(`/contacts/${encodeURIComponent(globalId('Contact', contact.id))}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ole Brink');
+    expect(await page.getByText('Account of another team').count()).toBeGreaterThan(0);
+    expect(await page.content()).not.toContain('Südhafen');
+  });
+
+  test('the header search finds a deal by its OPP- number and a contact by e-mail, by keyboard', async () => {
+    const page = await signedIn(org.northSales);
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.keyboard.type(lights.humanId);
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    const deals = results.getByRole('group', { name: /Opportunities/ });
+    await expect.poll(() => deals.getByRole('option').allTextContents()).toEqual([expect.stringContaining(`${lights.humanId} Harbour lights`)]);
+    expect(await text(deals.locator('.count'))).toBe('1');
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await search.getAttribute('aria-activedescendant')).toBe(await deals.getByRole('option').first().getAttribute('id'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/opportunities/${encodeURIComponent(lights.id)}`);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('greta.hansen@nordlicht');
+    const people = page.getByRole('listbox', { name: 'Search results' }).getByRole('group', { name: /Contacts/ });
+    await expect.poll(() => people.getByRole('option').allTextContents()).toEqual([expect.stringContaining('Greta Hansen')]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/contacts/${encodeURIComponent(contactId)}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Greta Hansen');
+
+    // Escape closes the results and then the search.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Harbour');
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => search.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('a SERVICE user sees an account without opportunity or activity tabs, and no opportunity list', async () => {
+    const page = await signedIn(org.service);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
+    await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
+    await page.getByRole('tablist', { name: 'Sections' }).waitFor();
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Contacts1']);
+    await page.goto('/opportunities');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+  });
+
+  test('the pages logged no errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Text content with the (narrow) no-break spaces of number formats as plain spaces. */
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
