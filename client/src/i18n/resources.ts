@@ -1,5 +1,6 @@
 import accountsDe from './locales/de/accounts.json';
 import activitiesDe from './locales/de/activities.json';
+import agendaDe from './locales/de/agenda.json';
 import boardDe from './locales/de/board.json';
 import commonDe from './locales/de/common.json';
 import contactsDe from './locales/de/contacts.json';
@@ -11,6 +12,7 @@ import notificationsDe from './locales/de/notifications.json';
 import opportunityDe from './locales/de/opportunity.json';
 import accountsEn from './locales/en/accounts.json';
 import activitiesEn from './locales/en/activities.json';
+import agendaEn from './locales/en/agenda.json';
 import boardEn from './locales/en/board.json';
 import commonEn from './locales/en/common.json';
 import contactsEn from './locales/en/contacts.json';
@@ -27,6 +29,7 @@ import opportunityEn from './locales/en/opportunity.json';
 export const en = {
   accounts: accountsEn,
   activities: activitiesEn,
+  agenda: agendaEn,
   board: boardEn,
   common: commonEn,
   contacts: contactsEn,
@@ -41,6 +44,7 @@ export const en = {
 export const de: typeof en = {
   accounts: accountsDe,
   activities: activitiesDe,
+  agenda: agendaDe,
   board: boardDe,
   common: commonDe,
   contacts: contactsDe,

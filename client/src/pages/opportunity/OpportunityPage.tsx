@@ -233,7 +233,12 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
               <p className="pre-wrap">{opportunity.winLossReport}</p>
             </section>
           )}
-          <OpportunityActivities opportunityId={opportunity.id} refreshKey={live.refreshKey} canAdd={worksWithOpportunities} />
+          <OpportunityActivities
+            opportunityId={opportunity.id}
+            refreshKey={live.refreshKey}
+            canAdd={worksWithOpportunities}
+            canApplyPlan={open && canEdit}
+          />
         </aside>
       </div>
       <OpportunityLinesEditor key={`lines-${locked}`} opportunity={opportunity} locked={locked} onConflict={reload} onDirtyChange={setLinesDirty} />
