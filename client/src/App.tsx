@@ -11,6 +11,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { BoardPage } from './pages/board/BoardPage.tsx';
 import { MyTasksPage } from './pages/MyTasksPage.tsx';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage.tsx';
+import { ActivityWeekPage } from './pages/activities/ActivityWeekPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
 
 // A new page: its route here (inside <RequireRole> when only some roles may use it) and, when it
@@ -33,6 +35,8 @@ export function App() {
             <Route path="board/:pipelineId" element={<BoardPage />} />
             <Route path="opportunities/:id" element={<OpportunityPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="activities" element={<ActivitiesPage />} />
+            <Route path="activities/week" element={<ActivityWeekPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
