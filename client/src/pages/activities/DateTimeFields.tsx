@@ -30,34 +30,33 @@ export function DateTimeFields({ id, legend, dateLabel, timeLabel, value, onChan
         {legend}
         {required && (
           <span className="field__required" aria-hidden="true">
-            {' '}
-            *
+            {' *'}
           </span>
         )}
       </legend>
       <div className="date-time__inputs">
         <input
-            id={`${id}-date`}
-            className="input"
-            type="date"
-            aria-label={dateLabel}
-            value={value.date}
-            max={maxDate}
-            onChange={(event) => onChange({ ...value, date: event.target.value })}
-            aria-required={required || undefined}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described}
-          />
+          id={`${id}-date`}
+          className="input"
+          type="date"
+          aria-label={dateLabel}
+          value={value.date}
+          max={maxDate}
+          onChange={(event) => onChange({ ...value, date: event.target.value })}
+          aria-required={required || undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+        />
         <input
-            id={`${id}-time`}
-            className="input"
-            type="time"
-            aria-label={timeLabel}
-            value={value.time}
-            onChange={(event) => onChange({ ...value, time: event.target.value })}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described}
-          />
+          id={`${id}-time`}
+          className="input"
+          type="time"
+          aria-label={timeLabel}
+          value={value.time}
+          onChange={(event) => onChange({ ...value, time: event.target.value })}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+        />
       </div>
       {error ? (
         <p className="field__error" id={`${id}-error`}>
