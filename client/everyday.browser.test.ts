@@ -106,11 +106,11 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Activities', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets']);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
+    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Aktivitäten', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
@@ -179,6 +179,8 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['board', `/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`],
       ['opportunity', `/opportunities/${encodeURIComponent(harbour.id)}`],
       ['tasks', '/tasks'],
+      ['activities', '/activities'],
+      ['activity-week', '/activities/week'],
       ['new-account', '/accounts/new'],
       ['opportunities', '/opportunities'],
       ['contacts', '/contacts'],
@@ -391,13 +393,15 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await page.waitForURL(`**/board/${encodeURIComponent(globalId('Pipeline', seeded.deals.id))}`);
   });
 
-  test('a SERVICE user is offered neither the board nor tasks nor forms the role cannot submit', async () => {
+  test('a SERVICE user is offered neither the board nor tasks nor activities nor forms the role cannot submit', async () => {
     const page = await signedIn(org.service);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
     expect(await page.getByRole('link', { name: 'New account' }).count()).toBe(0);
-    await page.goto('/board');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+    for (const url of ['/board', '/activities', '/activities/week']) {
+      await page.goto(url);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+    }
     await page.goto('/accounts/new');
     await expect.poll(() => page.getByText('Your role does not create accounts.').count()).toBe(1);
     expect(await page.getByRole('form').count()).toBe(0);

@@ -295,9 +295,12 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   });
 
   test('an activity is added and completed on the opportunity page', async () => {
-    await page.getByLabel(/^Type/).selectOption({ label: 'Call' });
-    await page.getByLabel(/^Subject/).fill('Call the fleet manager');
-    await page.getByRole('button', { name: 'Add activity' }).click();
+    await page.getByRole('button', { name: 'New activity' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New activity' });
+    await dialog.getByLabel(/^Type/).selectOption({ label: 'Call' });
+    await dialog.getByLabel(/^Subject/).fill('Call the fleet manager');
+    await dialog.getByRole('button', { name: 'Add activity' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const activity = page.getByTestId('activity').filter({ hasText: 'Call the fleet manager' });
     await activity.waitFor();
     await activity.getByRole('checkbox', { name: 'Done: Call the fleet manager' }).check();

@@ -11,6 +11,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { BoardPage } from './pages/board/BoardPage.tsx';
 import { MyTasksPage } from './pages/MyTasksPage.tsx';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage.tsx';
+import { ActivityWeekPage } from './pages/activities/ActivityWeekPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
 import { billingRoutes } from './pages/billing/billing-routes.tsx';
 import { CustomerStatusesPage } from './pages/settings/CustomerStatusesPage.tsx';
@@ -53,6 +55,8 @@ export function App() {
             <Route path="opportunities" element={<OpportunityListPage />} />
             <Route path="opportunities/:id" element={<OpportunityPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="activities" element={<ActivitiesPage />} />
+            <Route path="activities/week" element={<ActivityWeekPage />} />
             {billingRoutes}
           </Route>
           <Route path="profile" element={<ProfilePage />} />

@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/opportunities', label: 'layout.nav.opportunities', roles: SELLING_ROLES },
   { to: '/board', label: 'layout.nav.board', roles: SELLING_ROLES },
   { to: '/tasks', label: 'layout.nav.tasks', roles: SELLING_ROLES },
+  { to: '/activities', label: 'agenda.nav', roles: SELLING_ROLES },
   { to: '/quotes', label: 'billing.nav.quotes', roles: SELLING_ROLES },
   { to: '/orders', label: 'billing.nav.orders', roles: SELLING_ROLES },
   { to: '/invoices', label: 'billing.nav.invoices', roles: SELLING_ROLES },

@@ -35,6 +35,10 @@ describe('createFormats', () => {
     expect(de.longDay('2026-12-02T23:30:00Z')).toBe('3. Dezember 2026');
     expect(de.due('2026-12-02T23:00:00Z')).toBe('03.12.2026');
     expect(plain(de.due('2026-12-03T08:00:00Z'))).toBe('03.12.2026, 09:00');
+    expect(de.time('2026-07-03T07:30:00Z')).toBe('09:30');
+    expect(plain(en.time('2026-12-03T08:30:00Z'))).toBe('9:30 AM');
+    expect(de.weekday('2026-12-03')).toBe('Do., 3. Dez.');
+    expect(en.weekday('2026-12-03')).toBe('Thu, Dec 3');
   });
 
   it('says how long ago something happened', () => {

@@ -33,6 +33,8 @@ export function createFormats(locale: AppLocale, intlLocale: string, organisatio
   const longDay = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone });
   const dayOfInstant = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(intlLocale, { timeStyle: 'short', timeZone });
+  const weekday = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
   const relative = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
   const toNumber = (value: string | number) => {
@@ -59,6 +61,10 @@ export function createFormats(locale: AppLocale, intlLocale: string, organisatio
     /** The organisation's calendar day of an instant, long ("3. Dezember 2026"). */
     longDay: (value: string) => longDay.format(new Date(value)),
     dateTime: (value: string) => dateTime.format(new Date(value)),
+    /** The organisation's time of day of an instant ("09:30" / "9:30 AM"). */
+    time: (value: string) => time.format(new Date(value)),
+    /** A calendar day (YYYY-MM-DD) with its weekday, short ("Do., 3. Dez." / "Thu, Dec 3"). */
+    weekday: (value: string) => weekday.format(new Date(`${value}T00:00:00Z`)),
     /** A due time; midnight in the organisation's time zone (a day without time) shows the day only. */
     due: (value: string) => {
       const instant = new Date(value);

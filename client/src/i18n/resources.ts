@@ -1,6 +1,7 @@
 import accountsDe from './locales/de/accounts.json';
 import activitiesDe from './locales/de/activities.json';
 import billingDe from './locales/de/billing.json';
+import agendaDe from './locales/de/agenda.json';
 import boardDe from './locales/de/board.json';
 import budgetsDe from './locales/de/budgets.json';
 import campaignsDe from './locales/de/campaigns.json';
@@ -22,6 +23,7 @@ import searchDe from './locales/de/search.json';
 import accountsEn from './locales/en/accounts.json';
 import activitiesEn from './locales/en/activities.json';
 import billingEn from './locales/en/billing.json';
+import agendaEn from './locales/en/agenda.json';
 import boardEn from './locales/en/board.json';
 import budgetsEn from './locales/en/budgets.json';
 import campaignsEn from './locales/en/campaigns.json';
@@ -48,6 +50,7 @@ export const en = {
   accounts: accountsEn,
   activities: activitiesEn,
   billing: billingEn,
+  agenda: agendaEn,
   board: boardEn,
   budgets: budgetsEn,
   campaigns: campaignsEn,
@@ -73,6 +76,7 @@ export const de: typeof en = {
   accounts: accountsDe,
   activities: activitiesDe,
   billing: billingDe,
+  agenda: agendaDe,
   board: boardDe,
   budgets: budgetsDe,
   campaigns: campaignsDe,

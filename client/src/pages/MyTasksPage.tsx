@@ -9,6 +9,7 @@ import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { graphql } from '../gql';
 import { useFormats } from '../i18n/LocaleProvider.tsx';
 import { paths } from '../lib/paths.ts';
+import { activityPaths } from './activities/activity-paths.ts';
 
 const PAGE_SIZE = 50;
 
@@ -74,6 +75,14 @@ export function MyTasksPage() {
               {overdue > 0 && <span className="tasks__overdue-count">, {t('activities.myTasks.overdueOnPage', { count: overdue })}</span>}
             </p>
           )}
+        </div>
+        <div className="page-header__actions">
+          <Link to={activityPaths.list()} className="button button--ghost">
+            {t('agenda.allActivities')}
+          </Link>
+          <Link to={activityPaths.week()} className="button button--ghost">
+            {t('agenda.week.title')}
+          </Link>
         </div>
       </div>
       {notice && (

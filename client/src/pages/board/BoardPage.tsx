@@ -8,13 +8,13 @@ import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { UndoToast, type ToastMessage } from '../../components/UndoToast.tsx';
 import type { BoardCardFieldsFragment, OpportunityKind } from '../../gql/graphql.ts';
 import { useViewer } from '../../hooks/useViewer.ts';
-import { LoseDialog } from '../opportunity/CloseDialogs.tsx';
 import { collisionDetection, useDragAnnouncements } from './board-dnd.ts';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
 import { changeText } from './board-live.ts';
 import { applyMoves } from './board-moves.ts';
 import { BoardPipelinesQuery, BoardQuery } from './board-queries.ts';
 import { BoardCard, CardBody, GhostCard, type MoveTarget } from './BoardCard.tsx';
+import { BoardCloseDialogs } from './BoardCloseDialogs.tsx';
 import { BoardColumn } from './BoardColumn.tsx';
 import { BoardFilters, type BoardFilterValues } from './BoardFilters.tsx';
 import { NewOpportunityDialog, type CreatedOpportunity } from './NewOpportunityDialog.tsx';
@@ -291,14 +291,7 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
           }}
         />
       )}
-      {closing.losing && (
-        <LoseDialog
-          opportunity={closing.losing}
-          onClose={closing.stopLosing}
-          onConflict={refresh}
-          onLost={(lost) => closing.losing && closing.lost(closing.losing, lost.version)}
-        />
-      )}
+      <BoardCloseDialogs closing={closing} onConflict={refresh} />
       <UndoToast toast={toast} onDismiss={dismissToast} />
     </section>
   );

@@ -6,10 +6,11 @@ import { Dialog } from '../../components/opportunity/Dialog.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { SelectField, TextAreaField } from '../../components/fields.tsx';
 import { graphql } from '../../gql';
-import type { LoseOpportunityMutation as LoseResult } from '../../gql/graphql.ts';
+import type { LoseOpportunityMutation as LoseResult, OpenActivitiesChoice as Choice, WinOpportunityMutation as WinResult } from '../../gql/graphql.ts';
 import type { ServerFailure } from '../../i18n/server-errors.ts';
 import { useServerErrors } from '../../i18n/useServerErrors.ts';
 import { textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
+import { OpenActivitiesChoice, useOpenActivities } from '../activities/OpenActivitiesChoice.tsx';
 import { ConvertToDealMutation, LoseOpportunityMutation, WinOpportunityMutation } from './opportunity-queries.ts';
 
 const LossReasonsQuery = graphql(`
@@ -44,6 +45,11 @@ interface Feedback {
 
 const noFeedback: Feedback = { errors: {}, details: [] };
 
+/** Closing may mark the opportunity's open activities done: the lists that show them refetch. */
+const CLOSING_CONTEXT = { additionalTypenames: ['Opportunity', 'Activity'] };
+
+type Won = Extract<WinResult['winOpportunity'], { __typename: 'WinOpportunitySuccess' }>['opportunity'];
+
 /** The outcome of a close/convert mutation that did not succeed, as feedback in the user's language. */
 function feedbackOf(
   t: TFunction,
@@ -64,19 +70,27 @@ function feedbackOf(
   return { errors: {}, message: serverErrors.failure(outcome, error, t('errors.nothingSaved')), details: [] };
 }
 
-export function WinDialog({ opportunity, onClose, onConflict }: DialogProps) {
+/** Winning asks what becomes of the open activities, when there are any (the server insists too). */
+export function WinDialog({ opportunity, onClose, onConflict, onWon }: DialogProps & { onWon?(won: Won): void }) {
   const { t } = useTranslation();
   const serverErrors = useServerErrors();
   const [report, setReport] = useState('');
+  const openActivities = useOpenActivities(opportunity.id);
+  const [choice, setChoice] = useState<Choice | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(noFeedback);
   const [{ fetching }, win] = useMutation(WinOpportunityMutation);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = await win({ id: opportunity.id, version: opportunity.version, winLossReport: textOrNull(report) });
+    const result = await win(
+      { id: opportunity.id, version: opportunity.version, winLossReport: textOrNull(report), openActivities: choice },
+      CLOSING_CONTEXT,
+    );
     const outcome = result.data?.winOpportunity;
-    if (outcome?.__typename === 'WinOpportunitySuccess') onClose();
-    else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['winLossReport'], onConflict));
+    if (outcome?.__typename === 'WinOpportunitySuccess') {
+      onWon?.(outcome.opportunity);
+      onClose();
+    } else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['winLossReport', 'openActivities'], onConflict));
   }
 
   return (
@@ -85,6 +99,7 @@ export function WinDialog({ opportunity, onClose, onConflict }: DialogProps) {
         <p>{t('opportunity.win.explain', { title: opportunity.title })}</p>
         <FormErrorSummary message={feedback.message} details={feedback.details} />
         <TextAreaField id="win-report" label={t('opportunity.report.WON')} hint={t('opportunity.win.reportHint')} value={report} onChange={setReport} error={feedback.errors.winLossReport} rows={3} />
+        <OpenActivitiesChoice open={openActivities} value={choice} onChange={setChoice} error={feedback.errors.openActivities} />
         <div className="form-actions">
           <button type="submit" className="button button--success" disabled={fetching}>
             {t('opportunity.win.submit')}
@@ -100,29 +115,44 @@ export function WinDialog({ opportunity, onClose, onConflict }: DialogProps) {
 
 type Lost = Extract<LoseResult['loseOpportunity'], { __typename: 'LoseOpportunitySuccess' }>['opportunity'];
 
-/** Losing needs a reason; whether one was chosen is the server's call, and its message is shown. */
-export function LoseDialog({ opportunity, onClose, onConflict, onLost }: DialogProps & { onLost?(lost: Lost): void }) {
+/**
+ * Losing needs a reason; whether one was chosen is the server's call, and its message is shown.
+ * It asks, like winning, what becomes of the open activities; `onLost` learns which ones it closed,
+ * so that an undo can open them again.
+ */
+export function LoseDialog({
+  opportunity,
+  onClose,
+  onConflict,
+  onLost,
+}: DialogProps & { onLost?(lost: Lost, closedActivityIds: string[]): void }) {
   const { t } = useTranslation();
   const serverErrors = useServerErrors();
   const [{ data }] = useQuery({ query: LossReasonsQuery, requestPolicy: 'cache-and-network' });
   const [reasonId, setReasonId] = useState('');
   const [report, setReport] = useState('');
+  const openActivities = useOpenActivities(opportunity.id);
+  const [choice, setChoice] = useState<Choice | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(noFeedback);
   const [{ fetching }, lose] = useMutation(LoseOpportunityMutation);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = await lose({
-      id: opportunity.id,
-      version: opportunity.version,
-      lossReasonId: reasonId || null,
-      winLossReport: textOrNull(report),
-    });
+    const result = await lose(
+      {
+        id: opportunity.id,
+        version: opportunity.version,
+        lossReasonId: reasonId || null,
+        winLossReport: textOrNull(report),
+        openActivities: choice,
+      },
+      CLOSING_CONTEXT,
+    );
     const outcome = result.data?.loseOpportunity;
     if (outcome?.__typename === 'LoseOpportunitySuccess') {
-      onLost?.(outcome.opportunity);
+      onLost?.(outcome.opportunity, choice === 'CLOSE' ? openActivities.activities.map((activity) => activity.id) : []);
       onClose();
-    } else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['lossReasonId', 'winLossReport'], onConflict));
+    } else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['lossReasonId', 'winLossReport', 'openActivities'], onConflict));
   }
 
   const reasons = data?.lossReasons ?? [];
@@ -141,6 +171,7 @@ export function LoseDialog({ opportunity, onClose, onConflict, onLost }: DialogP
           error={feedback.errors.lossReasonId}
         />
         <TextAreaField id="loss-report" label={t('opportunity.report.LOST')} hint={t('opportunity.lose.reportHint')} value={report} onChange={setReport} error={feedback.errors.winLossReport} rows={3} />
+        <OpenActivitiesChoice open={openActivities} value={choice} onChange={setChoice} error={feedback.errors.openActivities} />
         <div className="form-actions">
           <button type="submit" className="button button--danger" disabled={fetching}>
             {t('opportunity.lose.submit')}

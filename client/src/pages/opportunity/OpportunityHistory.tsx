@@ -40,6 +40,8 @@ const OpportunityHistoryQuery = graphql(`
               type
               subject
               status
+              outcome
+              notes
               assignee {
                 id
                 name
@@ -120,6 +122,8 @@ export function OpportunityHistory({ opportunityId, refreshKey }: { opportunityI
                     <span className="muted">
                       ({t(`activities.status.${item.activity.status}`)}, {item.activity.assignee.name})
                     </span>
+                    {item.activity.outcome && <span className="timeline__detail">{item.activity.outcome}</span>}
+                    {item.activity.notes && <span className="timeline__detail timeline__notes muted">{item.activity.notes}</span>}
                   </span>
                 </li>
               );

@@ -235,7 +235,12 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
               <p className="pre-wrap">{opportunity.winLossReport}</p>
             </section>
           )}
-          <OpportunityActivities opportunityId={opportunity.id} refreshKey={live.refreshKey} canAdd={worksWithOpportunities} />
+          <OpportunityActivities
+            opportunityId={opportunity.id}
+            refreshKey={live.refreshKey}
+            canAdd={worksWithOpportunities}
+            canApplyPlan={open && canEdit}
+          />
           <OpportunityDocuments opportunityId={opportunity.id} />
           <OpportunityCampaign opportunityId={opportunity.id} refreshKey={live.refreshKey} />
         </aside>

@@ -207,8 +207,8 @@ export const SetOpportunityLinesMutation = graphql(`
 `);
 
 export const WinOpportunityMutation = graphql(`
-  mutation WinOpportunity($id: ID!, $version: Int, $winLossReport: String) {
-    winOpportunity(id: $id, version: $version, winLossReport: $winLossReport) {
+  mutation WinOpportunity($id: ID!, $version: Int, $winLossReport: String, $openActivities: OpenActivitiesChoice) {
+    winOpportunity(id: $id, version: $version, winLossReport: $winLossReport, openActivities: $openActivities) {
       __typename
       ... on WinOpportunitySuccess {
         opportunity {
@@ -229,8 +229,8 @@ export const WinOpportunityMutation = graphql(`
 `);
 
 export const LoseOpportunityMutation = graphql(`
-  mutation LoseOpportunity($id: ID!, $version: Int, $lossReasonId: ID, $winLossReport: String) {
-    loseOpportunity(id: $id, version: $version, lossReasonId: $lossReasonId, winLossReport: $winLossReport) {
+  mutation LoseOpportunity($id: ID!, $version: Int, $lossReasonId: ID, $winLossReport: String, $openActivities: OpenActivitiesChoice) {
+    loseOpportunity(id: $id, version: $version, lossReasonId: $lossReasonId, winLossReport: $winLossReport, openActivities: $openActivities) {
       __typename
       ... on LoseOpportunitySuccess {
         opportunity {
