@@ -82,9 +82,17 @@ export function snapshotTracked(state: TrackedState): Record<TrackedField, Histo
   >;
 }
 
-export async function recordCreation(tx: Prisma.TransactionClient, opportunity: Opportunity, actorId: string, at: Date) {
-  await tx.opportunityChange.create({
-    data: { opportunityId: opportunity.id, actorId, changedAt: at, field: CREATED, newValue: snapshotTracked(opportunity) },
+/** Marks the creation of new opportunities (one statement however many). */
+export async function recordCreations(tx: Prisma.TransactionClient, opportunities: Opportunity[], actorId: string, at: Date) {
+  if (opportunities.length === 0) return;
+  await tx.opportunityChange.createMany({
+    data: opportunities.map((opportunity) => ({
+      opportunityId: opportunity.id,
+      actorId,
+      changedAt: at,
+      field: CREATED,
+      newValue: snapshotTracked(opportunity),
+    })),
   });
 }
 
