@@ -213,70 +213,93 @@ export async function updateOpportunity(
   { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(updateOpportunityInput, rawInput);
-  return committed(() => prisma.$transaction(async (tx) => {
-    const current = await loadWritable(tx, viewer, id, input.expectedVersion);
-    const now = requestedNow ?? changeTime(current);
-    if (current.status !== 'OPEN') {
-      const frozen = Object.keys(rawInput).filter(
-        (field) => !WRITABLE_WHEN_CLOSED.has(field) && (rawInput as Record<string, unknown>)[field] !== undefined,
-      );
-      if (frozen.length) throw new OpportunityClosedError(current.status, frozen);
-    }
-    const next: Partial<TrackedState> & { stageEnteredAt?: Date } = {};
-    const errors: FieldError[] = [];
+  return committed(() => prisma.$transaction((tx) => applyUpdate(tx, viewer, id, rawInput, input, requestedNow)));
+}
 
-    if (input.accountId && input.accountId !== current.accountId) {
-      const account = await tx.account.findUnique({ where: { id: input.accountId } });
-      if (!account || !canReadCustomerRecord(viewer, account)) errors.push(fieldError('accountId', 'NOT_FOUND', 'Unknown account.'));
-      else next.accountId = account.id;
-    }
-    if (errors.length) throw new ValidationError(errors);
-    await assertReferencesExist(tx, viewer, { ...input, accountId: next.accountId ?? current.accountId });
+/**
+ * `updateOpportunity` in the caller's transaction (the CSV import merges a row into an existing
+ * opportunity); its events go to the caller's `committed` scope.
+ */
+export function updateOpportunityInTransaction(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  rawInput: UpdateOpportunityInput,
+  { now }: Clock = {},
+): Promise<Opportunity> {
+  return applyUpdate(tx, viewer, id, rawInput, parseInput(updateOpportunityInput, rawInput), now);
+}
 
-    if (input.pipelineId || input.stageId) {
-      const placement = await resolvePlacement(tx, current.kind, input.pipelineId ?? current.pipelineId, input.stageId, current);
-      if (placement.stageId !== current.stageId) {
-        next.pipelineId = placement.pipelineId;
-        next.stageId = placement.stageId;
-        next.probability = placement.stageProbability;
-        next.stageEnteredAt = now;
-      }
-    }
-    if (input.probability !== undefined) next.probability = input.probability;
+async function applyUpdate(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  rawInput: UpdateOpportunityInput,
+  input: z.output<typeof updateOpportunityInput>,
+  requestedNow: Date | undefined,
+): Promise<Opportunity> {
+  const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+  const now = requestedNow ?? changeTime(current);
+  if (current.status !== 'OPEN') {
+    const frozen = Object.keys(rawInput).filter(
+      (field) => !WRITABLE_WHEN_CLOSED.has(field) && (rawInput as Record<string, unknown>)[field] !== undefined,
+    );
+    if (frozen.length) throw new OpportunityClosedError(current.status, frozen);
+  }
+  const next: Partial<TrackedState> & { stageEnteredAt?: Date } = {};
+  const errors: FieldError[] = [];
 
-    if (input.amount !== undefined) {
-      const lineCount = await tx.opportunityLine.count({ where: { opportunityId: id } });
-      if (lineCount > 0) {
-        throw ValidationError.field('amount', 'DERIVED_FROM_LINES', 'The amount is the sum of the lines: change the lines instead.');
-      }
-      next.amount = new Decimal(input.amount);
+  if (input.accountId && input.accountId !== current.accountId) {
+    const account = await tx.account.findUnique({ where: { id: input.accountId } });
+    if (!account || !canReadCustomerRecord(viewer, account)) errors.push(fieldError('accountId', 'NOT_FOUND', 'Unknown account.'));
+    else next.accountId = account.id;
+  }
+  if (errors.length) throw new ValidationError(errors);
+  await assertReferencesExist(tx, viewer, { ...input, accountId: next.accountId ?? current.accountId });
+
+  if (input.pipelineId || input.stageId) {
+    const placement = await resolvePlacement(tx, current.kind, input.pipelineId ?? current.pipelineId, input.stageId, current);
+    if (placement.stageId !== current.stageId) {
+      next.pipelineId = placement.pipelineId;
+      next.stageId = placement.stageId;
+      next.probability = placement.stageProbability;
+      next.stageEnteredAt = now;
     }
-    if (input.ownerId !== undefined || input.teamId !== undefined) {
-      Object.assign(next, await resolveOwnership(tx, viewer, input, current));
+  }
+  if (input.probability !== undefined) next.probability = input.probability;
+
+  if (input.amount !== undefined) {
+    const lineCount = await tx.opportunityLine.count({ where: { opportunityId: id } });
+    if (lineCount > 0) {
+      throw ValidationError.field('amount', 'DERIVED_FROM_LINES', 'The amount is the sum of the lines: change the lines instead.');
     }
-    for (const field of [
-      'title',
-      'contactId',
-      'expectedCloseDate',
-      'revenueStartDate',
-      'deliveryDate',
-      'dealStartDate',
-      'priorityKey',
-      'sourceId',
-      'competitor',
-      'nextStep',
-      'forecastCategoryKey',
-      'description',
-      'winLossReport',
-    ] as const) {
-      if (input[field] !== undefined) (next as Record<string, unknown>)[field] = input[field];
-    }
-    if (input.tagIds) {
-      await tx.opportunityTag.deleteMany({ where: { opportunityId: id } });
-      if (input.tagIds.length) await tx.opportunityTag.createMany({ data: input.tagIds.map((tagId) => ({ opportunityId: id, tagId })) });
-    }
-    return applyChange(tx, viewer, current, next, now);
-  }));
+    next.amount = new Decimal(input.amount);
+  }
+  if (input.ownerId !== undefined || input.teamId !== undefined) {
+    Object.assign(next, await resolveOwnership(tx, viewer, input, current));
+  }
+  for (const field of [
+    'title',
+    'contactId',
+    'expectedCloseDate',
+    'revenueStartDate',
+    'deliveryDate',
+    'dealStartDate',
+    'priorityKey',
+    'sourceId',
+    'competitor',
+    'nextStep',
+    'forecastCategoryKey',
+    'description',
+    'winLossReport',
+  ] as const) {
+    if (input[field] !== undefined) (next as Record<string, unknown>)[field] = input[field];
+  }
+  if (input.tagIds) {
+    await tx.opportunityTag.deleteMany({ where: { opportunityId: id } });
+    if (input.tagIds.length) await tx.opportunityTag.createMany({ data: input.tagIds.map((tagId) => ({ opportunityId: id, tagId })) });
+  }
+  return applyChange(tx, viewer, current, next, now);
 }
 
 /** Moves an open opportunity to another stage of its pipeline (the board's drag and drop). */
