@@ -88,6 +88,7 @@ export const importOpportunityRows: ImportRows = async (context, rows) => {
   for (const [position, row] of rows.entries()) {
     const links = [accounts[position], contacts[position]];
     const linkErrors = links.flatMap((link) => (link && 'errors' in link ? link.errors : []));
+    if (!accounts[position]) linkErrors.unshift({ field: 'account.name', reason: 'REQUIRED', message: 'This field is required.' });
     const result = created.get(position);
     // Without its account the opportunity also misses its account id; the account's errors say why.
     const ownErrors = (result instanceof DomainError ? errorsOf(result) : []).filter(

@@ -51,9 +51,10 @@ describe('importing accounts from German Excel', () => {
     const before = await prisma.account.count();
     const report = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: file });
     expect(report.delimiter).toBe(';');
-    expect(report.mapping.map((field) => field?.key)).toEqual([
+    expect(report.columns.map((column) => column.field?.key)).toEqual([
       'name', 'legalForm', 'postalCode', 'city', 'country', 'employees', 'email', 'phone', 'owner', 'tags', 'source',
     ]);
+    expect(report.columns[0]).toEqual({ header: 'Firmenname', field: expect.objectContaining({ key: 'name' }), samples: ['Hafenkran Logistik', 'Alpenblick', 'Kaputt & Co'] });
     expect(outcomes(report)).toEqual([[2, 'IMPORTED'], [3, 'IMPORTED'], [4, 'FAILED'], [5, 'FAILED'], [6, 'IMPORTED']]);
     expect(report.counts).toEqual({ IMPORTED: 3, MERGED: 0, SKIPPED: 0, FAILED: 2 });
     expect(errorsOfRow(report, 4)).toEqual({ name: 'REQUIRED' });

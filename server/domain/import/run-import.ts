@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { assertCanCreateCustomerRecords, assertCanCreateSalesRecords } from '../access.ts';
 import { collectEvents, committed, emit, type DomainEvent } from '../events.ts';
-import { readCsv, type CsvDelimiter } from '../csv/read-csv.ts';
+import { readCsv, type CsvDelimiter, type CsvRow } from '../csv/read-csv.ts';
 import { ValidationError, type FieldError } from '../errors.ts';
 import { importAccountRows } from './account-import.ts';
 import { importContactRows } from './contact-import.ts';
@@ -28,12 +28,18 @@ export interface RowReport extends RowResult {
   cells: ImportRow['cells'];
 }
 
+export interface ImportColumn {
+  header: string;
+  /** The field the column was read as; null: ignored. */
+  field: ImportField | null;
+  /** The first few values of the column, to recognise it by. */
+  samples: string[];
+}
+
 export interface ImportReport {
   kind: ImportKind;
   delimiter: CsvDelimiter;
-  headers: string[];
-  /** The mapping used, per column. */
-  mapping: Array<ImportField | null>;
+  columns: ImportColumn[];
   /** Data rows in the file. */
   rowCount: number;
   rows: RowReport[];
@@ -111,7 +117,7 @@ function withoutNewIds(result: RowResult): RowResult {
 function report(plan: Awaited<ReturnType<typeof planImport>>, rows: RowReport[]): ImportReport {
   const counts: Record<RowOutcome, number> = { IMPORTED: 0, MERGED: 0, SKIPPED: 0, FAILED: 0 };
   for (const row of rows) counts[row.outcome] += 1;
-  return { ...plan.table, kind: plan.kind, mapping: plan.mapping, rowCount: plan.rows.length, rows, counts };
+  return { kind: plan.kind, delimiter: plan.delimiter, columns: plan.columns, rowCount: plan.rows.length, rows, counts };
 }
 
 async function planImport(prisma: PrismaClient, viewer: Viewer, request: ImportRequest) {
@@ -136,12 +142,24 @@ async function planImport(prisma: PrismaClient, viewer: Viewer, request: ImportR
   };
   return {
     kind: request.kind,
-    table: { delimiter: table.delimiter, headers: table.headers },
-    mapping,
+    delimiter: table.delimiter,
+    columns: table.headers.map((header, index) => ({ header, field: mapping[index], samples: samplesOf(table.rows, index) })),
     rows: table.rows.map((row) => readRow(row, columns, references)),
     context,
     importer: IMPORTERS[request.kind],
   };
+}
+
+const SAMPLES = 3;
+
+function samplesOf(rows: CsvRow[], index: number): string[] {
+  const samples: string[] = [];
+  for (const row of rows) {
+    const value = row.cells[index]?.trim();
+    if (value) samples.push(value);
+    if (samples.length === SAMPLES) break;
+  }
+  return samples;
 }
 
 /** The given mapping, checked, or the one the headers suggest; the required fields must be mapped. */
