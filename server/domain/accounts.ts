@@ -223,18 +223,20 @@ async function rejectDuplicates(tx: Tx, viewer: Viewer, identity: AccountIdentit
  * Per identity, up to five accounts the viewer can read that match it (a warning must not reveal
  * records of other teams), oldest first. Serialised per name with an advisory lock so two people
  * creating the same company at once cannot both pass the check; the locks are taken in name order
- * so that two batches cannot wait for each other.
+ * so that two batches cannot wait for each other. Candidates come from the indexed name and
+ * e-mail (every rule stores e-mails normalised); `identityKeys` decides which match.
  */
 async function findDuplicateAccounts(tx: Tx, viewer: Viewer, identities: AccountIdentity[], excludeId?: string): Promise<Account[][]> {
   if (identities.length === 0) return [];
-  const lockKeys = [...new Set(identities.map((identity) => `account:${identity.normalizedName}`))].sort();
+  const names = [...new Set(identities.map((identity) => identity.normalizedName))];
+  const lockKeys = names.map((name) => `account:${name}`).sort();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest(${lockKeys}::text[]) AS key`;
-  const matchers: Prisma.AccountWhereInput[] = identities.flatMap((identity) => [
-    { normalizedName: identity.normalizedName, postalCode: identity.postalCode ?? null },
-    ...(identity.email ? [{ email: { equals: normalizeEmail(identity.email), mode: 'insensitive' as const } }] : []),
-  ]);
+  const emails = [...new Set(identities.flatMap((identity) => (identity.email ? [normalizeEmail(identity.email)] : [])))];
   const candidates = await tx.account.findMany({
-    where: { AND: [accountReadWhere(viewer), { OR: matchers }], ...(excludeId ? { NOT: { id: excludeId } } : {}) },
+    where: {
+      AND: [accountReadWhere(viewer), { OR: [{ normalizedName: { in: names } }, ...(emails.length ? [{ email: { in: emails } }] : [])] }],
+      ...(excludeId ? { NOT: { id: excludeId } } : {}),
+    },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   return identities.map((identity) => {

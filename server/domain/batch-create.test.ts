@@ -153,6 +153,24 @@ describe('createOpportunities', () => {
     expect(events.filter((event) => event.type === 'OPPORTUNITY_CHANGED').map((event) => event.opportunityId).sort()).toEqual([...ids].sort());
   });
 
+  it('counts activity logged on the account before for the new opportunities, and answers with it', async () => {
+    const account = await insertAccount(prisma, org.northSales, org.north.id);
+    const calledAt = new Date('2026-10-01T09:00:00Z');
+    await prisma.activity.create({
+      data: { type: 'CALL', subject: 'Erstkontakt', accountId: account.id, assigneeId: org.northSales.id, createdById: org.northSales.id, teamId: org.north.id, createdAt: calledAt },
+    });
+    const silent = await insertAccount(prisma, org.northSales, org.north.id);
+    const [fresh, quiet] = await inTransaction((tx) =>
+      createOpportunities(tx, viewers.northSales, [
+        { title: 'Nach dem Anruf', accountId: account.id },
+        { title: 'Ohne Anruf', accountId: silent.id },
+      ]),
+    );
+    expect(fresh).toMatchObject({ lastActivityAt: calledAt });
+    expect(await prisma.opportunity.findUniqueOrThrow({ where: { id: (fresh as { id: string }).id } })).toMatchObject({ lastActivityAt: calledAt });
+    expect(quiet).toMatchObject({ lastActivityAt: null });
+  });
+
   it('costs the same statements for 5 and for 40 opportunities', async () => {
     const account = await insertAccount(prisma, org.northSales, org.north.id);
     const inputs = (count: number) => Array.from({ length: count }, (_, n) => ({ title: `Serie ${n}`, accountId: account.id, amount: '10.00' }));

@@ -255,27 +255,29 @@ async function rejectDuplicates(tx: Tx, viewer: Viewer, identity: ContactIdentit
 
 /**
  * Per identity, up to five contacts the viewer can read with the same e-mail, or the same first and
- * last name at the same account (or both without one), oldest first.
+ * last name at the same account (or both without one), oldest first. Candidates come from the
+ * indexed account and e-mail (every rule stores e-mails normalised) and the last name;
+ * `identityKeys` decides which match.
  */
 async function findDuplicateContacts(tx: Tx, viewer: Viewer, identities: ContactIdentity[], excludeId?: string): Promise<Contact[][]> {
   if (identities.length === 0) return [];
-  const matchers: Prisma.ContactWhereInput[] = identities.flatMap((identity) => [
-    {
-      firstName: { equals: identity.firstName, mode: 'insensitive' as const },
-      lastName: { equals: identity.lastName, mode: 'insensitive' as const },
-      accountId: identity.accountId,
-    },
-    ...(identity.email ? [{ email: { equals: normalizeEmail(identity.email), mode: 'insensitive' as const } }] : []),
-  ]);
+  const lastNames = (withAccount: boolean) => [
+    ...new Set(identities.filter((identity) => (identity.accountId !== null) === withAccount).map((identity) => identity.lastName)),
+  ];
+  const accountIds = [...new Set(identities.flatMap((identity) => (identity.accountId ? [identity.accountId] : [])))];
+  const emails = [...new Set(identities.flatMap((identity) => (identity.email ? [normalizeEmail(identity.email)] : [])))];
+  const matchers: Prisma.ContactWhereInput[] = [
+    ...(accountIds.length ? [{ accountId: { in: accountIds }, lastName: { in: lastNames(true), mode: 'insensitive' as const } }] : []),
+    ...(lastNames(false).length ? [{ accountId: null, lastName: { in: lastNames(false), mode: 'insensitive' as const } }] : []),
+    ...(emails.length ? [{ email: { in: emails } }] : []),
+  ];
   const candidates = await tx.contact.findMany({
     where: { AND: [contactReadWhere(viewer), { OR: matchers }], ...(excludeId ? { NOT: { id: excludeId } } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   return identities.map((identity) => {
     const keys = new Set(identityKeys(identity));
-    return candidates
-      .filter((candidate) => identityKeys(candidate).some((key) => keys.has(key)))
-      .slice(0, 5);
+    return candidates.filter((candidate) => identityKeys(candidate).some((key) => keys.has(key))).slice(0, 5);
   });
 }
 

@@ -158,10 +158,16 @@ async function insertOpportunities(
   // Activity already logged on the account or contact counts for the new opportunity.
   const createdIds = created.map((opportunity) => opportunity.id);
   await syncOpportunityActivities(tx, createdIds);
-  const saved = new Map(
-    (createdIds.length ? await tx.opportunity.findMany({ where: { id: { in: createdIds } } }) : []).map((row) => [row.id, row]),
+  // The sync sets `lastActivityAt` of those with earlier activity; everything else is as created.
+  const lastActivity = new Map(
+    (createdIds.length
+      ? await tx.opportunity.findMany({ where: { id: { in: createdIds }, lastActivityAt: { not: null } }, select: { id: true, lastActivityAt: true } })
+      : []
+    ).map((row) => [row.id, row.lastActivityAt]),
   );
-  return batch.results(new Map(live.map((index, position) => [index, saved.get(created[position].id)!])));
+  return batch.results(
+    new Map(live.map((index, position) => [index, { ...created[position], lastActivityAt: lastActivity.get(created[position].id) ?? null }])),
+  );
 }
 
 function newOpportunity(
