@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
+import { createExportHandler } from './http/export.ts';
 import { createLoaders } from './loaders.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
@@ -50,11 +51,13 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   });
 
   const serveClient = existsSync(config.clientDir) ? sirv(config.clientDir, { single: true, etag: true }) : null;
+  const handleExport = createExportHandler(db);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = req.url?.split('?')[0] ?? '/';
     if (path === '/graphql') return yoga(req, res);
     if (path === '/healthz') return health(db, res);
+    if (path.startsWith('/export/')) return handleExport(req, res);
     if (serveClient) return serveClient(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('The client is not built: run `npm run build`.');
   });
