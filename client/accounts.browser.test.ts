@@ -251,7 +251,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
-    expect(await response.json()).toEqual({ data: { me: null } });
+    expect(await response.json()).toMatchObject({ data: { me: null } });
 
     await page.goto('/accounts');
     await page.waitForURL('**/login');

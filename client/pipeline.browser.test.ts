@@ -148,13 +148,13 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
       'Proposal',
     ]);
     await expect.poll(() => column('New').getByTestId('board-card').count()).toBe(4);
-    expect(await text(column('New').getByTestId('column-amount'))).toBe('48.000,00 €');
-    expect(await text(column('New').getByTestId('column-weighted'))).toBe('4.800,00 €');
+    expect(await text(column('New').getByTestId('column-amount'))).toBe('€48,000.00');
+    expect(await text(column('New').getByTestId('column-weighted'))).toBe('€4,800.00');
     const fleet = await text(card('New', opportunities.fleet));
     expect(fleet).toContain('Fleet telematics');
     expect(fleet).toContain('Nordlicht Logistik');
-    expect(fleet).toContain('12.000,00 €');
-    expect(fleet).toContain('10 %');
+    expect(fleet).toContain('€12,000.00');
+    expect(fleet).toContain('10%');
     expect(fleet).toContain('Nils Sales');
     // The harbour lighting has two open tasks: the overdue one is next.
     expect(await text(card('New', opportunities.harbour))).toContain('Send the revised quote');
@@ -177,9 +177,9 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
 
     await page.reload();
     await expect.poll(() => card('Qualified', opportunities.fleet).count()).toBe(1);
-    expect(await text(card('Qualified', opportunities.fleet).getByTestId('card-probability'))).toBe('40 %');
-    expect(await text(column('Qualified').getByTestId('column-amount'))).toBe('12.000,00 €');
-    expect(await text(column('Qualified').getByTestId('column-weighted'))).toBe('4.800,00 €');
+    expect(await text(card('Qualified', opportunities.fleet).getByTestId('card-probability'))).toBe('40%');
+    expect(await text(column('Qualified').getByTestId('column-amount'))).toBe('€12,000.00');
+    expect(await text(column('Qualified').getByTestId('column-weighted'))).toBe('€4,800.00');
     expect(await text(column('New').getByTestId('column-count'))).toBe('3');
   });
 
@@ -199,7 +199,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await expect.poll(() => stageOf(opportunities.scanners)).toBe('Proposal');
     await page.reload();
     await expect.poll(() => card('Proposal', opportunities.scanners).count()).toBe(1);
-    expect(await text(card('Proposal', opportunities.scanners).getByTestId('card-probability'))).toBe('70 %');
+    expect(await text(card('Proposal', opportunities.scanners).getByTestId('card-probability'))).toBe('70%');
   });
 
   test('a move by someone else shows up live, without reloading', async () => {
@@ -243,19 +243,19 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     expect(await stageOf(opportunities.harbour)).toBe('New');
   });
 
-  test('a new opportunity from the board lands in the first stage of the lead pipeline', async () => {
+  test('a new opportunity from the board lands in the first stage of the board’s pipeline', async () => {
     await page.getByRole('button', { name: 'New opportunity' }).click();
     const dialog = page.getByRole('dialog', { name: 'New opportunity' });
     await dialog.getByLabel(/^Title/).fill('Dock door sensors');
     await dialog.getByLabel(/^Account/).fill('nordl');
     await dialog.getByRole('button', { name: /Nordlicht Logistik/ }).click();
-    await dialog.getByLabel(/^Amount/).fill('5.000');
+    await dialog.getByLabel(/^Amount/).fill('5,000');
     await dialog.getByRole('button', { name: 'Create opportunity' }).click();
 
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Created' }).textContent()).toContain('Dock door sensors');
     const created = column('New').getByTestId('board-card').filter({ hasText: 'Dock door sensors' });
     await expect.poll(() => created.count()).toBe(1);
-    expect(await text(created)).toContain('5.000,00 €');
+    expect(await text(created)).toContain('€5,000.00');
     expect(await prisma.opportunity.findFirstOrThrow({ where: { title: 'Dock door sensors' } })).toMatchObject({ kind: 'LEAD', pipelineId: leads.id });
   });
 
@@ -317,15 +317,15 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     const dialog = page.getByRole('dialog', { name: `Lose ${opportunities.cold.humanId}` });
     await dialog.getByRole('button', { name: 'Mark as lost' }).click();
 
-    // Exactly what the server answers to a loss without reason.
+    // The server's answer to a loss without reason, told by its field and reason in the user's language.
     const serverAnswer = await api(
-      `mutation ($id: ID!) { loseOpportunity(id: $id) { __typename ... on ValidationError { fieldErrors { field message } } } }`,
+      `mutation ($id: ID!) { loseOpportunity(id: $id) { __typename ... on ValidationError { fieldErrors { field reason message } } } }`,
       { id: opportunities.cold.id },
     );
     expect(serverAnswer.loseOpportunity.__typename).toBe('ValidationError');
     const [expected] = serverAnswer.loseOpportunity.fieldErrors;
-    expect(expected.field).toBe('lossReasonId');
-    expect(await fieldError(page, 'Loss reason')).toBe(expected.message);
+    expect(expected).toMatchObject({ field: 'lossReasonId', reason: 'REQUIRED' });
+    expect(await fieldError(page, 'Loss reason')).toBe('Choose why the opportunity was lost.');
     expect(await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).toMatchObject({ status: 'OPEN' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

@@ -173,10 +173,10 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     expect(await card(nora, 'New', deals.fleet).count()).toBe(0);
     expect(await text(card(nora, 'Qualified', deals.fleet).getByTestId('card-live-change'))).toBe('Moved to Qualified by Nils Sales');
     expect(await text(column(nora, 'Qualified').getByTestId('column-count'))).toBe('1');
-    expect(await text(column(nora, 'Qualified').getByTestId('column-amount'))).toBe('12.000,00 €');
-    expect(await text(column(nora, 'Qualified').getByTestId('column-weighted'))).toBe('4.800,00 €');
+    expect(await text(column(nora, 'Qualified').getByTestId('column-amount'))).toBe('€12,000.00');
+    expect(await text(column(nora, 'Qualified').getByTestId('column-weighted'))).toBe('€4,800.00');
     expect(await text(column(nora, 'New').getByTestId('column-count'))).toBe('2');
-    expect(await text(column(nora, 'New').getByTestId('column-amount'))).toBe('28.000,00 €');
+    expect(await text(column(nora, 'New').getByTestId('column-amount'))).toBe('€28,000.00');
     // Nils made the move: his own card is not announced to him.
     expect(await card(nils, 'Qualified', deals.fleet).getByTestId('card-live-change').count()).toBe(0);
     // The board was updated from the event: Nora's browser asked for no new board.
@@ -192,7 +192,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     expect(await text(ghost)).toContain('Won by Nils Sales');
     expect(await card(nora, 'New', deals.cold).count()).toBe(0);
     expect(await text(column(nora, 'New').getByTestId('column-count'))).toBe('1');
-    expect(await text(column(nora, 'New').getByTestId('column-amount'))).toBe('3.000,00 €');
+    expect(await text(column(nora, 'New').getByTestId('column-amount'))).toBe('€3,000.00');
     // The ghost fades out.
     await expect.poll(() => ghost.count(), LIVE).toBe(0);
     // Nils won it himself: the card is simply gone from his board.
@@ -205,7 +205,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     expect(await unread(nils)).toBe('0');
     await nora.getByTestId('notification-bell').click();
     const notification = nora.getByTestId('notification').first();
-    expect(await text(notification)).toContain(`${deals.fleet.humanId} Fleet telematics: stage changed`);
+    expect(await text(notification)).toContain(`${deals.fleet.humanId} Fleet telematics: Stage changed`);
     expect(await text(notification)).toContain('Nils Sales');
     await notification.getByRole('button').click();
     await nora.waitForURL(`**/opportunities/${encodeURIComponent(deals.fleet.id)}`);
@@ -247,7 +247,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     // The bell asked for what came after the newest notification it had, not for everything.
     expect(noraRequests.filter((operation) => operation === 'NotificationsSince').length).toBe(catchUpsBefore + 1);
     await nora.getByTestId('notification-bell').click();
-    expect(await text(nora.getByTestId('notification').first())).toContain(`${deals.fleet.humanId} Fleet telematics: amount changed`);
+    expect(await text(nora.getByTestId('notification').first())).toContain(`${deals.fleet.humanId} Fleet telematics: Amount changed`);
 
     // And live updates flow again.
     await move(deals.harbour, 'Qualified', org.northSales);

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import sirv from 'sirv';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
@@ -16,6 +18,12 @@ import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
 import { schema } from './schema/index.ts';
+import { corsFor, graphiqlPage, isAllowedWebSocketOrigin, securityHeaders } from './security/http-headers.ts';
+import { createLoginRateLimit } from './security/login-rate-limit.ts';
+import { operationTimeout } from './security/operation-timeout.ts';
+import { limitError, queryLimits } from './security/query-limits.ts';
+import { refuseMutationsForReadOnlyTokens } from './security/read-only.ts';
+import { subscriptionGuard } from './security/subscription-guard.ts';
 
 export interface AppOptions {
   db: Database;
@@ -26,62 +34,147 @@ export interface AppOptions {
 
 interface InitialContext {
   request: Request;
+  /** The Node request (HTTP) or the WebSocket's upgrade request. */
+  req?: IncomingMessage;
   /** Credentials from graphql-ws `connection_init`, for operations over a WebSocket. */
   connectionAuthorization?: unknown;
+  socket?: WebSocket;
 }
+
+/** Close code for a user over their number of open WebSockets. */
+const CLOSE_TOO_MANY_SOCKETS = 4429;
 
 /**
  * One HTTP server for everything: GraphQL over HTTP and SSE (`/graphql`), GraphQL over WebSocket
  * (graphql-ws, same path), `/healthz`, and the built client. HTTP and WebSocket operations go
- * through the same yoga envelope, so they share context, validation and plugins.
+ * through the same yoga envelope, so they share context, validation, limits and plugins.
  */
 export function buildApp({ db, config, events = createServerPubSub(config.redisUrl) }: AppOptions) {
   const { pubsub } = events;
+  const { limits } = config;
+  const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+  const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
+  const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
+    const forwardedFor = req?.headers['x-forwarded-for'] ?? request.headers.get('x-forwarded-for');
+    const forwarded = config.trustProxy ? String(forwardedFor ?? '').split(',')[0].trim() : '';
+    return forwarded || req?.socket.remoteAddress || 'unknown';
+  };
+
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Pipeline CRM API', subscriptionsProtocol: 'WS' },
+    graphiql: false,
+    landingPage: false,
+    cors: corsFor(config.corsOrigins),
     maskedErrors: { maskError },
-    plugins: [publishCommittedEvents(pubsub)],
+    plugins: [
+      ...queryLimits(limits, { introspection: config.introspection }),
+      operationTimeout(limits.operationTimeoutMs),
+      refuseMutationsForReadOnlyTokens(),
+      subscriptionGuard(),
+      publishCommittedEvents(pubsub),
+    ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
-    context: async ({ request, connectionAuthorization }): Promise<Context> => {
+    context: async ({ request, req, connectionAuthorization, socket }): Promise<Context> => {
       const viewer = await authenticate(db.prisma, connectionAuthorization ?? request.headers.get('authorization'));
-      return { db, prisma: db.prisma, config, pubsub, viewer, loaders: createLoaders(db.prisma, viewer) };
+      return {
+        db,
+        prisma: db.prisma,
+        config,
+        pubsub,
+        viewer,
+        loaders: createLoaders(db.prisma, viewer),
+        clientAddress: clientAddress(request, req),
+        loginRateLimit,
+        socket,
+      };
     },
   });
 
+  const graphiql = config.graphiql ? graphiqlPage('Pipeline CRM API') : null;
+  const headers = securityHeaders({ graphiqlHtml: graphiql?.html ?? null });
   const serveClient = existsSync(config.clientDir) ? sirv(config.clientDir, { single: true, etag: true }) : null;
   const handleExport = createExportHandler(db);
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url?.split('?')[0] ?? '/';
-    if (path === '/graphql') return yoga(req, res);
-    if (path === '/healthz') return health(db, res);
-    if (path.startsWith('/export/')) return handleExport(req, res);
+    if (path === '/graphql') {
+      await headers.api(req, res);
+      if (graphiql && req.method === 'GET' && wantsHtml(req)) {
+        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiql.html);
+      }
+      if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) return tooLarge(res, limits.maxBodyBytes);
+      return yoga(req, res);
+    }
+    if (path === '/healthz') {
+      await headers.api(req, res);
+      return health(db, res);
+    }
+    if (path.startsWith('/export/')) {
+      await headers.api(req, res);
+      return handleExport(req, res);
+    }
+    await headers.client(req, res);
     if (serveClient) return serveClient(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('The client is not built: run `npm run build`.');
   });
 
-  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const socketsByUser = new Map<string, Set<WebSocket>>();
+  const wsServer = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: limits.maxBodyBytes,
+    verifyClient: ({ req }: { req: IncomingMessage }) => isAllowedWebSocketOrigin(req, config.corsOrigins),
+  });
   const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
-      // Refuse the connection itself (4403) when `connection_init` carries no valid credentials.
-      onConnect: async (ctx) => (await authenticate(db.prisma, ctx.connectionParams?.authorization)) !== null,
+      // Refuse the connection itself (4403) when `connection_init` carries no valid credentials,
+      // and (4429) when the user already has as many sockets open as allowed.
+      onConnect: async (ctx) => {
+        const viewer = await authenticate(db.prisma, ctx.connectionParams?.authorization);
+        if (!viewer) return false;
+        const sockets = socketsByUser.get(viewer.id) ?? new Set();
+        if (sockets.size >= limits.maxSocketsPerUser) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY_SOCKETS, 'Too many connections');
+          return false;
+        }
+        sockets.add(ctx.extra.socket);
+        socketsByUser.set(viewer.id, sockets);
+        ctx.extra.socket.once('close', () => {
+          sockets.delete(ctx.extra.socket);
+          if (sockets.size === 0) socketsByUser.delete(viewer.id);
+        });
+        return true;
+      },
       onSubscribe: async (ctx, _id, params) => {
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
+          return [
+            limitError('TOO_MANY_SUBSCRIPTIONS', `At most ${limits.maxSubscriptionsPerSocket} operations may run at once on one connection.`, {
+              limit: limits.maxSubscriptionsPerSocket,
+            }),
+          ];
+        }
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          request: new Request('http://localhost/graphql', { headers: {} }),
+          // POST: yoga refuses mutations in GET requests, and a WebSocket operation may be one.
+          request: new Request('http://localhost/graphql', { method: 'POST' }),
           connectionAuthorization: ctx.connectionParams?.authorization,
         });
+        let document;
+        try {
+          document = enveloped.parse(params.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message)];
+        }
         const args = {
           schema: enveloped.schema,
           operationName: params.operationName,
-          document: enveloped.parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue: await enveloped.contextFactory(),
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
@@ -113,12 +206,14 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       if (dueNotifier) clearInterval(dueNotifier);
       await wsCleanup.dispose();
       wsServer.close();
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.listening ? server.close((error) => (error ? reject(error) : resolve())) : resolve(),
+      );
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(force);
-      await events.close();
+      await Promise.all([events.close(), rateLimitRedis?.quit()]);
     },
   };
 }
@@ -128,6 +223,15 @@ export type App = ReturnType<typeof buildApp>;
 interface EnvelopedRoot {
   execute: (args: unknown) => unknown;
   subscribe: (args: unknown) => unknown;
+}
+
+function wantsHtml(req: IncomingMessage) {
+  return String(req.headers.accept ?? '').includes('text/html');
+}
+
+function tooLarge(res: ServerResponse, limit: number) {
+  const body = { errors: [{ message: `The request body is larger than ${limit} bytes.`, extensions: { code: 'BODY_TOO_LARGE', limit } }] };
+  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body));
 }
 
 async function health(db: Database, res: ServerResponse) {

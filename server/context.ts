@@ -4,6 +4,8 @@ import type { Database } from './db/database.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import type { Loaders } from './loaders.ts';
 import type { PubSub } from './pubsub.ts';
+import type { LoginRateLimit } from './security/login-rate-limit.ts';
+import type { WebSocket } from 'ws';
 
 /** What every resolver receives, for HTTP and WebSocket operations alike. */
 export interface Context {
@@ -13,13 +15,9 @@ export interface Context {
   viewer: Viewer | null;
   loaders: Loaders;
   pubsub: PubSub;
-}
-
-/** The part of the context the server provides to yoga; yoga adds the request itself. */
-export interface ServerContext {
-  db: Database;
-  config: Config;
-  pubsub: PubSub;
-  /** Set on WebSocket operations: the credentials sent with `connection_init`. */
-  connectionAuthorization?: unknown;
+  /** Where the request came from (X-Forwarded-For only with TRUST_PROXY), for rate limits. */
+  clientAddress: string;
+  loginRateLimit: LoginRateLimit;
+  /** Set on WebSocket operations: the socket, so a subscription can close it when access ends. */
+  socket?: WebSocket;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.ts';
-import { accountReadWhere, contactReadWhere } from './domain/access.ts';
+import { accountReadWhere, canReadCustomerRecord, contactReadWhere } from './domain/access.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
 /**
@@ -14,17 +14,20 @@ export function createLoaders(prisma: PrismaClient, viewer: Viewer | null) {
       const settings = await prisma.organisationSettings.findUnique({ where: { id: 1 } });
       return keys.map(() => settings?.staleAfterDays ?? 14);
     }),
-    /** Names for ids in opportunity history ("stageId" + id -> "Angebot"), one statement per kind of id. */
-    historyLabel: new DataLoader<string, string | null>(async (keys) => {
+    /**
+     * Names for ids in opportunity history ("stageId" + id -> "Angebot"), one statement per kind
+     * of id. Accounts and contacts the viewer may not read are RESTRICTED: their names stay hidden.
+     */
+    historyLabel: new DataLoader<string, HistoryLabel>(async (keys) => {
       const idsByField = new Map<string, string[]>();
       for (const key of keys) {
         const [field, id] = splitLabelKey(key);
         idsByField.set(field, [...(idsByField.get(field) ?? []), id]);
       }
-      const labels = new Map<string, string>();
+      const labels = new Map<string, HistoryLabel>();
       await Promise.all(
         [...idsByField].map(async ([field, ids]) => {
-          for (const [id, label] of await loadLabels(prisma, field, ids)) labels.set(`${field}:${id}`, label);
+          for (const [id, label] of await loadLabels(prisma, viewer, field, ids)) labels.set(`${field}:${id}`, label);
         }),
       );
       return keys.map((key) => labels.get(key) ?? null);
@@ -52,6 +55,10 @@ export function createLoaders(prisma: PrismaClient, viewer: Viewer | null) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** A record's name, RESTRICTED when the viewer may not read the record, null when it is gone. */
+export type HistoryLabel = string | typeof RESTRICTED | null;
+export const RESTRICTED = Symbol('restricted');
+
 function countsInOrder(keys: readonly string[], rows: Array<[string, number]>): number[] {
   const counts = new Map(rows);
   return keys.map((key) => counts.get(key) ?? 0);
@@ -68,7 +75,7 @@ function splitLabelKey(key: string): [string, string] {
 
 const uuidsOf = (ids: string[]) => ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
 
-async function loadLabels(prisma: PrismaClient, field: string, ids: string[]): Promise<Array<[string, string]>> {
+async function loadLabels(prisma: PrismaClient, viewer: Viewer | null, field: string, ids: string[]): Promise<Array<[string, HistoryLabel]>> {
   switch (field) {
     case 'stageId':
       return (await prisma.stage.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
@@ -78,10 +85,17 @@ async function loadLabels(prisma: PrismaClient, field: string, ids: string[]): P
       return (await prisma.user.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
     case 'teamId':
       return (await prisma.team.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
-    case 'accountId':
-      return (await prisma.account.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
-    case 'contactId':
-      return (await prisma.contact.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, `${row.firstName} ${row.lastName}`]);
+    case 'accountId': {
+      const rows = await prisma.account.findMany({ where: { id: { in: uuidsOf(ids) } }, select: { id: true, name: true, ownerId: true, teamId: true } });
+      return rows.map((row) => [row.id, viewer && canReadCustomerRecord(viewer, row) ? row.name : RESTRICTED]);
+    }
+    case 'contactId': {
+      const rows = await prisma.contact.findMany({
+        where: { id: { in: uuidsOf(ids) } },
+        select: { id: true, firstName: true, lastName: true, ownerId: true, teamId: true },
+      });
+      return rows.map((row) => [row.id, viewer && canReadCustomerRecord(viewer, row) ? `${row.firstName} ${row.lastName}` : RESTRICTED]);
+    }
     case 'sourceId':
       return (await prisma.source.findMany({ where: { id: { in: uuidsOf(ids) } } })).map((row) => [row.id, row.name]);
     case 'lossReasonId':

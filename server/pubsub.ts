@@ -9,6 +9,7 @@ export type Topics = {
   board: [pipelineId: string, event: OpportunityChangedEvent];
   opportunity: [opportunityId: string, event: OpportunityChangedEvent];
   notifications: [userId: string, event: { notificationId: string }];
+  access: [userId: string, event: { credentialId?: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
@@ -45,6 +46,10 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
   for (const event of events) {
     if (event.type === 'NOTIFICATION_ADDED') {
       pubsub.publish('notifications', event.userId, { notificationId: event.notificationId });
+      continue;
+    }
+    if (event.type === 'ACCESS_CHANGED') {
+      pubsub.publish('access', event.userId, { credentialId: event.credentialId });
       continue;
     }
     pubsub.publish('board', event.pipelineId, event);

@@ -12,4 +12,6 @@ export interface Viewer {
   via: 'session' | 'apiToken';
   /** The session or API token id, so logout can end exactly this session. */
   credentialId: string;
+  /** When the credential stops working (null: an API token without expiry). */
+  expiresAt: Date | null;
 }

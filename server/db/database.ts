@@ -26,7 +26,12 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statements = new StatementRecorder();
   if ('url' in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // No single statement may hold a connection longer than this (README, "Security").
+      statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000),
+    });
     // An idle connection cut by the server (restart, failover) is dropped from the pool and
     // replaced on next use; unhandled, the 'error' event would end the process.
     pool.on('error', (error) => console.warn(`Database connection lost: ${error.message}`));

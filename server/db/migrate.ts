@@ -43,6 +43,8 @@ interface AppliedRow {
  */
 export async function migrate(connection: SqlConnection, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
+  // Migrations (and waiting for another instance's) may take longer than requests are allowed to.
+  await connection.exec('SET statement_timeout = 0');
   await connection.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
   try {
     await connection.exec(`
@@ -90,6 +92,7 @@ export async function migrate(connection: SqlConnection, migrations?: Migration[
     return done;
   } finally {
     await connection.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]);
+    await connection.exec('RESET statement_timeout');
   }
 }
 

@@ -176,9 +176,10 @@ async function applyAccountUpdate(tx: Tx, viewer: Viewer, id: string, input: z.o
 export async function deleteAccount(prisma: PrismaClient, viewer: Viewer, id: string): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     await loadWritableAccount(tx, viewer, id);
-    const opportunities = await tx.opportunity.count({ where: { accountId: id } });
-    if (opportunities > 0) {
-      throw ValidationError.field('id', 'HAS_OPPORTUNITIES', `The account has ${opportunities} opportunities: delete or move them first.`);
+    // No count: some of them may belong to teams the caller cannot see.
+    const opportunity = await tx.opportunity.findFirst({ where: { accountId: id }, select: { id: true } });
+    if (opportunity) {
+      throw ValidationError.field('id', 'HAS_OPPORTUNITIES', 'The account still has opportunities: delete or move them first.');
     }
     await tx.account.delete({ where: { id } });
     return { id };

@@ -3,6 +3,7 @@ import { API_TOKEN_PREFIX, generateToken, hashToken } from '../auth/tokens.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { ApiToken, PrismaClient } from '../generated/prisma/client.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { emit } from './events.ts';
 import { omittable, parseInput, requiredText } from './validation.ts';
 
 const createApiTokenInput = z.object({
@@ -47,5 +48,7 @@ export async function revokeApiToken(prisma: PrismaClient, viewer: Viewer, id: s
   const apiToken = await prisma.apiToken.findUnique({ where: { id } });
   if (!apiToken || apiToken.userId !== viewer.id) throw new NotFoundError('API token');
   if (apiToken.revokedAt) return apiToken;
-  return prisma.apiToken.update({ where: { id }, data: { revokedAt: now } });
+  const revoked = await prisma.apiToken.update({ where: { id }, data: { revokedAt: now } });
+  emit({ type: 'ACCESS_CHANGED', userId: viewer.id, credentialId: id });
+  return revoked;
 }

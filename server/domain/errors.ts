@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'VALIDATION'
   | 'DUPLICATE'
   | 'CLOSED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -51,6 +52,8 @@ export interface FieldError {
   /** Machine-readable reason, e.g. `INVALID_EMAIL`, `TOO_LONG`, `REQUIRED`. */
   reason: string;
   message: string;
+  /** The bound a TOO_LONG, TOO_SHORT, TOO_LARGE or TOO_SMALL reason refers to, so clients can say it in their language. */
+  limit?: number;
 }
 
 export class ValidationError extends DomainError {
@@ -103,5 +106,18 @@ export class ConflictError extends DomainError {
     readonly currentVersion: number,
   ) {
     super(`Someone else changed this ${entity} in the meantime (now at version ${currentVersion}). Reload and try again.`);
+  }
+}
+
+/** Too many attempts (e.g. failed logins); the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
+  }
+
+  override get extensions() {
+    const retryAfter = Math.max(1, Math.ceil(this.retryAfterSeconds));
+    return { code: this.code, retryAfter, http: { status: 429, headers: { 'Retry-After': String(retryAfter) } } };
   }
 }

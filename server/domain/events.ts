@@ -21,7 +21,12 @@ export type DomainEvent =
       version: number;
       changes: FieldChange[];
     }
-  | { type: 'NOTIFICATION_ADDED'; userId: string; notificationId: string };
+  | { type: 'NOTIFICATION_ADDED'; userId: string; notificationId: string }
+  /**
+   * A user's access changed: one credential ended (`credentialId`: logout, revoked token) or all
+   * of them may have (deactivated, role or teams changed). Live subscriptions check again.
+   */
+  | { type: 'ACCESS_CHANGED'; userId: string; credentialId?: string };
 
 export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
 

@@ -39,9 +39,9 @@ describe('due and overdue activities', () => {
     const { result, events } = await collectEvents(() => notifyDueActivities(prisma, NOW));
     expect(result).toBe(2);
     const notes = await prisma.notification.findMany({ where: { userId: org.northSales.id }, orderBy: { title: 'asc' } });
-    expect(notes.map((note) => [note.kind, note.title])).toEqual([
-      ['ACTIVITY_DUE', 'Due soon: Bald fällig'],
-      ['ACTIVITY_OVERDUE', 'Overdue: Gerade überfällig'],
+    expect(notes.map((note) => [note.kind, note.title, note.details])).toEqual([
+      ['ACTIVITY_DUE', 'Due soon: Bald fällig', { subject: 'Bald fällig' }],
+      ['ACTIVITY_OVERDUE', 'Overdue: Gerade überfällig', { subject: 'Gerade überfällig' }],
     ]);
     expect(events.filter((event) => event.type === 'NOTIFICATION_ADDED')).toHaveLength(2);
     expect(await notifyDueActivities(prisma, minutes(1))).toBe(0);

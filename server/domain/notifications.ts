@@ -4,6 +4,20 @@ import type { FieldChange } from './opportunity-history.ts';
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * What a notification's (English) title says, stored beside it so that clients can say it in the
+ * user's language: the opportunity was won or lost, which notified fields changed, or the
+ * activity it is about.
+ */
+export interface NotificationDetails {
+  status?: 'WON' | 'LOST';
+  fields?: string[];
+  activityType?: Activity['type'];
+  subject?: string;
+}
+
+const details = (value: NotificationDetails) => value as Prisma.InputJsonObject;
+
 /** Changes of a followed opportunity that its followers are told about. */
 const NOTIFIED_FIELDS: Record<string, string> = {
   stageId: 'stage',
@@ -48,13 +62,16 @@ export async function notifyOpportunityChanges(
     if (notified.length) {
       const what = [...new Set(notified.map((change) => NOTIFIED_FIELDS[change.field]))].join(', ');
       const status = notified.find((change) => change.field === 'status')?.newValue;
+      const closed = status === 'WON' || status === 'LOST' ? status : null;
+      const fields = [...new Set(notified.map((change) => change.field))];
       for (const follower of followers.filter((candidate) => candidate.opportunityId === opportunity.id)) {
         rows.push({
           userId: follower.userId,
           kind: 'OPPORTUNITY_CHANGED',
           opportunityId: opportunity.id,
           actorId,
-          title: status && status !== 'OPEN' ? `${label} was ${String(status).toLowerCase()}` : `${label}: ${what} changed`,
+          title: closed ? `${label} was ${closed.toLowerCase()}` : `${label}: ${what} changed`,
+          details: details(closed ? { status: closed } : { fields }),
           createdAt: at,
         });
       }
@@ -88,14 +105,14 @@ export async function notifyActivityAdded(tx: Tx, activity: Activity, actorId: s
     : null;
   const about = opportunity ? ` on OPP-${opportunity.number} ${opportunity.title}` : '';
   if (activity.assigneeId !== actorId) {
-    rows.push({ userId: activity.assigneeId, kind: 'ACTIVITY_ASSIGNED', opportunityId: opportunity?.id, actorId, title: `New ${activity.type.toLowerCase()} for you${about}: ${activity.subject}`.slice(0, 200), createdAt: at });
+    rows.push({ userId: activity.assigneeId, kind: 'ACTIVITY_ASSIGNED', opportunityId: opportunity?.id, actorId, title: `New ${activity.type.toLowerCase()} for you${about}: ${activity.subject}`.slice(0, 200), details: details({ activityType: activity.type, subject: activity.subject }), createdAt: at });
   }
   if (opportunity) {
     const followers = await tx.opportunityFollower.findMany({
       where: { opportunityId: opportunity.id, userId: { notIn: [actorId, activity.assigneeId] } },
     });
     for (const follower of followers) {
-      rows.push({ userId: follower.userId, kind: 'OPPORTUNITY_CHANGED', opportunityId: opportunity.id, actorId, title: `New ${activity.type.toLowerCase()}${about}`.slice(0, 200), body: activity.subject, createdAt: at });
+      rows.push({ userId: follower.userId, kind: 'OPPORTUNITY_CHANGED', opportunityId: opportunity.id, actorId, title: `New ${activity.type.toLowerCase()}${about}`.slice(0, 200), body: activity.subject, details: details({ activityType: activity.type, subject: activity.subject }), createdAt: at });
     }
   }
   await createNotifications(tx, rows);
@@ -132,8 +149,8 @@ export async function notifyDueActivities(prisma: PrismaClient, now = new Date()
         WHERE "doneAt" IS NULL AND "overdueNotifiedAt" IS NULL AND "dueAt" <= ${now} AND "dueAt" > ${horizon}
         RETURNING "id", "assigneeId", "subject", "opportunityId"`;
       const rows: Prisma.NotificationCreateManyInput[] = [
-        ...due.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_DUE' as const, opportunityId: row.opportunityId, title: `Due soon: ${row.subject}`.slice(0, 200), createdAt: now })),
-        ...overdue.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_OVERDUE' as const, opportunityId: row.opportunityId, title: `Overdue: ${row.subject}`.slice(0, 200), createdAt: now })),
+        ...due.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_DUE' as const, opportunityId: row.opportunityId, title: `Due soon: ${row.subject}`.slice(0, 200), details: details({ subject: row.subject }), createdAt: now })),
+        ...overdue.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_OVERDUE' as const, opportunityId: row.opportunityId, title: `Overdue: ${row.subject}`.slice(0, 200), details: details({ subject: row.subject }), createdAt: now })),
       ];
       await createNotifications(tx, rows);
       return rows.length;

@@ -87,6 +87,12 @@ describe('createOpportunity', () => {
     expect(created).toEqual([expect.objectContaining({ field: 'CREATED', actorId: org.northSales.id })]);
   });
 
+  it('creates a DEAL in a deal pipeline when asked for one', async () => {
+    const deal = await create(viewers.northSales, { kind: 'DEAL', pipelineId: dealPipeline.id });
+    expect(deal).toMatchObject({ kind: 'DEAL', pipelineId: dealPipeline.id, probability: 30 });
+    await expectFieldError(create(viewers.northSales, { kind: 'DEAL', pipelineId: leadPipeline.id }), 'pipelineId', 'WRONG_KIND');
+  });
+
   it('refuses a deal pipeline, another team’s account and a contact of another account', async () => {
     await expectFieldError(create(viewers.northSales, { pipelineId: dealPipeline.id }), 'pipelineId', 'WRONG_KIND');
     await expectFieldError(create(viewers.northSales, { accountId: southAccountId }), 'accountId', 'NOT_FOUND');

@@ -54,7 +54,12 @@ const businessFields = {
   tagIds: omittable(idList(20)),
 };
 
-const createOpportunityInput = z.object({ ...businessFields, accountId: entityId });
+const createOpportunityInput = z.object({
+  ...businessFields,
+  accountId: entityId,
+  /** A new opportunity is a LEAD unless a DEAL is asked for (domain.md); the pipeline must be of that kind. */
+  kind: omittable(z.enum(['LEAD', 'DEAL'])),
+});
 const updateOpportunityInput = z.object({
   ...businessFields,
   title: omittable(businessFields.title),
@@ -127,17 +132,18 @@ async function insertOpportunities(
   batch.failEach(live, await findMissingReferences(tx, viewer, live.map((index) => batch.input(index))));
   live = batch.live;
   const placements = new Map<number, Placement>();
-  (await resolvePlacements(tx, live.map((index) => ({ kind: 'LEAD' as const, ...batch.input(index) })))).forEach((placement, position) => {
+  const requests = live.map((index) => ({ ...batch.input(index), kind: batch.input(index).kind ?? 'LEAD' }));
+  (await resolvePlacements(tx, requests)).forEach((placement, position) => {
     if (placement instanceof ValidationError) batch.fail(live[position], placement);
     else placements.set(live[position], placement);
   });
   live = batch.live;
   const ownerships = new Map<number, OwnedRecord>();
-  const requests = live.map((index) => ({
+  const ownershipRequests = live.map((index) => ({
     requested: batch.input(index),
     current: { ownerId: viewer.id, teamId: accounts.get(batch.input(index).accountId)!.teamId },
   }));
-  (await resolveOwnerships(tx, viewer, requests)).forEach((ownership, position) => {
+  (await resolveOwnerships(tx, viewer, ownershipRequests)).forEach((ownership, position) => {
     if (ownership instanceof ValidationError) batch.fail(live[position], ownership);
     else ownerships.set(live[position], ownership);
   });
@@ -181,7 +187,7 @@ function newOpportunity(
   const amountValue = input.amount ?? '0';
   const probabilityValue = input.probability ?? placement.stageProbability;
   return {
-    kind: 'LEAD',
+    kind: input.kind ?? 'LEAD',
     title: input.title,
     accountId: account.id,
     contactId: input.contactId ?? null,

@@ -4,6 +4,7 @@ import { generateToken, hashToken, SESSION_TOKEN_PREFIX } from '../auth/tokens.t
 import type { Viewer } from '../auth/viewer.ts';
 import type { PrismaClient, User } from '../generated/prisma/client.ts';
 import { ValidationError } from './errors.ts';
+import { emit } from './events.ts';
 import { normalizeEmail } from './normalize.ts';
 import { parseInput } from './validation.ts';
 
@@ -40,5 +41,6 @@ export async function login(
 export async function logout(prisma: PrismaClient, viewer: Viewer): Promise<boolean> {
   if (viewer.via !== 'session') return false;
   const { count } = await prisma.session.deleteMany({ where: { id: viewer.credentialId } });
+  emit({ type: 'ACCESS_CHANGED', userId: viewer.id, credentialId: viewer.credentialId });
   return count === 1;
 }

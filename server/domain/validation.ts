@@ -33,7 +33,9 @@ function toFieldError(issue: z.core.$ZodIssue, prefix?: string): FieldError {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const field = path || 'input';
   const reason = reasonOf(issue);
-  return { field, reason, message: issue.message && !issue.message.startsWith('Invalid input') ? issue.message : defaultMessage(reason) };
+  const message = issue.message && !issue.message.startsWith('Invalid input') ? issue.message : defaultMessage(reason);
+  const limit = reason.startsWith('TOO_') ? limitOf(issue) : undefined;
+  return limit === undefined ? { field, reason, message } : { field, reason, message, limit };
 }
 
 function reasonOf(issue: z.core.$ZodIssue): string {
@@ -59,6 +61,12 @@ function reasonOf(issue: z.core.$ZodIssue): string {
   }
 }
 
+function limitOf(issue: z.core.$ZodIssue): number | undefined {
+  if (issue.code === 'too_big') return Number(issue.maximum);
+  if (issue.code === 'too_small') return Number(issue.minimum);
+  return undefined;
+}
+
 function defaultMessage(reason: string): string {
   const messages: Record<string, string> = {
     REQUIRED: 'This field is required.',
@@ -71,16 +79,26 @@ function defaultMessage(reason: string): string {
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
+/** A letter, digit, punctuation mark or symbol: what makes a name readable. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/** Control characters other than tab and line breaks; PostgreSQL cannot store NUL in text at all. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const withoutControlCharacters = <Schema extends z.ZodString>(schema: Schema) =>
+  schema.refine((text) => !CONTROL.test(text), { message: 'Remove the control characters.', params: { reason: 'INVALID_CHARACTERS' } });
+
 export const requiredText = (max: number) =>
-  z
-    .string({ error: 'This field is required.' })
-    .trim()
-    .min(1, 'This field is required.')
-    .max(max, `At most ${max} characters.`);
+  withoutControlCharacters(
+    z
+      .string({ error: 'This field is required.' })
+      .trim()
+      .min(1, 'This field is required.')
+      .max(max, `At most ${max} characters.`),
+  ).refine((text) => VISIBLE.test(text), { message: 'Enter at least one letter, digit or sign.', params: { reason: 'REQUIRED' } });
 
 /** Optional free text: empty strings are stored as null. */
 export const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters.`).nullable().optional());
+  z.preprocess(blankToNull, withoutControlCharacters(z.string().trim().max(max, `At most ${max} characters.`)).nullable().optional());
 
 export const optionalEmail = z.preprocess(
   blankToNull,

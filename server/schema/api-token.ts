@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
   }),
   revokeApiToken: t.prismaField({
     type: 'ApiToken',
-    authScopes: { authenticated: true },
+    authScopes: { writer: true },
     errors: {
       types: [ValidationError],
       result: { name: 'RevokeApiTokenSuccess' },

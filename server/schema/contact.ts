@@ -4,6 +4,7 @@ import { canReadCustomerRecord, canWriteCustomerRecord, contactReadWhere, custom
 import { createContact, deleteContact, DuplicateContactError, updateContact } from '../domain/contacts.ts';
 import { contactListWhere, contactOrderBy } from '../domain/customer-queries.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { AccountRef } from './account.ts';
 import { Address, AddressInput } from './address.ts';
 import { CustomerListFilter, decodeListFilter } from './customer-list-filter.ts';
 import { decodeId, decodeInputId, decodeInputIds } from './ids.ts';
@@ -36,7 +37,14 @@ export const ContactRef = builder.prismaNode('Contact', {
     birthday: t.expose('birthday', { type: 'Date', nullable: true }),
     notes: t.exposeString('notes', { nullable: true }),
     status: t.relation('status'),
-    account: t.relation('account', { nullable: true }),
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: 'Null for a standalone contact, or when the viewer may not read the account (it belongs to another team).',
+      select: (_args, _context, nestedSelection) => ({ account: nestedSelection(true) }),
+      resolve: (contact, _args, context) =>
+        contact.account && canReadCustomerRecord(requireViewer(context), contact.account) ? contact.account : null,
+    }),
     source: t.relation('source', { nullable: true }),
     owner: t.relation('owner'),
     team: t.relation('team'),

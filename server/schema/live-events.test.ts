@@ -176,13 +176,19 @@ describe('notifications', () => {
     const card = await createCard(org.northSales.token, northAccount, 'Gefolgt');
     await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northManager.token);
     await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northSales.token);
-    const bell = listen(connect(org.northManager.token), 'subscription { notificationAdded { kind title actor { name } opportunity { title } } }', {});
+    const bell = listen(
+      connect(org.northManager.token),
+      'subscription { notificationAdded { kind title closedStatus changedFields actor { name } opportunity { title } } }',
+      {},
+    );
     await bell.ready;
 
     await move(org.northSales.token, card, pipeline.stages[2].id);
     expect((await bell.next()).data.notificationAdded).toEqual({
       kind: 'OPPORTUNITY_CHANGED',
       title: expect.stringContaining('Gefolgt: stage'),
+      closedStatus: null,
+      changedFields: ['stageId'],
       actor: { name: 'Nils Sales' },
       opportunity: { title: 'Gefolgt' },
     });
@@ -195,6 +201,19 @@ describe('notifications', () => {
     const marked = await t.graphql('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [inbox.data.notifications.edges[0].node.id] }, org.northManager.token);
     expect(marked.data.markNotificationsRead).toBe(1);
     expect((await t.graphql('{ unreadNotificationCount }', {}, org.northManager.token)).data.unreadNotificationCount).toBe(0);
+  });
+
+  it('says as data that a followed opportunity was won', async () => {
+    const card = await createCard(org.northSales.token, northAccount, 'Gewonnen');
+    await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northManager.token);
+    const won = await t.graphql('mutation($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: card }, org.northSales.token);
+    expect(won.data.winOpportunity.__typename).toBe('WinOpportunitySuccess');
+    const inbox = await t.graphql('{ notifications(first: 5) { edges { node { title closedStatus changedFields } } } }', {}, org.northManager.token);
+    expect(inbox.data.notifications.edges.map((edge: any) => edge.node).find((node: any) => node.title.includes('Gewonnen'))).toEqual({
+      title: expect.stringContaining('was won'),
+      closedStatus: 'WON',
+      changedFields: [],
+    });
   });
 
   it('tells a new owner, and nobody reads another user’s notification', async () => {
@@ -219,11 +238,13 @@ describe('activity notifications', () => {
     );
     expect(created.data.createActivity.__typename).toBe('CreateActivitySuccess');
     const kinds = async (token: string) =>
-      (await t.graphql('{ notifications(first: 20) { edges { node { kind title } } } }', {}, token)).data.notifications.edges
+      (await t.graphql('{ notifications(first: 20) { edges { node { kind title activityType activitySubject } } } }', {}, token)).data.notifications.edges
         .map((edge: any) => edge.node)
         .filter((node: any) => node.title.includes('Mit Aufgabe'));
-    expect(await kinds(org.northSales2.token)).toEqual([{ kind: 'ACTIVITY_ASSIGNED', title: expect.stringContaining('Angebot schreiben') }]);
-    expect(await kinds(org.northManager.token)).toEqual([{ kind: 'OPPORTUNITY_CHANGED', title: expect.stringContaining('New task') }]);
+    // The title in English, and what it says as data for clients in other languages.
+    const about = { activityType: 'TASK', activitySubject: 'Angebot schreiben' };
+    expect(await kinds(org.northSales2.token)).toEqual([{ kind: 'ACTIVITY_ASSIGNED', title: expect.stringContaining('Angebot schreiben'), ...about }]);
+    expect(await kinds(org.northManager.token)).toEqual([{ kind: 'OPPORTUNITY_CHANGED', title: expect.stringContaining('New task'), ...about }]);
     expect(await kinds(org.northSales.token)).toEqual([]);
   });
 });

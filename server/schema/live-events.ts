@@ -115,7 +115,11 @@ const BoardEventRef = builder.objectRef<LiveEvent>('BoardEvent').implement({
       resolve: (query, live, _args, context) =>
         live.kind === 'DELETED' || live.kind === 'REMOVED' ? null : loadCard(context, query, live.event),
     }),
-    stageId: t.id({ resolve: (live) => encodeGlobalID('Stage', live.event.stageId) }),
+    stageId: t.id({
+      nullable: true,
+      description: "The card's stage now; null for REMOVED, whose destination is none of the viewer's business.",
+      resolve: (live) => (live.kind === 'REMOVED' ? null : encodeGlobalID('Stage', live.event.stageId)),
+    }),
     previousStageId: t.id({ resolve: (live) => encodeGlobalID('Stage', live.event.previousStageId) }),
     onBoard: t.boolean({
       description:

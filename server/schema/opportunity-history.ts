@@ -1,11 +1,21 @@
 import { builder } from '../builder.ts';
-import { labelKey } from '../loaders.ts';
+import type { Context } from '../context.ts';
+import { labelKey, RESTRICTED, type HistoryLabel } from '../loaders.ts';
 
 const LABELLED_FIELDS = new Set(['stageId', 'pipelineId', 'ownerId', 'teamId', 'accountId', 'contactId', 'sourceId', 'lossReasonId', 'priorityKey', 'forecastCategoryKey']);
 
-function display(field: string, value: unknown, load: (key: string) => Promise<string | null>) {
+function label(context: Context, field: string, value: unknown): Promise<HistoryLabel> | null {
+  return LABELLED_FIELDS.has(field) && typeof value === 'string' ? context.loaders.historyLabel.load(labelKey(field, value)) : null;
+}
+
+/** Names instead of ids; null for a record the viewer may not read (see `restricted`). */
+async function display(context: Context, field: string, value: unknown): Promise<string | null> {
   if (value === null || value === undefined) return null;
-  if (LABELLED_FIELDS.has(field) && typeof value === 'string') return load(labelKey(field, value)).then((label) => label ?? value);
+  const loading = label(context, field, value);
+  if (loading) {
+    const name = await loading;
+    return name === RESTRICTED ? null : (name ?? String(value));
+  }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
@@ -23,11 +33,19 @@ builder.prismaObject('OpportunityChange', {
     oldDisplay: t.string({
       nullable: true,
       description: 'The old value for people: names instead of ids.',
-      resolve: (change, _args, context) => display(change.field, change.oldValue, (key) => context.loaders.historyLabel.load(key)),
+      resolve: (change, _args, context) => display(context, change.field, change.oldValue),
     }),
     newDisplay: t.string({
       nullable: true,
-      resolve: (change, _args, context) => display(change.field, change.newValue, (key) => context.loaders.historyLabel.load(key)),
+      resolve: (change, _args, context) => display(context, change.field, change.newValue),
+    }),
+    restricted: t.boolean({
+      description:
+        'The old or new value names an account or contact the viewer may not read (it was moved to another team): its display is null and only its id is given.',
+      resolve: async (change, _args, context) => {
+        const labels = await Promise.all([label(context, change.field, change.oldValue), label(context, change.field, change.newValue)]);
+        return labels.includes(RESTRICTED);
+      },
     }),
   }),
 });

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../builder.ts';
-import { canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
+import { canReadCustomerRecord, canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
 import { ConflictError, OpportunityClosedError, ValidationError } from '../domain/errors.ts';
 import {
   convertToDeal,
@@ -14,6 +14,8 @@ import {
   winOpportunity,
 } from '../domain/opportunities.ts';
 import { daysWithoutActivity, isStale, opportunityListWhere, opportunityOrderBy } from '../domain/opportunity-queries.ts';
+import { AccountRef } from './account.ts';
+import { ContactRef } from './contact.ts';
 import { ErrorInterface } from './error.ts';
 import { decodeId, decodeInputId, decodeInputIds } from './ids.ts';
 import { OpportunityFilterInput, decodeOpportunityFilter } from './opportunity-filter.ts';
@@ -39,8 +41,24 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
     kind: t.expose('kind', { type: OpportunityKindEnum }),
     title: t.exposeString('title'),
     status: t.expose('status', { type: OpportunityStatusEnum }),
-    account: t.relation('account'),
-    contact: t.relation('contact', { nullable: true }),
+    // Linked records of another team (after a reassignment) are null: the opportunity may be read,
+    // they may not. Their ids stay visible (README, "Access").
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: 'Null when the viewer may not read the account (it belongs to another team); `accountId` still names it.',
+      select: (_args, _context, nestedSelection) => ({ account: nestedSelection(true) }),
+      resolve: (opportunity, _args, context) => (canReadCustomerRecord(requireViewer(context), opportunity.account) ? opportunity.account : null),
+    }),
+    accountId: t.id({ select: { accountId: true }, resolve: (opportunity) => encodeGlobalID('Account', opportunity.accountId) }),
+    contact: t.field({
+      type: ContactRef,
+      nullable: true,
+      description: 'Null without a contact, or when the viewer may not read it.',
+      select: (_args, _context, nestedSelection) => ({ contact: nestedSelection(true) }),
+      resolve: (opportunity, _args, context) =>
+        opportunity.contact && canReadCustomerRecord(requireViewer(context), opportunity.contact) ? opportunity.contact : null,
+    }),
     owner: t.relation('owner'),
     team: t.relation('team'),
     pipeline: t.relation('pipeline'),
@@ -205,7 +223,12 @@ const businessInputFields = (t: InputFields) => ({
 });
 
 const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
-  fields: (t) => ({ ...businessInputFields(t), title: t.string({ required: true }), accountId: t.id({ required: true }) }),
+  fields: (t) => ({
+    ...businessInputFields(t),
+    title: t.string({ required: true }),
+    accountId: t.id({ required: true }),
+    kind: t.field({ type: OpportunityKindEnum, description: 'LEAD when omitted; `pipelineId` must be a pipeline of this kind.' }),
+  }),
 });
 
 const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {

@@ -45,6 +45,51 @@ describe('organisation settings', () => {
     expect(await getStaleAfterDays(t.prisma)).toBe(30);
   });
 
+  it('keeps currency, time zone and the letterhead, validated and normalised', async () => {
+    const SETTINGS = `mutation($input: UpdateOrganisationSettingsInput!) {
+      updateOrganisationSettings(input: $input) {
+        __typename
+        ... on UpdateOrganisationSettingsSuccess { settings { currency timeZone letterhead { companyName iban bic vatId website city } } }
+        ... on ValidationError { fieldErrors { field reason } }
+      }
+    }`;
+    const letterhead = {
+      companyName: 'Nordlicht Maschinenbau GmbH',
+      city: 'Kiel',
+      iban: 'de89 3704 0044 0532 0130 00',
+      bic: 'cobadeffxxx',
+      vatId: 'DE 123456789',
+      website: 'nordlicht.example',
+    };
+    const saved = await t.graphql(SETTINGS, { input: { currency: 'chf', timeZone: 'Europe/Zurich', letterhead } }, org.admin.token);
+    expect(saved.data.updateOrganisationSettings.settings).toEqual({
+      currency: 'CHF',
+      timeZone: 'Europe/Zurich',
+      letterhead: {
+        companyName: 'Nordlicht Maschinenbau GmbH',
+        city: 'Kiel',
+        iban: 'DE89370400440532013000',
+        bic: 'COBADEFFXXX',
+        vatId: 'DE123456789',
+        website: 'https://nordlicht.example',
+      },
+    });
+    const refused = await t.graphql(
+      SETTINGS,
+      { input: { currency: 'EURO', timeZone: 'Mars/Olympus', letterhead: { iban: 'DE89370400440532013001', bic: 'XX', vatId: '123' } } },
+      org.admin.token,
+    );
+    expect(refused.data.updateOrganisationSettings.fieldErrors).toEqual([
+      { field: 'currency', reason: 'INVALID_VALUE' },
+      { field: 'timeZone', reason: 'INVALID_VALUE' },
+      { field: 'letterhead.vatId', reason: 'INVALID_FORMAT' },
+      { field: 'letterhead.iban', reason: 'INVALID_IBAN' },
+      { field: 'letterhead.bic', reason: 'INVALID_FORMAT' },
+    ]);
+    const readBack = await t.graphql('{ organisationSettings { currency letterhead { iban } } }', {}, org.northSales.token);
+    expect(readBack.data.organisationSettings).toEqual({ currency: 'CHF', letterhead: { iban: 'DE89370400440532013000' } });
+  });
+
   it('is changed by administrators only', async () => {
     await expectAdminOnly(t, org, await readOnlyAdminToken(t, org), UPDATE, { input: { staleAfterDays: 1 } });
     expect(await getStaleAfterDays(t.prisma)).toBe(30);

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import { getOrganisationSettings, updateOrganisationSettings } from '../domain/settings.ts';
+import { getOrganisationSettings, letterheadOf, updateOrganisationSettings } from '../domain/settings.ts';
+import { LetterheadInput, LetterheadRef } from './letterhead.ts';
 import { validatedResult } from './mutation-result.ts';
 import { requireViewer } from './viewer.ts';
 
@@ -9,6 +10,9 @@ const OrganisationSettingsRef = builder.prismaObject('OrganisationSettings', {
     staleAfterDays: t.exposeInt('staleAfterDays', {
       description: 'An open opportunity without activity for this many days is flagged as stale (1-365).',
     }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 code of the currency amounts are kept in, e.g. EUR.' }),
+    timeZone: t.exposeString('timeZone', { description: 'IANA time zone that "today" and "this month" refer to, e.g. Europe/Berlin.' }),
+    letterhead: t.field({ type: LetterheadRef, resolve: (settings) => letterheadOf(settings) }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
@@ -23,7 +27,12 @@ builder.queryField('organisationSettings', (t) =>
 
 const UpdateOrganisationSettingsInput = builder.inputType('UpdateOrganisationSettingsInput', {
   description: 'Omitted settings stay as they are.',
-  fields: (t) => ({ staleAfterDays: t.int({ description: '1-365.' }) }),
+  fields: (t) => ({
+    staleAfterDays: t.int({ description: '1-365.' }),
+    currency: t.string({ description: 'ISO 4217 code, e.g. EUR.' }),
+    timeZone: t.string({ description: 'IANA time zone, e.g. Europe/Berlin.' }),
+    letterhead: t.field({ type: LetterheadInput }),
+  }),
 });
 
 builder.mutationField('updateOrganisationSettings', (t) =>
@@ -32,7 +41,6 @@ builder.mutationField('updateOrganisationSettings', (t) =>
     authScopes: { admin: true },
     errors: validatedResult('UpdateOrganisationSettings', 'settings'),
     args: { input: t.arg({ type: UpdateOrganisationSettingsInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      updateOrganisationSettings(context.prisma, requireViewer(context), { staleAfterDays: input.staleAfterDays ?? undefined }),
+    resolve: (_root, { input }, context) => updateOrganisationSettings(context.prisma, requireViewer(context), input),
   }),
 );

@@ -10,7 +10,7 @@ const LOGIN = /* GraphQL */ `
     login(email: $email, password: $password) {
       __typename
       ... on LoginPayload { token expiresAt user { name role teams { name } } }
-      ... on ValidationError { fieldErrors { field reason message } }
+      ... on ValidationError { fieldErrors { field reason message limit } }
     }
   }
 `;
@@ -41,7 +41,7 @@ describe('login', () => {
     const unknownUser = await t.graphql(LOGIN, { email: 'nobody@test.example', password: 'nope' });
     const expected = {
       __typename: 'ValidationError',
-      fieldErrors: [{ field: 'password', reason: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong.' }],
+      fieldErrors: [{ field: 'password', reason: 'INVALID_CREDENTIALS', limit: null, message: 'E-mail or password is wrong.' }],
     };
     expect(wrongPassword.data.login).toEqual(expected);
     expect(unknownUser.data.login).toEqual(expected);
@@ -58,9 +58,14 @@ describe('login', () => {
     }
   });
 
-  it('rejects an over-long e-mail with a field error', async () => {
+  it('rejects an over-long e-mail with a field error that names the limit', async () => {
     const response = await t.graphql(LOGIN, { email: `${'a'.repeat(250)}@x.de`, password: 'x' });
-    expect(response.data.login.fieldErrors).toEqual([expect.objectContaining({ field: 'email', reason: 'TOO_LONG' })]);
+    expect(response.data.login.fieldErrors).toEqual([expect.objectContaining({ field: 'email', reason: 'TOO_LONG', limit: 254 })]);
+  });
+
+  it('names no limit where the reason has none', async () => {
+    const response = await t.graphql(LOGIN, { email: ' ', password: 'x' });
+    expect(response.data.login.fieldErrors).toEqual([{ field: 'email', reason: 'REQUIRED', message: 'Enter your e-mail address.', limit: null }]);
   });
 });
 

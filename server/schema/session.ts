@@ -17,17 +17,28 @@ const LoginPayload = builder.objectRef<{ token: string; userId: string; expiresA
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,
-    description: 'Starts a session. Wrong e-mail or password gives a ValidationError on `password`.',
+    description:
+      'Starts a session. Wrong e-mail or password gives a ValidationError on `password`; after too many failures for the account or the client address, RATE_LIMITED with `extensions.retryAfter` (seconds).',
     errors: { types: [ValidationError], directResult: true, union: { name: 'LoginResult' } },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, context) => {
-      const session = await login(context.prisma, args, context.config.sessionTtlDays);
-      return { token: session.token, userId: session.user.id, expiresAt: session.expiresAt };
+      const { loginRateLimit, clientAddress } = context;
+      await loginRateLimit.assertAllowed(args.email, clientAddress);
+      try {
+        const session = await login(context.prisma, args, context.config.sessionTtlDays);
+        await loginRateLimit.recordSuccess(args.email);
+        return { token: session.token, userId: session.user.id, expiresAt: session.expiresAt };
+      } catch (error) {
+        if (error instanceof ValidationError && error.fieldErrors.some((field) => field.reason === 'INVALID_CREDENTIALS')) {
+          await loginRateLimit.recordFailure(args.email, clientAddress);
+        }
+        throw error;
+      }
     },
   }),
   logout: t.boolean({
     description: 'Ends the session the request was made with.',
-    authScopes: { authenticated: true },
+    authScopes: { writer: true },
     resolve: (_root, _args, context) => logout(context.prisma, requireViewer(context)),
   }),
 }));

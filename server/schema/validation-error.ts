@@ -8,6 +8,11 @@ export const FieldErrorRef = builder.objectRef<FieldError>('FieldError').impleme
     field: t.exposeString('field', { description: 'Path of the input field, e.g. `email` or `address.postalCode`.' }),
     reason: t.exposeString('reason', { description: 'Machine-readable reason, e.g. REQUIRED, TOO_LONG, INVALID_EMAIL.' }),
     message: t.exposeString('message'),
+    limit: t.float({
+      nullable: true,
+      description: 'The bound that TOO_LONG, TOO_SHORT, TOO_LARGE and TOO_SMALL refer to (characters, entries or the value).',
+      resolve: (error) => error.limit ?? null,
+    }),
   }),
 });
 

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { buildApp, type App } from '../app.ts';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -9,10 +9,13 @@ export interface GraphQLResponse<Data = any> {
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
 }
 
-/** An app on a fresh database, called through `yoga.fetch` without a network. */
-export async function createTestApp() {
+/**
+ * An app on a fresh database, called through `yoga.fetch` without a network. `env` holds
+ * environment variables as the server would read them (e.g. limits).
+ */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}) {
   const { db, drop } = await createTestDatabase();
-  const app = buildApp({ db, config: { ...readConfig({}), clientDir: '/nonexistent' } });
+  const app = buildApp({ db, config: testConfig(env) });
   return {
     db,
     prisma: db.prisma,
@@ -26,6 +29,10 @@ export async function createTestApp() {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
+  return { ...readConfig(env), clientDir: '/nonexistent' };
+}
 
 export async function graphql<Data = any>(
   app: App,

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -44,6 +45,7 @@ const AccountContactsQuery = graphql(`
 
 /** The people working at an account, with links to add and edit them. */
 export function AccountContacts({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
   const { canCreateCustomers } = useViewer();
   const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
   const variables = cursor.before
@@ -63,42 +65,42 @@ export function AccountContacts({ accountId }: { accountId: string }) {
     <section className="card" aria-labelledby="contacts-title">
       <div className="section-header">
         <h2 id="contacts-title">
-          Contacts {contacts && <span className="count">{contacts.totalCount}</span>}
+          {t('contacts.title')} {contacts && <span className="count">{contacts.totalCount}</span>}
         </h2>
         {canCreateCustomers && (
           <Link to={paths.newContact(accountId)} className="button button--secondary">
-            New contact
+            {t('contacts.new')}
           </Link>
         )}
       </div>
       {error && <QueryError error={error} />}
-      {!contacts && fetching && <Loading what="contacts" />}
-      {contacts && contacts.edges.length === 0 && <p className="empty">No contacts yet.</p>}
+      {!contacts && fetching && <Loading what={t('contacts.loadingList')} />}
+      {contacts && contacts.edges.length === 0 && <p className="empty">{t('contacts.none')}</p>}
       {contacts && contacts.edges.length > 0 && (
         <div className="table-wrap">
-          <table className="table" aria-labelledby="contacts-title">
+          <table className="table table--cards" aria-labelledby="contacts-title">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Position</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Phone</th>
+                <th scope="col">{t('contacts.column.name')}</th>
+                <th scope="col">{t('contacts.column.position')}</th>
+                <th scope="col">{t('customer.field.email')}</th>
+                <th scope="col">{t('customer.field.phone')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('common.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {contacts.edges.map(({ node: contact }) => (
                 <tr key={contact.id}>
-                  <td className="table__primary">{contact.fullName}</td>
-                  <td>{[contact.jobTitle, contact.department].filter(Boolean).join(', ') || <span className="muted">—</span>}</td>
-                  <td>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : <span className="muted">—</span>}</td>
-                  <td>{contact.phone ?? contact.mobile ?? <span className="muted">—</span>}</td>
+                  <td className="table__primary table__card-title">{contact.fullName}</td>
+                  <td data-label={t('contacts.column.position')}>{[contact.jobTitle, contact.department].filter(Boolean).join(', ') || <span className="muted">—</span>}</td>
+                  <td data-label={t('customer.field.email')}>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : <span className="muted">—</span>}</td>
+                  <td data-label={t('customer.field.phone')}>{contact.phone ?? contact.mobile ?? <span className="muted">—</span>}</td>
                   <td className="numeric">
                     {contact.viewerCanEdit && (
-                      <Link to={paths.editContact(contact.id)} aria-label={`Edit ${contact.fullName}`}>
-                        Edit
+                      <Link to={paths.editContact(contact.id)} aria-label={t('contacts.editNamed', { name: contact.fullName })}>
+                        {t('common.edit')}
                       </Link>
                     )}
                   </td>
@@ -110,7 +112,7 @@ export function AccountContacts({ accountId }: { accountId: string }) {
       )}
       {contacts && (
         <Pager
-          label="Contact pages"
+          label={t('contacts.pages')}
           pageInfo={contacts.pageInfo}
           onPrevious={(before) => setCursor({ before })}
           onNext={(after) => setCursor({ after })}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
 import type { FieldErrors } from '../lib/field-errors.ts';
@@ -59,6 +60,7 @@ interface Props {
 
 export function AccountForm(props: Props) {
   const { initialValues, options, current, errors, submitting, submitLabel, cancelHref, onSubmit, notices } = props;
+  const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
   const set = (patch: Partial<AccountFormValues>) => setValues((previous) => ({ ...previous, ...patch }));
   const text = (name: keyof AccountFormValues) => ({
@@ -79,24 +81,24 @@ export function AccountForm(props: Props) {
   }
 
   return (
-    <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-label="Account">
+    <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-label={t('accounts.form.label')}>
       {notices}
       <fieldset className="form-section">
-        <legend>Company</legend>
+        <legend>{t('accounts.form.company')}</legend>
         <div className="form-grid">
-          <TextField id="account-name" label="Name" required className="field--wide" autoComplete="organization" {...text('name')} />
-          <TextField id="account-legal-form" label="Legal form" hint="e.g. GmbH, AG, GmbH & Co. KG" {...text('legalForm')} />
-          <TextField id="account-industry" label="Industry" {...text('industry')} />
-          <TextField id="account-employees" label="Employees" inputMode="numeric" {...text('employees')} />
+          <TextField id="account-name" label={t('accounts.field.name')} required className="field--wide" autoComplete="organization" {...text('name')} />
+          <TextField id="account-legal-form" label={t('accounts.field.legalForm')} hint={t('accounts.field.legalFormHint')} {...text('legalForm')} />
+          <TextField id="account-industry" label={t('accounts.field.industry')} {...text('industry')} />
+          <TextField id="account-employees" label={t('accounts.field.employees')} inputMode="numeric" {...text('employees')} />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>Contact details</legend>
+        <legend>{t('customer.contactDetails')}</legend>
         <div className="form-grid">
-          <TextField id="account-email" label="E-mail" type="email" autoComplete="email" {...text('email')} />
-          <TextField id="account-phone" label="Phone" type="tel" autoComplete="tel" {...text('phone')} />
-          <TextField id="account-website" label="Website" hint="example.de or a full https:// address" {...text('website')} />
+          <TextField id="account-email" label={t('customer.field.email')} type="email" autoComplete="email" {...text('email')} />
+          <TextField id="account-phone" label={t('customer.field.phone')} type="tel" autoComplete="tel" {...text('phone')} />
+          <TextField id="account-website" label={t('accounts.field.website')} hint={t('accounts.field.websiteHint')} {...text('website')} />
         </div>
       </fieldset>
 
@@ -108,7 +110,7 @@ export function AccountForm(props: Props) {
       />
 
       <fieldset className="form-section">
-        <legend>Classification</legend>
+        <legend>{t('customer.classification')}</legend>
         <div className="form-grid">
           <CustomerClassificationFields
             idPrefix="account"
@@ -122,16 +124,16 @@ export function AccountForm(props: Props) {
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>Notes</legend>
-        <TextAreaField id="account-description" label="Description" rows={5} {...text('description')} />
+        <legend>{t('customer.notes')}</legend>
+        <TextAreaField id="account-description" label={t('accounts.field.description')} rows={5} {...text('description')} />
       </fieldset>
 
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? 'Saving…' : submitLabel}
+          {submitting ? t('common.saving') : submitLabel}
         </button>
         <Link to={cancelHref} className="button button--ghost">
-          Cancel
+          {t('common.cancel')}
         </Link>
       </div>
     </form>

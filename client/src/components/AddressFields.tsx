@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../lib/field-errors.ts';
 import { TextField } from './fields.tsx';
 
@@ -19,13 +20,14 @@ interface Props {
 }
 
 export function AddressFields({ idPrefix, values, onChange, errors }: Props) {
+  const { t } = useTranslation();
   return (
     <fieldset className="form-section">
-      <legend>Address</legend>
+      <legend>{t('customer.field.address')}</legend>
       <div className="form-grid">
         <TextField
           id={`${idPrefix}-street`}
-          label="Street"
+          label={t('customer.address.street')}
           className="field--wide"
           value={values.street}
           onChange={(street) => onChange({ street })}
@@ -34,7 +36,7 @@ export function AddressFields({ idPrefix, values, onChange, errors }: Props) {
         />
         <TextField
           id={`${idPrefix}-postal-code`}
-          label="Postcode"
+          label={t('customer.address.postalCode')}
           value={values.postalCode}
           onChange={(postalCode) => onChange({ postalCode })}
           autoComplete="postal-code"
@@ -42,7 +44,7 @@ export function AddressFields({ idPrefix, values, onChange, errors }: Props) {
         />
         <TextField
           id={`${idPrefix}-city`}
-          label="City"
+          label={t('customer.address.city')}
           value={values.city}
           onChange={(city) => onChange({ city })}
           autoComplete="address-level2"
@@ -50,8 +52,8 @@ export function AddressFields({ idPrefix, values, onChange, errors }: Props) {
         />
         <TextField
           id={`${idPrefix}-country`}
-          label="Country"
-          hint="Two-letter code, e.g. DE"
+          label={t('customer.address.country')}
+          hint={t('customer.address.countryHint')}
           value={values.country}
           onChange={(country) => onChange({ country: country.toUpperCase() })}
           maxLength={2}

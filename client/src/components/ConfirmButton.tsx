@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   label: string;
@@ -10,6 +11,7 @@ interface Props {
 
 /** A destructive action that asks first, inline (no browser dialog). */
 export function ConfirmButton({ label, question, confirmLabel, onConfirm, busy }: Props) {
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -25,7 +27,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, busy }
         {confirmLabel}
       </button>
       <button type="button" className="button button--ghost" onClick={() => setAsking(false)} disabled={busy}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
 import type { FieldErrors } from '../lib/field-errors.ts';
@@ -65,6 +66,7 @@ interface Props {
 
 export function ContactForm(props: Props) {
   const { initialValues, options, current, automaticTeamLabel, errors, submitting, submitLabel, cancelHref, onSubmit, notices } = props;
+  const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
   const set = (patch: Partial<ContactFormValues>) => setValues((previous) => ({ ...previous, ...patch }));
   const text = (name: keyof ContactFormValues) => ({
@@ -84,33 +86,33 @@ export function ContactForm(props: Props) {
   }
 
   return (
-    <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-label="Contact">
+    <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-label={t('contacts.form.label')}>
       {notices}
       <fieldset className="form-section">
-        <legend>Person</legend>
+        <legend>{t('contacts.form.person')}</legend>
         <div className="form-grid">
           <TextField
             id="contact-salutation"
-            label="Salutation"
-            hint="e.g. Frau, Herr"
+            label={t('contacts.field.salutation')}
+            hint={t('contacts.field.salutationHint')}
             autoComplete="honorific-prefix"
             {...text('salutation')}
           />
-          <TextField id="contact-title" label="Academic title" hint="e.g. Dr." {...text('title')} />
-          <TextField id="contact-first-name" label="First name" required autoComplete="given-name" {...text('firstName')} />
-          <TextField id="contact-last-name" label="Last name" required autoComplete="family-name" {...text('lastName')} />
-          <TextField id="contact-job-title" label="Job title" autoComplete="organization-title" {...text('jobTitle')} />
-          <TextField id="contact-department" label="Department" {...text('department')} />
-          <TextField id="contact-birthday" label="Birthday" type="date" {...text('birthday')} />
+          <TextField id="contact-title" label={t('contacts.field.title')} hint={t('contacts.field.titleHint')} {...text('title')} />
+          <TextField id="contact-first-name" label={t('contacts.field.firstName')} required autoComplete="given-name" {...text('firstName')} />
+          <TextField id="contact-last-name" label={t('contacts.field.lastName')} required autoComplete="family-name" {...text('lastName')} />
+          <TextField id="contact-job-title" label={t('contacts.field.jobTitle')} autoComplete="organization-title" {...text('jobTitle')} />
+          <TextField id="contact-department" label={t('contacts.field.department')} {...text('department')} />
+          <TextField id="contact-birthday" label={t('contacts.field.birthday')} type="date" {...text('birthday')} />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>Contact details</legend>
+        <legend>{t('customer.contactDetails')}</legend>
         <div className="form-grid">
-          <TextField id="contact-email" label="E-mail" type="email" autoComplete="email" {...text('email')} />
-          <TextField id="contact-phone" label="Phone" type="tel" autoComplete="tel" {...text('phone')} />
-          <TextField id="contact-mobile" label="Mobile" type="tel" autoComplete="tel" {...text('mobile')} />
+          <TextField id="contact-email" label={t('customer.field.email')} type="email" autoComplete="email" {...text('email')} />
+          <TextField id="contact-phone" label={t('customer.field.phone')} type="tel" autoComplete="tel" {...text('phone')} />
+          <TextField id="contact-mobile" label={t('contacts.field.mobile')} type="tel" autoComplete="tel" {...text('mobile')} />
         </div>
       </fieldset>
 
@@ -122,7 +124,7 @@ export function ContactForm(props: Props) {
       />
 
       <fieldset className="form-section">
-        <legend>Classification</legend>
+        <legend>{t('customer.classification')}</legend>
         <div className="form-grid">
           <CustomerClassificationFields
             idPrefix="contact"
@@ -137,16 +139,16 @@ export function ContactForm(props: Props) {
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>Notes</legend>
-        <TextAreaField id="contact-notes" label="Notes" rows={4} {...text('notes')} />
+        <legend>{t('customer.notes')}</legend>
+        <TextAreaField id="contact-notes" label={t('customer.notes')} rows={4} {...text('notes')} />
       </fieldset>
 
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? 'Saving…' : submitLabel}
+          {submitting ? t('common.saving') : submitLabel}
         </button>
         <Link to={cancelHref} className="button button--ghost">
-          Cancel
+          {t('common.cancel')}
         </Link>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
 import type { FieldErrors } from '../lib/field-errors.ts';
 import { SelectField, TagPicker, type SelectOption } from './fields.tsx';
@@ -38,14 +39,15 @@ export function CustomerClassificationFields({
   current,
   automaticTeamLabel,
 }: Props) {
+  const { t } = useTranslation();
   const me = options.me;
   const statusOptions: SelectOption[] = options.lifecycleStatuses.map((status) => ({ value: status.key, label: status.label }));
 
   const sourceOptions: SelectOption[] = [
-    { value: '', label: '— none —' },
+    { value: '', label: t('customer.choice.none') },
     ...options.sources
       .filter((source) => source.active || source.id === current?.sourceId)
-      .map((source) => ({ value: source.id, label: source.active ? source.name : `${source.name} (inactive)` })),
+      .map((source) => ({ value: source.id, label: source.active ? source.name : t('customer.choice.inactive', { name: source.name }) })),
   ];
 
   // Sales users may only own records themselves; service users own none.
@@ -54,10 +56,10 @@ export function CustomerClassificationFields({
       (user) =>
         user.role !== 'SERVICE' && (me?.role !== 'SALES' || user.id === me.id || user.id === current?.owner.id),
     )
-    .map((user) => ({ value: user.id, label: user.id === me?.id ? `${user.name} (me)` : user.name }));
+    .map((user) => ({ value: user.id, label: user.id === me?.id ? t('customer.choice.me', { name: user.name }) : user.name }));
   // `users` lists active users only; a deactivated owner stays until someone else is chosen.
   if (current && !ownerOptions.some((option) => option.value === current.owner.id)) {
-    ownerOptions.unshift({ value: current.owner.id, label: `${current.owner.name} (inactive)` });
+    ownerOptions.unshift({ value: current.owner.id, label: t('customer.choice.inactive', { name: current.owner.name }) });
   }
 
   // The owner's teams that the viewer may place records in, plus the record's current team.
@@ -73,7 +75,7 @@ export function CustomerClassificationFields({
   const onlyTeam = teamList.length === 1 && !automaticTeamLabel ? teamList[0].label : undefined;
   const automatic = {
     value: '',
-    label: onlyTeam ?? automaticTeamLabel ?? (teamList.length > 1 ? '— choose a team —' : "— the owner's team —"),
+    label: onlyTeam ?? automaticTeamLabel ?? (teamList.length > 1 ? t('customer.choice.chooseTeam') : t('customer.choice.ownersTeam')),
   };
   const teamOptions = values.teamId === '' && onlyTeam ? [automatic] : [automatic, ...teamList];
 
@@ -81,7 +83,7 @@ export function CustomerClassificationFields({
     <>
       <SelectField
         id={`${idPrefix}-status`}
-        label="Status"
+        label={t('customer.field.status')}
         value={values.statusKey}
         onChange={(statusKey) => onChange({ statusKey })}
         options={statusOptions}
@@ -89,7 +91,7 @@ export function CustomerClassificationFields({
       />
       <SelectField
         id={`${idPrefix}-source`}
-        label="Source"
+        label={t('customer.field.source')}
         value={values.sourceId}
         onChange={(sourceId) => onChange({ sourceId })}
         options={sourceOptions}
@@ -97,7 +99,7 @@ export function CustomerClassificationFields({
       />
       <SelectField
         id={`${idPrefix}-owner`}
-        label="Owner"
+        label={t('customer.field.owner')}
         value={values.ownerId}
         // Another owner may be in other teams: the team is chosen again.
         onChange={(ownerId) => onChange({ ownerId, teamId: '' })}
@@ -106,7 +108,7 @@ export function CustomerClassificationFields({
       />
       <SelectField
         id={`${idPrefix}-team`}
-        label="Team"
+        label={t('customer.field.team')}
         value={values.teamId}
         onChange={(teamId) => onChange({ teamId })}
         options={teamOptions}
@@ -114,7 +116,7 @@ export function CustomerClassificationFields({
       />
       <TagPicker
         id={`${idPrefix}-tags`}
-        label="Tags"
+        label={t('customer.field.tags')}
         tags={options.tags}
         value={values.tagIds}
         onChange={(tagIds) => onChange({ tagIds })}

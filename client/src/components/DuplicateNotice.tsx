@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 interface Props {
@@ -13,10 +14,11 @@ interface Props {
  * is a submit button named `allowDuplicate`, so it sends what the form holds now.
  */
 export function DuplicateNotice({ message, existing, overrideLabel, busy }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="banner banner--warning" role="alert" data-testid="duplicate-notice">
       <p>
-        <strong>Possible duplicate.</strong> {message}
+        <strong>{t('customer.duplicate.title')}</strong> {message}
       </p>
       {existing.length > 0 && (
         <ul className="duplicate-list">

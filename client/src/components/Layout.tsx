@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useViewer } from '../hooks/useViewer.ts';
 import { useSession } from '../session/SessionProvider.tsx';
+import { LanguageSelect } from './LanguageSelect.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { mayUse, NAV_ITEMS } from './nav-items.ts';
 import { NotificationBell } from './notifications/NotificationBell.tsx';
 
 const LogoutMutation = graphql(`
@@ -13,15 +16,26 @@ const LogoutMutation = graphql(`
   }
 `);
 
+/**
+ * The frame of every signed-in page. On a phone the navigation and the user's settings fold into
+ * a menu behind one button; the live indicator and the bell stay in sight.
+ */
 export function Layout() {
+  const { t } = useTranslation();
   const { signOut } = useSession();
   const { viewer, signedOut, error } = useViewer();
   const [{ fetching: loggingOut }, logout] = useMutation(LogoutMutation);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const location = useLocation();
 
   // A token the server no longer knows (expired, revoked, ended elsewhere): sign in again.
   useEffect(() => {
     if (signedOut) signOut();
   }, [signedOut, signOut]);
+
+  // Following a link closes the menu.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   async function handleLogout() {
     await logout({});
@@ -31,30 +45,48 @@ export function Layout() {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="app-header__brand">Pipeline CRM</div>
-        <nav className="app-header__nav" aria-label="Main">
-          <NavLink to="/accounts">Accounts</NavLink>
-          <NavLink to="/board">Board</NavLink>
-          <NavLink to="/tasks">My tasks</NavLink>
-        </nav>
-        <div className="app-header__user">
+      <header className={`app-header${menuOpen ? ' app-header--menu-open' : ''}`}>
+        <div className="app-header__brand">{t('layout.brand')}</div>
+        <div className="app-header__status">
           <LiveIndicator />
           <NotificationBell />
-          {viewer && (
-            <span className="app-header__name" data-testid="current-user">
-              {viewer.name}
-              <span className="app-header__role">{viewer.role.toLowerCase()}</span>
-            </span>
-          )}
-          <button type="button" className="button button--ghost" onClick={handleLogout} disabled={loggingOut}>
-            Log out
-          </button>
+        </div>
+        <button
+          type="button"
+          className="app-header__menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          data-testid="menu-button"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> {t('layout.menu')}
+        </button>
+        <div className="app-header__menu" id={menuId}>
+          <nav className="app-header__nav" aria-label={t('layout.nav.label')}>
+            {viewer &&
+              NAV_ITEMS.filter((item) => mayUse(item, viewer.role)).map((item) => (
+                <NavLink key={item.to} to={item.to}>
+                  {t(item.label)}
+                </NavLink>
+              ))}
+          </nav>
+          <div className="app-header__user">
+            {viewer && (
+              <span className="app-header__name" data-testid="current-user">
+                {viewer.name}
+                <span className="app-header__role">{t(`layout.role.${viewer.role}`)}</span>
+              </span>
+            )}
+            <LanguageSelect />
+            <button type="button" className="button button--ghost" onClick={handleLogout} disabled={loggingOut}>
+              {t('layout.logout')}
+            </button>
+          </div>
         </div>
       </header>
       {error && !viewer && (
         <div className="banner banner--error" role="alert">
-          The server cannot be reached: {error.message}
+          {t('layout.unreachable', { reason: error.message })}
         </div>
       )}
       <main className="app-main">

@@ -1,21 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import { useLiveConnection } from '../hooks/useLiveConnection.ts';
-
-const LABELS = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…' } as const;
 
 /**
  * Whether live updates arrive: the WebSocket is acknowledged and answers pings. While it is
  * reconnecting, what the pages show may be behind; they catch up once it is back.
  */
 export function LiveIndicator() {
+  const { t } = useTranslation();
   const { status } = useLiveConnection();
   return (
     <span
       className={`live-indicator live-indicator--${status === 'connected' ? 'on' : 'off'}`}
       role="status"
-      title={status === 'reconnecting' ? 'The live connection dropped; retrying. Changes of others appear once it is back.' : 'Live updates'}
+      title={status === 'reconnecting' ? t('layout.live.reconnectingHint') : t('layout.live.hint')}
       data-testid="live-indicator"
+      data-status={status}
     >
-      {LABELS[status]}
+      {t(`layout.live.${status}`)}
     </span>
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 interface Props {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
   onPrevious(cursor: string): void;
@@ -7,6 +9,7 @@ interface Props {
 
 /** Previous/next over a Relay connection's cursors. */
 export function Pager({ pageInfo, onPrevious, onNext, label }: Props) {
+  const { t } = useTranslation();
   const { hasNextPage, hasPreviousPage, startCursor, endCursor } = pageInfo;
   if (!hasNextPage && !hasPreviousPage) return null;
   return (
@@ -17,7 +20,7 @@ export function Pager({ pageInfo, onPrevious, onNext, label }: Props) {
         disabled={!hasPreviousPage || !startCursor}
         onClick={() => startCursor && onPrevious(startCursor)}
       >
-        ← Previous
+        ← {t('common.previous')}
       </button>
       <button
         type="button"
@@ -25,7 +28,7 @@ export function Pager({ pageInfo, onPrevious, onNext, label }: Props) {
         disabled={!hasNextPage || !endCursor}
         onClick={() => endCursor && onNext(endCursor)}
       >
-        Next →
+        {t('common.next')} →
       </button>
     </nav>
   );

@@ -1,20 +1,23 @@
+import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
+import { useServerErrors } from '../i18n/useServerErrors.ts';
 
+/** "Loading …" while a page's data arrives; `what` is already in the user's language. */
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="muted" role="status">
-      Loading {what}…
+      {t('common.loading', { what })}
     </p>
   );
 }
 
 export function QueryError({ error }: { error: CombinedError }) {
-  const message = error.networkError
-    ? 'The server cannot be reached. Check your connection and try again.'
-    : error.graphQLErrors.map((graphQLError) => graphQLError.message).join(' ');
+  const { t } = useTranslation();
+  const { failure } = useServerErrors();
   return (
     <div className="banner banner--error" role="alert">
-      {message}
+      {failure(null, error, t('errors.unexpected'))}
     </div>
   );
 }

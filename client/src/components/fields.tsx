@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Labelled form controls. The error message sits right under its control, is linked to it with
@@ -46,7 +47,7 @@ interface TextFieldProps extends BaseProps {
   onChange(value: string): void;
   type?: 'text' | 'email' | 'tel' | 'url' | 'password' | 'date' | 'search';
   autoComplete?: string;
-  inputMode?: 'text' | 'numeric' | 'email' | 'tel' | 'url';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
   maxLength?: number;
   autoFocus?: boolean;
 }
@@ -140,6 +141,7 @@ interface TagPickerProps {
 
 /** Tags as a group of checkboxes, each showing the tag's colour. */
 export function TagPicker({ id, label, tags, value, onChange, error }: TagPickerProps) {
+  const { t } = useTranslation();
   const selected = new Set(value);
   return (
     <fieldset
@@ -149,7 +151,7 @@ export function TagPicker({ id, label, tags, value, onChange, error }: TagPicker
     >
       <legend className="field__label">{label}</legend>
       {tags.length === 0 ? (
-        <p className="field__hint">No tags defined yet.</p>
+        <p className="field__hint">{t('customer.noTags')}</p>
       ) : (
         <div className="tag-picker">
           {tags.map((tag) => (

@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { SELLING_ROLES } from '../components/nav-items.ts';
 import { graphql } from '../gql';
 
 const MeQuery = graphql(`
@@ -8,6 +9,7 @@ const MeQuery = graphql(`
       name
       email
       role
+      locale
       teams {
         id
         name
@@ -28,5 +30,7 @@ export function useViewer() {
     error,
     /** SERVICE users read customers but create and change none. */
     canCreateCustomers: viewer !== null && viewer.role !== 'SERVICE',
+    /** Opportunities, the board and tasks are for the selling roles; SERVICE users see none. */
+    worksWithOpportunities: viewer !== null && SELLING_ROLES.includes(viewer.role),
   };
 }

@@ -1,18 +1,15 @@
-export interface FieldErrorEntry {
-  field: string;
-  message: string;
-}
-
 export type FieldErrors = Partial<Record<string, string>>;
 
 /**
  * Sorts a ValidationError's entries to the form's fields. A path such as `tagIds.2` belongs to the
  * field `tagIds`; entries no field of the form shows (e.g. `input`) are returned as `unplaced`, so
- * the form can list them at the top instead of dropping them.
+ * the form can list them at the top instead of dropping them. `describe` gives an entry's text (in
+ * the user's language, see useServerErrors).
  */
-export function placeFieldErrors(
-  entries: readonly FieldErrorEntry[],
+export function placeFieldErrors<Entry extends { field: string }>(
+  entries: readonly Entry[],
   fields: readonly string[],
+  describe: (entry: Entry) => string,
 ): { byField: FieldErrors; unplaced: string[] } {
   const byField: FieldErrors = {};
   const unplaced: string[] = [];
@@ -20,8 +17,8 @@ export function placeFieldErrors(
     const field = fields
       .filter((name) => entry.field === name || entry.field.startsWith(`${name}.`))
       .sort((a, b) => b.length - a.length)[0];
-    if (field) byField[field] ??= entry.message;
-    else unplaced.push(entry.message);
+    if (field) byField[field] ??= describe(entry);
+    else unplaced.push(describe(entry));
   }
   return { byField, unplaced };
 }

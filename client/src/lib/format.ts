@@ -1,12 +1,5 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-export const formatDateTime = (value: string) => dateTime.format(new Date(value));
-
-/** A `Date` scalar (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC. */
-export const formatDate = (value: string) => date.format(new Date(`${value}T00:00:00Z`));
-
-export const formatNumber = (value: number) => value.toLocaleString();
+// Text helpers for display. Numbers, amounts and dates depend on the user's language and the
+// organisation's settings: they are formatted by `useFormats()` (i18n/format.ts).
 
 /** `https://www.example.de/` → `www.example.de` for display. */
 export const displayUrl = (url: string) => url.replace(/^https?:\/\//i, '').replace(/\/$/, '');

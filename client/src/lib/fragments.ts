@@ -4,17 +4,20 @@ import { graphql } from '../gql';
 
 export const ValidationErrorFields = graphql(`
   fragment ValidationErrorFields on ValidationError {
+    code
     message
     fieldErrors {
       field
       reason
       message
+      limit
     }
   }
 `);
 
 export const DuplicateAccountFields = graphql(`
   fragment DuplicateAccountFields on DuplicateAccountError {
+    code
     message
     matchedOn
     existing {
@@ -35,6 +38,7 @@ export const DuplicateAccountFields = graphql(`
 
 export const DuplicateContactFields = graphql(`
   fragment DuplicateContactFields on DuplicateContactError {
+    code
     message
     matchedOn
     existing {

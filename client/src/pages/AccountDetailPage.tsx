@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
@@ -6,7 +7,9 @@ import { AccountContacts } from '../components/AccountContacts.tsx';
 import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { TagList } from '../components/TagList.tsx';
 import { graphql } from '../gql';
-import { displayUrl, formatAddress, formatDateTime, formatNumber, legalFormSuffix } from '../lib/format.ts';
+import { useFormats } from '../i18n/LocaleProvider.tsx';
+import { useServerErrors } from '../i18n/useServerErrors.ts';
+import { displayUrl, formatAddress, legalFormSuffix } from '../lib/format.ts';
 import { paths } from '../lib/paths.ts';
 
 const AccountDetailQuery = graphql(`
@@ -70,6 +73,9 @@ const DeleteAccountMutation = graphql(`
 `);
 
 export function AccountDetailPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const serverErrors = useServerErrors();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const context = useMemo(() => ({ additionalTypenames: ['Account'] }), []);
@@ -83,13 +89,13 @@ export function AccountDetailPage() {
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   if (error && !data) return <QueryError error={error} />;
-  if (!data) return fetching ? <Loading what="the account" /> : null;
+  if (!data) return fetching ? <Loading what={t('accounts.loadingOne')} /> : null;
   const account = data.account;
   if (!account) {
     return (
       <div className="empty">
-        <p>This account does not exist, or you may not see it.</p>
-        <Link to={paths.accounts()}>Back to the accounts</Link>
+        <p>{t('accounts.missing')}</p>
+        <Link to={paths.accounts()}>{t('accounts.backToList')}</Link>
       </div>
     );
   }
@@ -100,15 +106,14 @@ export function AccountDetailPage() {
     const result = await deleteAccount({ id }, { additionalTypenames: ['Account', 'Contact'] });
     const outcome = result.data?.deleteAccount;
     if (outcome?.__typename === 'DeleteAccountSuccess') navigate(paths.accounts(), { replace: true });
-    else if (outcome?.__typename === 'ValidationError') setDeleteError(outcome.message);
-    else setDeleteError(result.error?.message ?? 'The account could not be deleted.');
+    else setDeleteError(serverErrors.failure(outcome, result.error, t('accounts.deleteFailed')));
   }
 
   const addressLines = formatAddress(account.address);
   return (
     <article aria-labelledby="account-title">
       <p className="breadcrumb">
-        <Link to={paths.accounts()}>Accounts</Link> /
+        <Link to={paths.accounts()}>{t('accounts.title')}</Link> /
       </p>
       <div className="page-header">
         <div>
@@ -121,12 +126,12 @@ export function AccountDetailPage() {
         {account.viewerCanEdit && (
           <div className="page-header__actions">
             <Link to={paths.editAccount(account.id)} className="button button--secondary">
-              Edit
+              {t('common.edit')}
             </Link>
             <ConfirmButton
-              label="Delete"
-              question={`Delete ${account.name}? Its contacts are kept without account.`}
-              confirmLabel="Delete account"
+              label={t('common.delete')}
+              question={t('accounts.deleteQuestion', { name: account.name })}
+              confirmLabel={t('accounts.deleteConfirm')}
               onConfirm={handleDelete}
               busy={deleting}
             />
@@ -141,20 +146,20 @@ export function AccountDetailPage() {
 
       <div className="card">
         <dl className="details">
-          <Detail label="Industry">{account.industry}</Detail>
-          <Detail label="Employees">{typeof account.employees === 'number' && formatNumber(account.employees)}</Detail>
-          <Detail label="Website">
+          <Detail label={t('accounts.field.industry')}>{account.industry}</Detail>
+          <Detail label={t('accounts.field.employees')}>{typeof account.employees === 'number' && formats.number(account.employees)}</Detail>
+          <Detail label={t('accounts.field.website')}>
             {account.website && (
               <a href={account.website} target="_blank" rel="noreferrer noopener">
                 {displayUrl(account.website)}
               </a>
             )}
           </Detail>
-          <Detail label="E-mail">{account.email && <a href={`mailto:${account.email}`}>{account.email}</a>}</Detail>
-          <Detail label="Phone">
+          <Detail label={t('customer.field.email')}>{account.email && <a href={`mailto:${account.email}`}>{account.email}</a>}</Detail>
+          <Detail label={t('customer.field.phone')}>
             {account.phone && <a href={`tel:${account.phone.replace(/[^+\d]/g, '')}`}>{account.phone}</a>}
           </Detail>
-          <Detail label="Address">
+          <Detail label={t('customer.field.address')}>
             {addressLines.length > 0 &&
               addressLines.map((line) => (
                 <span key={line} className="details__line">
@@ -162,16 +167,16 @@ export function AccountDetailPage() {
                 </span>
               ))}
           </Detail>
-          <Detail label="Source">{account.source?.name}</Detail>
-          <Detail label="Owner">{account.owner.name}</Detail>
-          <Detail label="Team">{account.team.name}</Detail>
-          <Detail label="Tags">{account.tags.length > 0 && <TagList tags={account.tags} />}</Detail>
-          <Detail label="Created">{formatDateTime(account.createdAt)}</Detail>
-          <Detail label="Updated">{formatDateTime(account.updatedAt)}</Detail>
+          <Detail label={t('customer.field.source')}>{account.source?.name}</Detail>
+          <Detail label={t('customer.field.owner')}>{account.owner.name}</Detail>
+          <Detail label={t('customer.field.team')}>{account.team.name}</Detail>
+          <Detail label={t('customer.field.tags')}>{account.tags.length > 0 && <TagList tags={account.tags} />}</Detail>
+          <Detail label={t('common.created')}>{formats.dateTime(account.createdAt)}</Detail>
+          <Detail label={t('common.updated')}>{formats.dateTime(account.updatedAt)}</Detail>
         </dl>
         {account.description && (
           <div className="details__description">
-            <h2 className="details__heading">Description</h2>
+            <h2 className="details__heading">{t('accounts.field.description')}</h2>
             <p>{account.description}</p>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ACCOUNT_FORM_FIELDS, AccountForm, type AccountFormValues } from '../components/AccountForm.tsx';
@@ -10,10 +11,12 @@ import { graphql } from '../gql';
 import type {
   AccountEditQuery as AccountEditData,
   DuplicateAccountFieldsFragment,
-  ValidationErrorFieldsFragment,
 } from '../gql/graphql.ts';
 import { useCustomerFormOptions, type CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
-import { placeFieldErrors, textOrNull, wholeNumberOrNull, type FieldErrors } from '../lib/field-errors.ts';
+import { useViewer } from '../hooks/useViewer.ts';
+import { duplicateText } from '../i18n/server-errors.ts';
+import { useServerErrors } from '../i18n/useServerErrors.ts';
+import { textOrNull, wholeNumberOrNull, type FieldErrors } from '../lib/field-errors.ts';
 import { paths } from '../lib/paths.ts';
 
 const AccountEditQuery = graphql(`
@@ -107,10 +110,13 @@ const noFeedback: Feedback = { errors: {}, unplaced: [] };
 
 /** New account (`/accounts/new`) or changes to one (`/accounts/:id/edit`). */
 export function AccountFormPage() {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const { id } = useParams();
   const editing = id !== undefined;
   const navigate = useNavigate();
   const { options, error: optionsError } = useCustomerFormOptions();
+  const { viewer, canCreateCustomers } = useViewer();
   const [{ data: editData, error: editError }] = useQuery({
     query: AccountEditQuery,
     variables: { id: id ?? '' },
@@ -123,22 +129,30 @@ export function AccountFormPage() {
 
   const error = optionsError ?? editError;
   if (error && !options) return <QueryError error={error} />;
-  if (!options || (editing && !editData)) return <Loading what="the form" />;
+  if (!options || (editing && !editData)) return <Loading what={t('common.theForm')} />;
 
   const account = editData?.account;
+  if (!editing && viewer && !canCreateCustomers) {
+    return (
+      <div className="empty">
+        <p>{t('accounts.mayNotCreate')}</p>
+        <Link to={paths.accounts()}>{t('accounts.backToList')}</Link>
+      </div>
+    );
+  }
   if (editing && !account) {
     return (
       <div className="empty">
-        <p>This account does not exist, or you may not see it.</p>
-        <Link to={paths.accounts()}>Back to the accounts</Link>
+        <p>{t('accounts.missing')}</p>
+        <Link to={paths.accounts()}>{t('accounts.backToList')}</Link>
       </div>
     );
   }
   if (account && !account.viewerCanEdit) {
     return (
       <div className="empty">
-        <p>You may not change this account.</p>
-        <Link to={paths.account(account.id)}>Back to {account.name}</Link>
+        <p>{t('accounts.mayNotChange')}</p>
+        <Link to={paths.account(account.id)}>{t('common.backTo', { name: account.name })}</Link>
       </div>
     );
   }
@@ -146,7 +160,7 @@ export function AccountFormPage() {
   async function handleSubmit(values: AccountFormValues, { allowDuplicate }: { allowDuplicate: boolean }) {
     const employees = wholeNumberOrNull(values.employees);
     if (employees === undefined) {
-      setFeedback({ errors: { employees: 'Enter a whole number.' }, unplaced: [] });
+      setFeedback({ errors: { employees: t('errors.wholeNumber') }, unplaced: [] });
       return;
     }
     const input = {
@@ -175,14 +189,16 @@ export function AccountFormPage() {
       case 'UpdateAccountSuccess':
         navigate(paths.account(outcome.account.id));
         return;
-      case 'ValidationError':
-        setFeedback(validationFeedback(outcome));
+      case 'ValidationError': {
+        const { byField, unplaced } = serverErrors.place(outcome.fieldErrors, ACCOUNT_FORM_FIELDS);
+        setFeedback({ errors: byField, unplaced, message: t('errors.correctFields') });
         return;
+      }
       case 'DuplicateAccountError':
         setFeedback({ ...noFeedback, duplicate: outcome });
         return;
       default:
-        setFeedback({ ...noFeedback, message: result.error?.message ?? 'The account could not be saved.' });
+        setFeedback({ ...noFeedback, message: serverErrors.failure(null, result.error, t('accounts.saveFailed')) });
     }
   }
 
@@ -191,7 +207,7 @@ export function AccountFormPage() {
       <FormErrorSummary message={feedback.message} details={feedback.unplaced} />
       {feedback.duplicate && (
         <DuplicateNotice
-          message={feedback.duplicate.message}
+          message={duplicateText(t, feedback.duplicate.matchedOn, feedback.duplicate.message)}
           existing={feedback.duplicate.existing.map((existing) => ({
             id: existing.id,
             label: existing.name,
@@ -200,7 +216,7 @@ export function AccountFormPage() {
               .filter(Boolean)
               .join(' · '),
           }))}
-          overrideLabel={editing ? 'Save anyway' : 'Create anyway'}
+          overrideLabel={editing ? t('customer.duplicate.saveAnyway') : t('customer.duplicate.createAnyway')}
           busy={creating || updating}
         />
       )}
@@ -210,14 +226,14 @@ export function AccountFormPage() {
   return (
     <section aria-labelledby="account-form-title">
       <p className="breadcrumb">
-        <Link to={paths.accounts()}>Accounts</Link> /{' '}
+        <Link to={paths.accounts()}>{t('accounts.title')}</Link> /{' '}
         {account && (
           <>
             <Link to={paths.account(account.id)}>{account.name}</Link> /
           </>
         )}
       </p>
-      <h1 id="account-form-title">{account ? `Edit ${account.name}` : 'New account'}</h1>
+      <h1 id="account-form-title">{account ? t('common.editNamed', { name: account.name }) : t('accounts.new')}</h1>
       <AccountForm
         initialValues={account ? valuesOf(account) : emptyValues(options)}
         options={options}
@@ -227,17 +243,12 @@ export function AccountFormPage() {
         errors={feedback.errors}
         notices={notices}
         submitting={creating || updating}
-        submitLabel={account ? 'Save changes' : 'Create account'}
+        submitLabel={account ? t('common.saveChanges') : t('accounts.create')}
         cancelHref={account ? paths.account(account.id) : paths.accounts()}
         onSubmit={handleSubmit}
       />
     </section>
   );
-}
-
-function validationFeedback(error: ValidationErrorFieldsFragment): Feedback {
-  const { byField, unplaced } = placeFieldErrors(error.fieldErrors, ACCOUNT_FORM_FIELDS);
-  return { errors: byField, unplaced, message: 'Nothing was saved: please correct the marked fields.' };
 }
 
 function emptyValues(options: CustomerFormOptions): AccountFormValues {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../components/Pager.tsx';
@@ -6,7 +7,8 @@ import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { graphql } from '../gql';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
 import { useViewer } from '../hooks/useViewer.ts';
-import { formatNumber, legalFormSuffix } from '../lib/format.ts';
+import { useFormats } from '../i18n/LocaleProvider.tsx';
+import { legalFormSuffix } from '../lib/format.ts';
 import { paths } from '../lib/paths.ts';
 
 const PAGE_SIZE = 25;
@@ -51,6 +53,8 @@ const AccountListQuery = graphql(`
 const listContext = { additionalTypenames: ['Account'] };
 
 export function AccountsPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { canCreateCustomers } = useViewer();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
@@ -91,59 +95,59 @@ export function AccountsPage() {
   return (
     <section aria-labelledby="accounts-title">
       <div className="page-header">
-        <h1 id="accounts-title">Accounts</h1>
+        <h1 id="accounts-title">{t('accounts.title')}</h1>
         {canCreateCustomers && (
           <Link to={paths.newAccount()} className="button button--primary">
-            New account
+            {t('accounts.new')}
           </Link>
         )}
       </div>
 
       <div className="toolbar">
         <label htmlFor="account-search" className="visually-hidden">
-          Search accounts
+          {t('accounts.searchLabel')}
         </label>
         <input
           id="account-search"
           className="input toolbar__search"
           type="search"
-          placeholder="Search by name, city, postcode, e-mail or industry"
+          placeholder={t('accounts.searchPlaceholder')}
           value={searchInput}
           onChange={(event) => setSearchInput(event.target.value)}
         />
         {accounts && (
           <span className="toolbar__count" data-testid="account-count" aria-live="polite">
-            {formatNumber(accounts.totalCount)} {accounts.totalCount === 1 ? 'account' : 'accounts'}
+            {t('accounts.count', { count: accounts.totalCount, formatted: formats.number(accounts.totalCount) })}
           </span>
         )}
-        {(fetching || stale) && <span className="spinner" aria-label="Loading" />}
+        {(fetching || stale) && <span className="spinner" aria-label={t('common.loadingShort')} />}
       </div>
 
       {error && <QueryError error={error} />}
-      {!accounts && fetching && <Loading what="accounts" />}
+      {!accounts && fetching && <Loading what={t('accounts.loadingList')} />}
 
       {accounts && accounts.edges.length === 0 && (
-        <p className="empty">{search ? `No accounts match “${search}”.` : 'No accounts yet.'}</p>
+        <p className="empty">{search ? t('accounts.noMatch', { search }) : t('accounts.none')}</p>
       )}
 
       {accounts && accounts.edges.length > 0 && (
         <div className="table-wrap">
-          <table className="table" aria-labelledby="accounts-title">
+          <table className="table table--cards" aria-labelledby="accounts-title">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">City</th>
-                <th scope="col">Status</th>
-                <th scope="col">Owner</th>
+                <th scope="col">{t('accounts.column.name')}</th>
+                <th scope="col">{t('accounts.column.city')}</th>
+                <th scope="col">{t('accounts.column.status')}</th>
+                <th scope="col">{t('accounts.column.owner')}</th>
                 <th scope="col" className="numeric">
-                  Contacts
+                  {t('accounts.column.contacts')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {accounts.edges.map(({ node: account }) => (
                 <tr key={account.id}>
-                  <td>
+                  <td className="table__card-title">
                     <Link to={paths.account(account.id)} className="table__primary">
                       {account.name}
                     </Link>
@@ -151,17 +155,19 @@ export function AccountsPage() {
                       <span className="muted"> {account.legalForm}</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('accounts.column.city')}>
                     {account.address.city ?? <span className="muted">—</span>}
                     {account.address.city && account.address.country !== 'DE' && (
                       <span className="muted"> ({account.address.country})</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('accounts.column.status')}>
                     <span className={`status status--${account.status.key.toLowerCase()}`}>{account.status.label}</span>
                   </td>
-                  <td>{account.owner.name}</td>
-                  <td className="numeric">{account.contacts.totalCount}</td>
+                  <td data-label={t('accounts.column.owner')}>{account.owner.name}</td>
+                  <td className="numeric" data-label={t('accounts.column.contacts')}>
+                    {formats.number(account.contacts.totalCount)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -171,7 +177,7 @@ export function AccountsPage() {
 
       {accounts && (
         <Pager
-          label="Account pages"
+          label={t('accounts.pages')}
           pageInfo={accounts.pageInfo}
           onPrevious={(cursor) => goTo({ before: cursor })}
           onNext={(cursor) => goTo({ after: cursor })}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { addressInput } from '../components/AddressFields.tsx';
@@ -11,10 +12,12 @@ import { graphql } from '../gql';
 import type {
   ContactEditQuery as ContactEditData,
   DuplicateContactFieldsFragment,
-  ValidationErrorFieldsFragment,
 } from '../gql/graphql.ts';
 import { useCustomerFormOptions, type CustomerFormOptions } from '../hooks/useCustomerFormOptions.ts';
-import { placeFieldErrors, textOrNull, type FieldErrors } from '../lib/field-errors.ts';
+import { useViewer } from '../hooks/useViewer.ts';
+import { duplicateText } from '../i18n/server-errors.ts';
+import { useServerErrors } from '../i18n/useServerErrors.ts';
+import { textOrNull, type FieldErrors } from '../lib/field-errors.ts';
 import { paths } from '../lib/paths.ts';
 
 const ContactEditQuery = graphql(`
@@ -146,9 +149,12 @@ const noFeedback: Feedback = { errors: {}, unplaced: [] };
 
 /** New contact of an account (`/accounts/:accountId/contacts/new`) or changes to one (`/contacts/:id/edit`). */
 export function ContactFormPage() {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const { id, accountId } = useParams();
   const navigate = useNavigate();
   const { options, error: optionsError } = useCustomerFormOptions();
+  const { viewer, canCreateCustomers } = useViewer();
   const [{ data: editData, error: editError }] = useQuery({
     query: ContactEditQuery,
     variables: { id: id ?? '' },
@@ -167,24 +173,32 @@ export function ContactFormPage() {
 
   const error = optionsError ?? editError ?? accountError;
   if (error && !options) return <QueryError error={error} />;
-  if (!options || (id && !editData) || (accountId && !accountData)) return <Loading what="the form" />;
+  if (!options || (id && !editData) || (accountId && !accountData)) return <Loading what={t('common.theForm')} />;
 
   const contact = editData?.contact;
   const account = contact ? contact.account : accountData?.account;
   if ((id && !contact) || (accountId && !account)) {
     return (
       <div className="empty">
-        <p>{id ? 'This contact' : 'This account'} does not exist, or you may not see it.</p>
-        <Link to={paths.accounts()}>Back to the accounts</Link>
+        <p>{id ? t('contacts.missing') : t('accounts.missing')}</p>
+        <Link to={paths.accounts()}>{t('accounts.backToList')}</Link>
       </div>
     );
   }
   const backHref = account ? paths.account(account.id) : paths.accounts();
+  if (!id && viewer && !canCreateCustomers) {
+    return (
+      <div className="empty">
+        <p>{t('contacts.mayNotCreate')}</p>
+        <Link to={backHref}>{t('common.back')}</Link>
+      </div>
+    );
+  }
   if (contact && !contact.viewerCanEdit) {
     return (
       <div className="empty">
-        <p>You may not change this contact.</p>
-        <Link to={backHref}>Back</Link>
+        <p>{t('contacts.mayNotChange')}</p>
+        <Link to={backHref}>{t('common.back')}</Link>
       </div>
     );
   }
@@ -221,14 +235,16 @@ export function ContactFormPage() {
         navigate(saved ? paths.account(saved.id) : paths.accounts(), { replace: !id });
         return;
       }
-      case 'ValidationError':
-        setFeedback(validationFeedback(outcome));
+      case 'ValidationError': {
+        const { byField, unplaced } = serverErrors.place(outcome.fieldErrors, CONTACT_FORM_FIELDS);
+        setFeedback({ errors: byField, unplaced, message: t('errors.correctFields') });
         return;
+      }
       case 'DuplicateContactError':
         setFeedback({ ...noFeedback, duplicate: outcome });
         return;
       default:
-        setFeedback({ ...noFeedback, message: result.error?.message ?? 'The contact could not be saved.' });
+        setFeedback({ ...noFeedback, message: serverErrors.failure(null, result.error, t('contacts.saveFailed')) });
     }
   }
 
@@ -237,7 +253,7 @@ export function ContactFormPage() {
     const result = await deleteContact({ id }, { additionalTypenames: ['Contact'] });
     const outcome = result.data?.deleteContact;
     if (outcome?.__typename === 'DeleteContactSuccess') navigate(backHref, { replace: true });
-    else setFeedback({ ...noFeedback, message: outcome?.message ?? result.error?.message ?? 'The contact could not be deleted.' });
+    else setFeedback({ ...noFeedback, message: serverErrors.failure(outcome, result.error, t('contacts.deleteFailed')) });
   }
 
   const notices = (
@@ -245,14 +261,14 @@ export function ContactFormPage() {
       <FormErrorSummary message={feedback.message} details={feedback.unplaced} />
       {feedback.duplicate && (
         <DuplicateNotice
-          message={feedback.duplicate.message}
+          message={duplicateText(t, feedback.duplicate.matchedOn, feedback.duplicate.message)}
           existing={feedback.duplicate.existing.map((existing) => ({
             id: existing.id,
             label: existing.fullName,
             href: paths.editContact(existing.id),
             detail: [existing.email, existing.account?.name].filter(Boolean).join(' · '),
           }))}
-          overrideLabel={contact ? 'Save anyway' : 'Create anyway'}
+          overrideLabel={contact ? t('customer.duplicate.saveAnyway') : t('customer.duplicate.createAnyway')}
           busy={creating || updating}
         />
       )}
@@ -262,7 +278,7 @@ export function ContactFormPage() {
   return (
     <section aria-labelledby="contact-form-title">
       <p className="breadcrumb">
-        <Link to={paths.accounts()}>Accounts</Link> /{' '}
+        <Link to={paths.accounts()}>{t('accounts.title')}</Link> /{' '}
         {account && (
           <>
             <Link to={paths.account(account.id)}>{account.name}</Link> /
@@ -270,13 +286,13 @@ export function ContactFormPage() {
         )}
       </p>
       <div className="page-header">
-        <h1 id="contact-form-title">{contact ? `Edit ${contact.fullName}` : `New contact${account ? ` at ${account.name}` : ''}`}</h1>
+        <h1 id="contact-form-title">{contact ? t('common.editNamed', { name: contact.fullName }) : account ? t('contacts.newAt', { account: account.name }) : t('contacts.new')}</h1>
         {contact && (
           <div className="page-header__actions">
             <ConfirmButton
-              label="Delete"
-              question={`Delete ${contact.fullName}?`}
-              confirmLabel="Delete contact"
+              label={t('common.delete')}
+              question={t('contacts.deleteQuestion', { name: contact.fullName })}
+              confirmLabel={t('contacts.deleteConfirm')}
               onConfirm={handleDelete}
               busy={deleting}
             />
@@ -287,21 +303,16 @@ export function ContactFormPage() {
         initialValues={contact ? valuesOf(contact) : emptyValues(options, accountData?.account?.address.country)}
         options={options}
         current={contact ? { owner: contact.owner, sourceId: contact.source?.id ?? '', team: contact.team } : undefined}
-        automaticTeamLabel={contact ? undefined : "— the account's team —"}
+        automaticTeamLabel={contact ? undefined : t('customer.choice.accountsTeam')}
         errors={feedback.errors}
         notices={notices}
         submitting={creating || updating}
-        submitLabel={contact ? 'Save changes' : 'Create contact'}
+        submitLabel={contact ? t('common.saveChanges') : t('contacts.create')}
         cancelHref={backHref}
         onSubmit={handleSubmit}
       />
     </section>
   );
-}
-
-function validationFeedback(error: ValidationErrorFieldsFragment): Feedback {
-  const { byField, unplaced } = placeFieldErrors(error.fieldErrors, CONTACT_FORM_FIELDS);
-  return { errors: byField, unplaced, message: 'Nothing was saved: please correct the marked fields.' };
 }
 
 function emptyValues(options: CustomerFormOptions, country = 'DE'): ContactFormValues {

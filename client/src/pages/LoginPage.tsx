@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { TextField } from '../components/fields.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { graphql } from '../gql';
-import { placeFieldErrors, type FieldErrors } from '../lib/field-errors.ts';
+import { useServerErrors } from '../i18n/useServerErrors.ts';
+import type { FieldErrors } from '../lib/field-errors.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 
 const LoginMutation = graphql(`
@@ -22,6 +24,8 @@ const LoginMutation = graphql(`
 `);
 
 export function LoginPage() {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const { token, signIn } = useSession();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/accounts';
@@ -43,27 +47,26 @@ export function LoginPage() {
       return;
     }
     if (outcome?.__typename === 'ValidationError') {
-      const { byField, unplaced } = placeFieldErrors(outcome.fieldErrors, ['email', 'password']);
+      const { byField, unplaced } = serverErrors.place(outcome.fieldErrors, ['email', 'password']);
       setErrors(byField);
       setSummary({ details: unplaced });
       return;
     }
     setErrors({});
-    const message = result.error?.networkError ? 'The server cannot be reached.' : (result.error?.message ?? 'Login failed.');
-    setSummary({ message, details: [] });
+    setSummary({ message: serverErrors.failure(null, result.error, t('login.failed')), details: [] });
   }
 
   return (
     <div className="login">
       <form className="card login__card" onSubmit={handleSubmit} noValidate aria-labelledby="login-title">
         <h1 id="login-title" className="login__title">
-          Pipeline CRM
+          {t('layout.brand')}
         </h1>
-        <p className="muted">Sign in with your work e-mail.</p>
+        <p className="muted">{t('login.intro')}</p>
         <FormErrorSummary message={summary.message} details={summary.details} />
         <TextField
           id="login-email"
-          label="E-mail"
+          label={t('login.email')}
           type="email"
           autoComplete="username"
           value={email}
@@ -74,7 +77,7 @@ export function LoginPage() {
         />
         <TextField
           id="login-password"
-          label="Password"
+          label={t('login.password')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -83,7 +86,7 @@ export function LoginPage() {
           required
         />
         <button type="submit" className="button button--primary button--block" disabled={fetching}>
-          {fetching ? 'Signing in…' : 'Sign in'}
+          {fetching ? t('login.signingIn') : t('login.signIn')}
         </button>
       </form>
     </div>

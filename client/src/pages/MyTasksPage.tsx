@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ActivityCheckbox } from '../components/opportunity/ActivityCheckbox.tsx';
-import { activityTypeLabel, formatDue } from '../components/opportunity/activity-format.ts';
 import { pipelinePaths } from '../components/opportunity/paths.ts';
 import { Pager } from '../components/Pager.tsx';
 import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { graphql } from '../gql';
+import { useFormats } from '../i18n/LocaleProvider.tsx';
 import { paths } from '../lib/paths.ts';
 
 const PAGE_SIZE = 50;
@@ -51,6 +52,8 @@ const MyTasksQuery = graphql(`
 
 /** `/tasks`: the viewer's open activities, the overdue ones first and marked. */
 export function MyTasksPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
   const variables = cursor.before ? { last: PAGE_SIZE, before: cursor.before } : { first: PAGE_SIZE, after: cursor.after ?? null };
   // A completed task leaves the list; a new one must appear although the cached list was empty.
@@ -64,10 +67,11 @@ export function MyTasksPage() {
     <section aria-labelledby="tasks-title">
       <div className="page-header">
         <div>
-          <h1 id="tasks-title">My tasks</h1>
+          <h1 id="tasks-title">{t('activities.myTasks.title')}</h1>
           {tasks && (
             <p className="muted" data-testid="task-count">
-              {tasks.totalCount} open{overdue > 0 && <span className="tasks__overdue-count">, {overdue} overdue on this page</span>}
+              {t('activities.myTasks.open', { count: tasks.totalCount })}
+              {overdue > 0 && <span className="tasks__overdue-count">, {t('activities.myTasks.overdueOnPage', { count: overdue })}</span>}
             </p>
           )}
         </div>
@@ -78,26 +82,26 @@ export function MyTasksPage() {
         </div>
       )}
       {error && !data && <QueryError error={error} />}
-      {!data && fetching && <Loading what="your tasks" />}
-      {tasks && tasks.edges.length === 0 && <p className="empty">Nothing to do: no open activities are assigned to you.</p>}
+      {!data && fetching && <Loading what={t('activities.myTasks.loading')} />}
+      {tasks && tasks.edges.length === 0 && <p className="empty">{t('activities.myTasks.none')}</p>}
       {tasks && tasks.edges.length > 0 && (
-        <ul className="task-list" aria-label="Open activities">
+        <ul className="task-list" aria-label={t('activities.myTasks.listLabel')}>
           {tasks.edges.map(({ node: task }) => (
             <li key={task.id} className={`task${task.status === 'OVERDUE' ? ' task--overdue' : ''}`} data-testid="task">
               <ActivityCheckbox
                 activity={task}
                 disabled={!task.viewerCanEdit}
-                onChanged={() => setNotice({ text: `Done: ${task.subject}` })}
+                onChanged={() => setNotice({ text: t('activities.doneLabel', { subject: task.subject }) })}
                 onError={(text) => setNotice({ text, error: true })}
               />
               <div className="task__body">
                 <p className="task__subject">
-                  <span className="activity__type">{activityTypeLabel(task.type)}</span> {task.subject}
+                  <span className="activity__type">{t(`activities.type.${task.type}`)}</span> {task.subject}
                 </p>
                 <p className="task__meta">
-                  {task.status === 'OVERDUE' && <span className="status status--overdue">Overdue</span>}
+                  {task.status === 'OVERDUE' && <span className="status status--overdue">{t('activities.status.OVERDUE')}</span>}
                   <span className={task.status === 'OVERDUE' ? 'task__due--overdue' : 'muted'}>
-                    {task.dueAt ? `Due ${formatDue(task.dueAt)}` : 'No due date'}
+                    {task.dueAt ? t('activities.due', { when: formats.due(task.dueAt) }) : t('activities.noDue')}
                   </span>
                   {task.opportunity ? (
                     <Link to={pipelinePaths.opportunity(task.opportunity.id)}>
@@ -116,7 +120,7 @@ export function MyTasksPage() {
       )}
       {tasks && (
         <Pager
-          label="Task pages"
+          label={t('activities.myTasks.pages')}
           pageInfo={tasks.pageInfo}
           onPrevious={(before) => setCursor({ before })}
           onNext={(after) => setCursor({ after })}

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <div className="empty">
-      <h1>Page not found</h1>
+      <h1>{t('layout.notFound.title')}</h1>
       <p>
-        <Link to="/accounts">Go to the accounts</Link>
+        <Link to="/accounts">{t('layout.notFound.back')}</Link>
       </p>
     </div>
   );

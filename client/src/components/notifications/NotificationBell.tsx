@@ -1,28 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NotificationFieldsFragment } from '../../gql/graphql.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { pipelinePaths } from '../opportunity/paths.ts';
+import { notificationTitle } from './notification-title.ts';
 import { useInbox } from './useInbox.ts';
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-function ago(value: string, now = Date.now()): string {
-  const elapsed = new Date(value).getTime() - now;
-  for (const [unit, ms] of UNITS) if (Math.abs(elapsed) >= ms) return relative.format(Math.round(elapsed / ms), unit);
-  return 'just now';
-}
 
 /**
  * The bell in the header: how many notifications are unread, and the list of them. Opening one
  * marks it read and goes to its opportunity.
  */
 export function NotificationBell() {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { inbox, loadOlder, markAsRead } = useInbox();
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
@@ -53,7 +44,7 @@ export function NotificationBell() {
     if (notification.opportunity) navigate(pipelinePaths.opportunity(notification.opportunity.id));
   }
 
-  const label = inbox.unread === 1 ? 'Notifications, 1 unread' : `Notifications, ${inbox.unread} unread`;
+  const label = t('notifications.bellLabel', { count: inbox.unread });
   return (
     <div className="notification-bell" ref={root}>
       <button
@@ -73,15 +64,15 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <section className="notification-panel" id={panelId} aria-label="Notifications">
+        <section className="notification-panel" id={panelId} aria-label={t('notifications.title')}>
           <header className="notification-panel__header">
-            <h2>Notifications</h2>
+            <h2>{t('notifications.title')}</h2>
             <button type="button" className="button button--secondary button--small" disabled={inbox.unread === 0} onClick={() => void markAsRead(null)}>
-              Mark all read
+              {t('notifications.markAllRead')}
             </button>
           </header>
           {inbox.items.length === 0 ? (
-            <p className="notification-panel__empty">{inbox.loaded ? 'Nothing new. Follow an opportunity to hear of its changes.' : 'Loading…'}</p>
+            <p className="notification-panel__empty">{inbox.loaded ? t('notifications.empty') : t('common.loadingShort')}</p>
           ) : (
             <ul className="notification-panel__list">
               {inbox.items.map((notification) => (
@@ -92,12 +83,12 @@ export function NotificationBell() {
                   data-unread={notification.readAt ? undefined : 'true'}
                 >
                   <button type="button" className="notification__open" onClick={() => openNotification(notification)}>
-                    <span className="notification__title">{notification.title}</span>
+                    <span className="notification__title">{notificationTitle(t, notification)}</span>
                     {notification.body && <span className="notification__body">{notification.body}</span>}
-                    <span className="notification__meta" title={formatDateTime(notification.createdAt)}>
+                    <span className="notification__meta" title={formats.dateTime(notification.createdAt)}>
                       {notification.actor ? `${notification.actor.name} · ` : ''}
-                      {ago(notification.createdAt)}
-                      {notification.readAt ? '' : ' · unread'}
+                      {formats.relative(notification.createdAt)}
+                      {notification.readAt ? '' : ` · ${t('notifications.unread')}`}
                     </span>
                   </button>
                 </li>
@@ -107,7 +98,7 @@ export function NotificationBell() {
           {inbox.hasOlder && (
             <div className="notification-panel__more">
               <button type="button" className="button button--secondary button--small" onClick={() => void loadOlder()}>
-                Show older
+                {t('notifications.showOlder')}
               </button>
             </div>
           )}

@@ -6,6 +6,10 @@ export const NotificationFields = graphql(`
     kind
     title
     body
+    closedStatus
+    changedFields
+    activityType
+    activitySubject
     createdAt
     readAt
     actor {
@@ -15,6 +19,7 @@ export const NotificationFields = graphql(`
     opportunity {
       id
       humanId
+      title
     }
   }
 `);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
@@ -40,6 +41,7 @@ interface Props {
  * shown with a "Change" button; the search list is a set of buttons, so it works by keyboard.
  */
 export function AccountPicker({ id, label, value, onChange, error, required, disabled }: Props) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 250);
   const [{ data, fetching }] = useQuery({
@@ -82,7 +84,7 @@ export function AccountPicker({ id, label, value, onChange, error, required, dis
                 setSearch('');
               }}
             >
-              Change
+              {t('opportunity.accountPicker.change')}
             </button>
           )}
         </div>
@@ -92,7 +94,7 @@ export function AccountPicker({ id, label, value, onChange, error, required, dis
             id={id}
             className="input"
             type="search"
-            placeholder="Search accounts by name or city"
+            placeholder={t('opportunity.accountPicker.placeholder')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
             disabled={disabled}
@@ -101,7 +103,7 @@ export function AccountPicker({ id, label, value, onChange, error, required, dis
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
           />
-          <ul id={resultsId} className="account-picker__results" aria-label="Matching accounts" aria-busy={fetching}>
+          <ul id={resultsId} className="account-picker__results" aria-label={t('opportunity.accountPicker.results')} aria-busy={fetching}>
             {matches.map(({ node: account }) => (
               <li key={account.id}>
                 <button
@@ -114,7 +116,7 @@ export function AccountPicker({ id, label, value, onChange, error, required, dis
                 </button>
               </li>
             ))}
-            {debounced !== '' && data && matches.length === 0 && <li className="muted">No account matches “{debounced}”.</li>}
+            {debounced !== '' && data && matches.length === 0 && <li className="muted">{t('accounts.noMatch', { search: debounced })}</li>}
           </ul>
         </>
       )}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { failureMessage } from './errors.ts';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
 
 const CompleteActivityMutation = graphql(`
   mutation CompleteOpportunityActivity($id: ID!, $done: Boolean!) {
@@ -35,6 +36,8 @@ interface Props {
 
 /** "Done" for an activity: checked marks it done now, unchecked opens it again. */
 export function ActivityCheckbox({ activity, disabled, onChanged, onError }: Props) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [{ fetching }, completeActivity] = useMutation(CompleteActivityMutation);
   // Shows the click at once and keeps it until the refetched activity shows it (or the server refuses).
   const [optimistic, setOptimistic] = useState<boolean | null>(null);
@@ -50,7 +53,7 @@ export function ActivityCheckbox({ activity, disabled, onChanged, onError }: Pro
       onChanged?.(next);
     } else {
       setOptimistic(null);
-      onError(failureMessage(outcome, result.error, 'The activity could not be changed.'));
+      onError(serverErrors.failure(outcome, result.error, t('activities.changeFailed')));
     }
   }
 
@@ -60,7 +63,7 @@ export function ActivityCheckbox({ activity, disabled, onChanged, onError }: Pro
       className="activity-checkbox"
       checked={done}
       disabled={disabled || fetching}
-      aria-label={`Done: ${activity.subject}`}
+      aria-label={t('activities.doneLabel', { subject: activity.subject })}
       onChange={(event) => void toggle(event.target.checked)}
     />
   );

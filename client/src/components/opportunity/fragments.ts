@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 
 export const ConflictErrorFields = graphql(`
   fragment ConflictErrorFields on ConflictError {
+    code
     message
     currentVersion
   }
@@ -11,6 +12,7 @@ export const ConflictErrorFields = graphql(`
 
 export const OpportunityClosedErrorFields = graphql(`
   fragment OpportunityClosedErrorFields on OpportunityClosedError {
+    code
     message
     status
     fields

@@ -1,43 +1,49 @@
-import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { formatEur } from './money.ts';
+import type { ParseKeys, TFunction } from 'i18next';
+import type { Formats } from '../../i18n/format.ts';
 
-/** Field names of the history (the API's tracked fields and events) for people. */
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  kind: 'Kind',
-  status: 'Status',
-  accountId: 'Account',
-  contactId: 'Contact',
-  ownerId: 'Owner',
-  teamId: 'Team',
-  pipelineId: 'Pipeline',
-  stageId: 'Stage',
-  amount: 'Amount',
-  probability: 'Probability',
-  weightedAmount: 'Weighted amount',
-  expectedCloseDate: 'Expected close',
-  revenueStartDate: 'Revenue start',
-  deliveryDate: 'Delivery date',
-  dealStartDate: 'Deal start',
-  priorityKey: 'Priority',
-  sourceId: 'Source',
-  competitor: 'Competitor',
-  nextStep: 'Next step',
-  forecastCategoryKey: 'Forecast category',
-  description: 'Description',
-  winLossReport: 'Win/loss report',
-  lossReasonId: 'Loss reason',
-  closedAt: 'Closed',
+/** Field names of the history (the API's tracked fields) for people. */
+const FIELD_LABELS: Record<string, ParseKeys> = {
+  title: 'opportunity.field.title',
+  kind: 'opportunity.field.kind',
+  status: 'opportunity.field.status',
+  accountId: 'opportunity.field.account',
+  contactId: 'opportunity.field.contact',
+  ownerId: 'opportunity.field.owner',
+  teamId: 'opportunity.field.team',
+  pipelineId: 'opportunity.field.pipeline',
+  stageId: 'opportunity.field.stage',
+  amount: 'opportunity.field.amount',
+  probability: 'opportunity.field.probability',
+  weightedAmount: 'opportunity.field.weightedAmount',
+  expectedCloseDate: 'opportunity.field.expectedClose',
+  revenueStartDate: 'opportunity.field.revenueStart',
+  deliveryDate: 'opportunity.field.deliveryDate',
+  dealStartDate: 'opportunity.field.dealStart',
+  priorityKey: 'opportunity.field.priority',
+  sourceId: 'opportunity.field.source',
+  competitor: 'opportunity.field.competitor',
+  nextStep: 'opportunity.field.nextStep',
+  forecastCategoryKey: 'opportunity.field.forecastCategory',
+  description: 'opportunity.field.description',
+  winLossReport: 'opportunity.field.winLossReport',
+  lossReasonId: 'opportunity.field.lossReason',
+  closedAt: 'opportunity.field.closedAt',
 };
 
-const EVENT_LABELS: Record<string, string> = {
-  CREATED: 'Created',
-  FOLLOWED: 'Started following',
-  UNFOLLOWED: 'Stopped following',
-  ACTIVITY_ADDED: 'Activity added',
-  ACTIVITY_COMPLETED: 'Activity completed',
-  ACTIVITY_REOPENED: 'Activity reopened',
-  ACTIVITY_DELETED: 'Activity deleted',
+/** Events the history records besides field changes. */
+const EVENT_LABELS: Record<string, ParseKeys> = {
+  CREATED: 'opportunity.event.CREATED',
+  FOLLOWED: 'opportunity.event.FOLLOWED',
+  UNFOLLOWED: 'opportunity.event.UNFOLLOWED',
+  ACTIVITY_ADDED: 'opportunity.event.ACTIVITY_ADDED',
+  ACTIVITY_COMPLETED: 'opportunity.event.ACTIVITY_COMPLETED',
+  ACTIVITY_REOPENED: 'opportunity.event.ACTIVITY_REOPENED',
+  ACTIVITY_DELETED: 'opportunity.event.ACTIVITY_DELETED',
+};
+
+const ENUM_LABELS: Record<string, Record<string, ParseKeys>> = {
+  status: { OPEN: 'opportunity.status.OPEN', WON: 'opportunity.status.WON', LOST: 'opportunity.status.LOST' },
+  kind: { LEAD: 'opportunity.kind.LEAD', DEAL: 'opportunity.kind.DEAL' },
 };
 
 const MONEY = new Set(['amount', 'weightedAmount']);
@@ -47,37 +53,46 @@ export interface HistoryEntryLike {
   field: string;
   oldDisplay?: string | null;
   newDisplay?: string | null;
+  oldValue?: unknown;
   newValue?: unknown;
+  /** A value names a record of another team: its display is null. */
+  restricted?: boolean;
 }
 
-export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? EVENT_LABELS[field] ?? field;
+/** A field's or event's name; a field this client does not know yet is shown as the API names it. */
+export function fieldLabel(t: TFunction, field: string): string {
+  const key = FIELD_LABELS[field] ?? EVENT_LABELS[field];
+  return key ? t(key) : field;
+}
 
-const ENUM_LABELS: Record<string, Record<string, string>> = {
-  status: { OPEN: 'Open', WON: 'Won', LOST: 'Lost' },
-  kind: { LEAD: 'Lead', DEAL: 'Deal' },
-};
-
-function displayValue(field: string, value: string | null | undefined): string {
+function displayValue(t: TFunction, formats: Formats, field: string, value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (ENUM_LABELS[field]) return ENUM_LABELS[field][value] ?? value;
-  if (MONEY.has(field)) return formatEur(value);
-  if (DAYS.has(field)) return formatDate(value);
-  if (field === 'closedAt') return formatDateTime(value);
-  if (field === 'probability') return `${value} %`;
+  const enumKey = ENUM_LABELS[field]?.[value];
+  if (enumKey) return t(enumKey);
+  if (MONEY.has(field)) return formats.money(value);
+  if (DAYS.has(field)) return formats.day(value);
+  if (field === 'closedAt') return formats.dateTime(value);
+  if (field === 'probability') return formats.percent(value);
   return value;
 }
 
 /** One line about one change: "Stage: Qualified → Proposal", "Activity added: Call Ms Berg". */
-export function describeChange(entry: HistoryEntryLike): { label: string; detail: string | null; before?: string; after?: string } {
+export function describeChange(
+  t: TFunction,
+  formats: Formats,
+  entry: HistoryEntryLike,
+): { label: string; detail: string | null; before?: string; after?: string } {
   if (entry.field in EVENT_LABELS) {
     const value = entry.newValue as { subject?: unknown } | null | undefined;
     const subject = value && typeof value === 'object' && typeof value.subject === 'string' ? value.subject : null;
-    return { label: EVENT_LABELS[entry.field], detail: entry.field === 'CREATED' ? null : subject };
+    return { label: fieldLabel(t, entry.field), detail: entry.field === 'CREATED' ? null : subject };
   }
   if (entry.field === 'description' || entry.field === 'winLossReport') {
-    return { label: fieldLabel(entry.field), detail: entry.newDisplay ? 'changed' : 'cleared' };
+    return { label: fieldLabel(t, entry.field), detail: entry.newDisplay ? t('opportunity.history.changed') : t('opportunity.history.cleared') };
   }
-  const before = displayValue(entry.field, entry.oldDisplay);
-  const after = displayValue(entry.field, entry.newDisplay);
-  return { label: fieldLabel(entry.field), detail: `${before} → ${after}`, before, after };
+  const hidden = (display: string | null | undefined, value: unknown) =>
+    entry.restricted && display == null && value != null ? t('common.restrictedRecord') : displayValue(t, formats, entry.field, display);
+  const before = hidden(entry.oldDisplay, entry.oldValue);
+  const after = hidden(entry.newDisplay, entry.newValue);
+  return { label: fieldLabel(t, entry.field), detail: `${before} → ${after}`, before, after };
 }

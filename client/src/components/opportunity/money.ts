@@ -1,14 +1,9 @@
 /**
- * Money on the client: the API sends EUR amounts as exact decimal strings ("1234.5"). Totals the
- * board adjusts optimistically are summed in whole cents (BigInt), so they match the server's.
+ * Money arithmetic on the client: the API sends amounts as exact decimal strings ("1234.5"). Totals
+ * the board adjusts optimistically are summed in whole cents (BigInt), so they match the server's.
+ * Showing and reading amounts is the user's language's business: see i18n/format.ts and
+ * i18n/parse-number.ts.
  */
-const eur = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
-
-export function formatEur(value: string | number): string {
-  const number = typeof value === 'number' ? value : Number(value);
-  return eur.format(Number.isFinite(number) ? number : 0);
-}
-
 export function toCents(value: string): bigint {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) return 0n;
@@ -28,24 +23,4 @@ export function fromCents(cents: bigint): string {
 export function weightedCents(amount: bigint, probability: number): bigint {
   const scaled = amount * BigInt(probability);
   return (scaled * 2n + (scaled >= 0n ? 100n : -100n)) / 200n;
-}
-
-/**
- * A money amount typed by a person, as the API's decimal text: "12500", "12500.5", "12.500,50",
- * "12 500 €". Returns null for blank and undefined for text that is not an amount.
- */
-export function parseMoneyInput(text: string): string | null | undefined {
-  let value = text.replace(/[\s\u00a0€]/g, '').replace(/EUR$/i, '');
-  if (value === '') return null;
-  if (value.includes(',')) value = value.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+$/.test(value)) value = value.replace(/\./g, '');
-  return /^\d{1,12}(\.\d{1,2})?$/.test(value) ? value : undefined;
-}
-
-/** Quantities and percentages: like money but up to six decimals (the API's Decimal). */
-export function parseDecimalInput(text: string): string | null | undefined {
-  let value = text.replace(/[\s\u00a0%]/g, '');
-  if (value === '') return null;
-  if (value.includes(',')) value = value.replace(/\./g, '').replace(',', '.');
-  return /^\d{1,12}(\.\d{1,6})?$/.test(value) ? value : undefined;
 }

@@ -1,6 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
-import { formatEur } from '../../components/opportunity/money.ts';
+import { useTranslation } from 'react-i18next';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
 
 interface Props {
   stage: { id: string; name: string; probability: number };
@@ -14,6 +15,8 @@ interface Props {
 
 /** One stage: its totals on top, then its cards. A drop target for dragged cards. */
 export function BoardColumn({ stage, count, amount, weightedAmount, hasMoreCards, shownCards, children }: Props) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stageName: stage.name } });
   const headingId = `stage-${stage.id}`;
   return (
@@ -27,28 +30,28 @@ export function BoardColumn({ stage, count, amount, weightedAmount, hasMoreCards
       <header className="board-column__header">
         <h2 id={headingId} className="board-column__title">
           {stage.name}
-          <span className="count" data-testid="column-count" aria-label={`${count} opportunities`}>
+          <span className="count" data-testid="column-count" aria-label={t('board.column.count', { count })}>
             {count}
           </span>
         </h2>
-        <p className="board-column__probability">{stage.probability} %</p>
+        <p className="board-column__probability">{formats.percent(stage.probability)}</p>
         <dl className="board-column__totals">
           <div>
-            <dt>Amount</dt>
-            <dd data-testid="column-amount">{formatEur(amount)}</dd>
+            <dt>{t('opportunity.field.amount')}</dt>
+            <dd data-testid="column-amount">{formats.money(amount)}</dd>
           </div>
           <div>
-            <dt>Weighted</dt>
-            <dd data-testid="column-weighted">{formatEur(weightedAmount)}</dd>
+            <dt>{t('opportunity.summary.weighted')}</dt>
+            <dd data-testid="column-weighted">{formats.money(weightedAmount)}</dd>
           </div>
         </dl>
       </header>
       <div className="board-column__cards">
         {children}
-        {count === 0 && <p className="board-column__empty">No opportunities</p>}
+        {count === 0 && <p className="board-column__empty">{t('board.column.empty')}</p>}
         {hasMoreCards && (
           <p className="board-column__more muted">
-            Showing {shownCards} of {count}: narrow the filters to see the others.
+            {t('board.column.more', { shown: shownCards, count })}
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { BoardFilterOptionsQuery } from './board-queries.ts';
@@ -17,6 +18,7 @@ interface Props {
 
 /** Owner, team, "stale only" and a search that applies once typing pauses. */
 export function BoardFilters({ values, onChange }: Props) {
+  const { t } = useTranslation();
   const [{ data }] = useQuery({ query: BoardFilterOptionsQuery, requestPolicy: 'cache-and-network' });
   const [searchInput, setSearchInput] = useState(values.search);
   const debouncedSearch = useDebouncedValue(searchInput.trim(), 300);
@@ -26,22 +28,22 @@ export function BoardFilters({ values, onChange }: Props) {
   }, [debouncedSearch]);
 
   return (
-    <div className="toolbar board-filters" role="search" aria-label="Filter the board">
+    <div className="toolbar board-filters" role="search" aria-label={t('board.filters.label')}>
       <label htmlFor="board-search" className="visually-hidden">
-        Search opportunities
+        {t('board.filters.searchLabel')}
       </label>
       <input
         id="board-search"
         className="input toolbar__search"
         type="search"
-        placeholder="Search title, account, contact, next step or OPP-number"
+        placeholder={t('board.filters.searchPlaceholder')}
         value={searchInput}
         onChange={(event) => setSearchInput(event.target.value)}
       />
       <label className="board-filters__field">
-        <span>Owner</span>
+        <span>{t('opportunity.field.owner')}</span>
         <select className="input" value={values.ownerId} onChange={(event) => onChange({ ownerId: event.target.value })}>
-          <option value="">Everyone</option>
+          <option value="">{t('board.filters.everyone')}</option>
           {data?.users.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
@@ -50,9 +52,9 @@ export function BoardFilters({ values, onChange }: Props) {
         </select>
       </label>
       <label className="board-filters__field">
-        <span>Team</span>
+        <span>{t('opportunity.field.team')}</span>
         <select className="input" value={values.teamId} onChange={(event) => onChange({ teamId: event.target.value })}>
-          <option value="">All teams</option>
+          <option value="">{t('board.filters.allTeams')}</option>
           {data?.teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}
@@ -62,7 +64,7 @@ export function BoardFilters({ values, onChange }: Props) {
       </label>
       <label className="board-filters__check">
         <input type="checkbox" checked={values.staleOnly} onChange={(event) => onChange({ staleOnly: event.target.checked })} />
-        Stale only
+        {t('board.filters.staleOnly')}
       </label>
     </div>
   );

@@ -1,70 +1,57 @@
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  MouseSensor,
-  TouchSensor,
-  pointerWithin,
-  rectIntersection,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-} from '@dnd-kit/core';
-import { useCallback, useMemo, useState } from 'react';
+import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { pipelinePaths } from '../../components/opportunity/paths.ts';
-import type { BoardCardFieldsFragment } from '../../gql/graphql.ts';
+import { UndoToast, type ToastMessage } from '../../components/UndoToast.tsx';
+import type { BoardCardFieldsFragment, OpportunityKind } from '../../gql/graphql.ts';
 import { useViewer } from '../../hooks/useViewer.ts';
+import { LoseDialog } from '../opportunity/CloseDialogs.tsx';
+import { collisionDetection, useDragAnnouncements } from './board-dnd.ts';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
+import { changeText } from './board-live.ts';
 import { applyMoves } from './board-moves.ts';
 import { BoardPipelinesQuery, BoardQuery } from './board-queries.ts';
-import { BoardCard, CardBody, GhostCard, type StageChoice } from './BoardCard.tsx';
+import { BoardCard, CardBody, GhostCard, type MoveTarget } from './BoardCard.tsx';
 import { BoardColumn } from './BoardColumn.tsx';
 import { BoardFilters, type BoardFilterValues } from './BoardFilters.tsx';
 import { NewOpportunityDialog, type CreatedOpportunity } from './NewOpportunityDialog.tsx';
+import { OutcomeDropZones, outcomeOf, type Outcome } from './OutcomeDropZones.tsx';
+import { rememberedPipeline, rememberPipeline } from './remembered-pipeline.ts';
 import { useBoardMoves } from './useBoardMoves.ts';
+import { useCloseFromBoard } from './useCloseFromBoard.ts';
 import { useLiveBoard } from './useLiveBoard.ts';
 
 const CARDS_PER_STAGE = 50;
 
-// Pointer drags only in the air (keyboard drops only where the card is): over a column, else the
-// column the card overlaps most.
-const collisionDetection: CollisionDetection = (args) => {
-  const within = pointerWithin(args);
-  return within.length > 0 ? within : rectIntersection(args);
-};
-
-const screenReaderInstructions = {
-  draggable:
-    'To move this opportunity to another stage, press Space or Enter, use the left and right arrow keys to choose the stage, then press Space or Enter to drop it, or Escape to cancel.',
-};
-
 /** `/board` and `/board/:pipelineId`: the kanban of one pipeline, filtered by the URL's query. */
 export function BoardPage() {
+  const { t } = useTranslation();
   const { pipelineId } = useParams();
+  const { viewer } = useViewer();
   const [{ data: pipelinesData, error: pipelinesError }] = useQuery({ query: BoardPipelinesQuery, requestPolicy: 'cache-and-network' });
   const pipelines = pipelinesData?.pipelines;
 
   if (!pipelineId) {
     if (pipelinesError && !pipelines) return <QueryError error={pipelinesError} />;
-    if (!pipelines) return <Loading what="the pipelines" />;
-    if (pipelines.length === 0) return <p className="empty">There is no pipeline yet: an administrator must create one.</p>;
-    return <Navigate to={pipelinePaths.board(pipelines[0].id)} replace />;
+    if (!pipelines || !viewer) return <Loading what={t('board.loadingPipelines')} />;
+    if (pipelines.length === 0) return <p className="empty">{t('board.noPipeline')}</p>;
+    const remembered = rememberedPipeline(viewer.id);
+    const target = pipelines.find((pipeline) => pipeline.id === remembered) ?? pipelines[0];
+    return <Navigate to={pipelinePaths.board(target.id)} replace />;
   }
   return <PipelineBoard key={pipelineId} pipelineId={pipelineId} pipelines={pipelines ?? []} />;
 }
 
 interface PipelineBoardProps {
   pipelineId: string;
-  pipelines: readonly { id: string; name: string; kind: string }[];
+  pipelines: readonly { id: string; name: string; kind: OpportunityKind }[];
 }
 
 function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { viewer } = useViewer();
   const [params, setParams] = useSearchParams();
@@ -113,6 +100,16 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedOpportunity | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [closeFailure, setCloseFailure] = useState<string | null>(null);
+  const toastIds = useRef(0);
+  const showToast = useCallback((next: Omit<ToastMessage, 'id'>) => setToast({ ...next, id: (toastIds.current += 1) }), []);
+  const dismissToast = useCallback(() => setToast(null), []);
+  const closing = useCloseFromBoard({ showToast, showFailure: setCloseFailure });
+
+  useEffect(() => {
+    if (viewer) rememberPipeline(viewer.id, pipelineId);
+  }, [viewer, pipelineId]);
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
@@ -122,66 +119,74 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
 
   const board = data?.board;
   const columns = useMemo(() => applyMoves(live.columns, pending), [live.columns, pending]);
-  const stages: StageChoice[] = useMemo(() => columns.map((column) => column.stage), [columns]);
+  const stages = useMemo(() => columns.map((column) => column.stage), [columns]);
   const cardsById = useMemo(() => {
     const map = new Map<string, { card: BoardCardFieldsFragment; stageId: string }>();
     for (const column of columns) for (const card of column.cards) map.set(card.id, { card, stageId: column.stage.id });
     return map;
   }, [columns]);
 
-  const announcements: Announcements = useMemo(() => {
-    const cardName = (id: string | number) => cardsById.get(String(id))?.card.humanId ?? 'The opportunity';
-    const stageName = (id: string | number | undefined) => stages.find((stage) => stage.id === id)?.name;
-    return {
-      onDragStart: ({ active }) => `Picked up ${cardName(active.id)} in ${stageName(cardsById.get(String(active.id))?.stageId)}.`,
-      onDragOver: ({ active, over }) => (over ? `${cardName(active.id)} is over ${stageName(over.id)}.` : `${cardName(active.id)} is over no stage.`),
-      onDragEnd: ({ active, over }) => (over ? `${cardName(active.id)} was dropped on ${stageName(over.id)}.` : `${cardName(active.id)} was dropped.`),
-      onDragCancel: ({ active }) => `Moving ${cardName(active.id)} was cancelled.`,
-    };
-  }, [cardsById, stages]);
+  const announcements = useDragAnnouncements(cardsById, stages);
 
-  function handleDragStart({ active }: DragStartEvent) {
-    setActiveId(String(active.id));
+  /** A card goes to another stage, or is won or lost; a saved move can be undone for a few seconds. */
+  async function moveCard(card: BoardCardFieldsFragment, target: MoveTarget) {
+    if (target.outcome) return closeCard(card, target.outcome);
+    const from = cardsById.get(card.id)?.stageId;
+    const fromStage = stages.find((stage) => stage.id === from);
+    if (!(await move(card, target.stage.id, target.stage.name)) || !fromStage) return;
+    showToast({
+      text: t('board.move.movedToast', { id: card.humanId, stage: target.stage.name }),
+      undo: () => void move(card, fromStage.id, fromStage.name),
+    });
+  }
+
+  function closeCard(card: BoardCardFieldsFragment, outcome: Outcome) {
+    setCloseFailure(null);
+    if (outcome === 'WON') void closing.winCard(card);
+    else closing.startLosing(card);
   }
 
   function handleDragEnd({ active, over }: DragEndEvent) {
     setActiveId(null);
     const entry = cardsById.get(String(active.id));
     if (!entry || !over || over.id === entry.stageId) return;
+    const outcome = outcomeOf(over.id);
     const stage = stages.find((candidate) => candidate.id === over.id);
-    if (stage) void move(entry.card, stage.id, stage.name);
+    if (outcome) void moveCard(entry.card, { outcome });
+    else if (stage) void moveCard(entry.card, { stage });
   }
 
   const activeCard = activeId ? cardsById.get(activeId)?.card : undefined;
-  const pipelineName = board?.pipeline.name ?? pipelines.find((pipeline) => pipeline.id === pipelineId)?.name;
+  const pipeline = board?.pipeline ?? pipelines.find((candidate) => candidate.id === pipelineId);
   const canCreate = viewer !== null && viewer.role !== 'SERVICE';
+  const announcement = live.announcement;
 
   return (
     <section aria-labelledby="board-title" className="board-page">
       <div className="page-header">
         <div>
-          <h1 id="board-title">Board</h1>
-          {pipelineName && <p className="muted board-page__subtitle">{pipelineName}</p>}
+          <h1 id="board-title">{t('board.title')}</h1>
+          {pipeline && <p className="muted board-page__subtitle">{pipeline.name}</p>}
         </div>
         <div className="page-header__actions">
           <label className="board-filters__field">
-            <span>Pipeline</span>
+            <span>{t('opportunity.field.pipeline')}</span>
             <select
               className="input"
               value={pipelineId}
               onChange={(event) => navigate({ pathname: pipelinePaths.board(event.target.value), search: params.toString() })}
             >
-              {!pipelines.some((pipeline) => pipeline.id === pipelineId) && <option value={pipelineId}>{pipelineName ?? '…'}</option>}
-              {pipelines.map((pipeline) => (
-                <option key={pipeline.id} value={pipeline.id}>
-                  {pipeline.name} ({pipeline.kind === 'LEAD' ? 'leads' : 'deals'})
+              {!pipelines.some((candidate) => candidate.id === pipelineId) && <option value={pipelineId}>{pipeline?.name ?? '…'}</option>}
+              {pipelines.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {t(`board.pipelineOption.${candidate.kind}`, { name: candidate.name })}
                 </option>
               ))}
             </select>
           </label>
-          {canCreate && (
+          {canCreate && pipeline && (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              New opportunity
+              {t('board.create.title')}
             </button>
           )}
         </div>
@@ -192,40 +197,50 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
       {created && (
         <div className="banner banner--success" role="status">
           <p>
-            Created{' '}
+            {t('board.create.created')}{' '}
             <Link to={pipelinePaths.opportunity(created.id)}>
               {created.humanId} {created.title}
             </Link>{' '}
-            in {created.pipeline.name}.{' '}
-            {created.pipeline.id !== pipelineId && <Link to={pipelinePaths.board(created.pipeline.id)}>Open that board</Link>}
+            {t('board.create.createdIn', { pipeline: created.pipeline.name })}{' '}
+            {created.pipeline.id !== pipelineId && <Link to={pipelinePaths.board(created.pipeline.id)}>{t('board.create.openBoard')}</Link>}
           </p>
         </div>
       )}
-      {failure && (
+      {(failure ?? closeFailure) && (
         <div className="banner banner--error banner--dismissable" role="alert" data-testid="move-error">
-          <p>{failure}</p>
-          <button type="button" className="button button--ghost" onClick={dismissFailure}>
-            Dismiss
+          <p>{failure ?? closeFailure}</p>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              dismissFailure();
+              setCloseFailure(null);
+            }}
+          >
+            {t('common.dismiss')}
           </button>
         </div>
       )}
       <p className="visually-hidden" aria-live="polite" data-testid="board-announcement">
-        {live.announcement}
+        {announcement &&
+          (announcement.card
+            ? `${changeText(t, announcement.text)}: ${announcement.card.humanId} ${announcement.card.title}`
+            : changeText(t, announcement.text))}
       </p>
       {error && <QueryError error={error} />}
-      {!data && fetching && <Loading what="the board" />}
-      {data && !board && <p className="empty">This pipeline does not exist (any more).</p>}
+      {!data && fetching && <Loading what={t('board.loading')} />}
+      {data && !board && <p className="empty">{t('board.missing')}</p>}
 
       {board && (
         <DndContext
           sensors={sensors}
           collisionDetection={collisionDetection}
-          onDragStart={handleDragStart}
+          onDragStart={({ active }: DragStartEvent) => setActiveId(String(active.id))}
           onDragEnd={handleDragEnd}
           onDragCancel={() => setActiveId(null)}
-          accessibility={{ announcements, screenReaderInstructions }}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.drag.instructions') } }}
         >
-          <div className="board" aria-busy={fetching || stale}>
+          <div className="board" aria-busy={fetching || stale} data-testid="board">
             {columns.map((column) => (
               <BoardColumn
                 key={column.stage.id}
@@ -244,7 +259,7 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
                     stages={stages}
                     saving={saving.has(card.id)}
                     liveChange={live.highlights.get(card.id)?.label}
-                    onMove={(target, stage) => void move(target, stage.id, stage.name)}
+                    onMove={(target, moveTarget) => void moveCard(target, moveTarget)}
                   />
                 ))}
                 {live.ghosts
@@ -255,6 +270,7 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
               </BoardColumn>
             ))}
           </div>
+          {activeCard && <OutcomeDropZones />}
           <DragOverlay dropAnimation={null}>
             {activeCard ? (
               <div className="board-card board-card--overlay">
@@ -265,8 +281,9 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
         </DndContext>
       )}
 
-      {creating && (
+      {creating && pipeline && (
         <NewOpportunityDialog
+          pipeline={pipeline}
           onClose={() => setCreating(false)}
           onCreated={(opportunity) => {
             setCreating(false);
@@ -274,6 +291,15 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
           }}
         />
       )}
+      {closing.losing && (
+        <LoseDialog
+          opportunity={closing.losing}
+          onClose={closing.stopLosing}
+          onConflict={refresh}
+          onLost={(lost) => closing.losing && closing.lost(closing.losing, lost.version)}
+        />
+      )}
+      <UndoToast toast={toast} onDismiss={dismissToast} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { KeyboardCoordinateGetter } from '@dnd-kit/core';
+import { outcomeOf } from './OutcomeDropZones.tsx';
 
 /**
  * Keyboard dragging across columns: ArrowRight / ArrowLeft jump the picked-up card to the middle
@@ -13,6 +14,8 @@ export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { con
 
   const columns = droppableContainers
     .getEnabled()
+    // The Won/Lost zones are for the pointer; keyboard users close through the card's "Move to".
+    .filter((container) => !outcomeOf(container.id))
     .flatMap((container) => {
       const rect = droppableRects.get(container.id);
       return rect ? [{ id: container.id, rect }] : [];

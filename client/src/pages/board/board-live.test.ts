@@ -95,8 +95,9 @@ describe('liveBoardReducer', () => {
 
   it('highlights what others changed, with who did it, until the highlight expires', () => {
     const state = liveBoardReducer(loaded([column('s1', [card('a')]), column('s2', [])]), { type: 'changed', change: moveA, viewerId: 'me', cardsPerStage: 50, now: 1000 });
-    expect(state.highlights.get('a')?.label).toBe('Moved to Stage s2 by Anna Berg');
-    expect(state.announcement).toBe('Moved to Stage s2 by Anna Berg: OPP-a Deal a');
+    const moved = { key: 'board.live.movedTo', by: 'Anna Berg', stage: 'Stage s2' };
+    expect(state.highlights.get('a')?.label).toEqual(moved);
+    expect(state.announcement).toEqual({ text: moved, card: { humanId: 'OPP-a', title: 'Deal a' } });
     const expired = liveBoardReducer(state, { type: 'expire', now: 1000 + HIGHLIGHT_MS + 1 });
     expect(expired.highlights.size).toBe(0);
   });
@@ -111,7 +112,7 @@ describe('liveBoardReducer', () => {
     const lost = change({ opportunityId: 'a', stageId: 's1', previousStageId: 's1', onBoard: false, opportunity: { ...card('a', { version: 2 }), status: 'LOST' } });
     const state = liveBoardReducer(loaded([column('s1', [card('a')])]), { type: 'changed', change: lost, viewerId: 'me', cardsPerStage: 50, now: 0 });
     expect(state.columns[0].cards).toEqual([]);
-    expect(state.ghosts.map((ghost) => [ghost.card.id, ghost.stageId, ghost.label])).toEqual([['a', 's1', 'Lost by Anna Berg']]);
+    expect(state.ghosts.map((ghost) => [ghost.card.id, ghost.stageId, ghost.label])).toEqual([['a', 's1', { key: 'board.live.lost', by: 'Anna Berg' }]]);
   });
 
   it('replays recent changes over a refetched board that was read before them', () => {

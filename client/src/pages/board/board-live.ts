@@ -1,3 +1,4 @@
+import type { ParseKeys, TFunction } from 'i18next';
 import { findCard, withCard, withoutCard, type CardColumn, type PlacedCard } from './board-columns.ts';
 
 export interface LiveCard extends PlacedCard {
@@ -11,7 +12,8 @@ export interface BoardChange<Card extends LiveCard> {
   kind: 'CREATED' | 'UPDATED' | 'DELETED' | 'REMOVED';
   opportunityId: string;
   version: number;
-  stageId: string;
+  /** Null when the card left the viewer's sight (REMOVED). */
+  stageId: string | null;
   previousStageId: string;
   /** The server's answer: is the card now on this board, with this viewer's filter? */
   onBoard: boolean;
@@ -56,17 +58,28 @@ export function applyBoardChange<Card extends LiveCard, Column extends CardColum
   return { type: 'applied', columns: next, left: shown && !arrives ? { card: shown.card, stageId: columns[shown.index].stage.id } : null };
 }
 
-/** How a change shows on a card or its ghost: "Moved by Anna Berg". */
-export function describeChange(change: BoardChange<LiveCard>, stageName: (stageId: string) => string | undefined): string {
+/** How a change shows on a card or its ghost ("Moved to Angebot by Anna Berg"): a catalog key and its values. */
+export interface ChangeText {
+  key: ParseKeys;
+  by: string;
+  stage?: string;
+}
+
+export const changeText = (t: TFunction, text: ChangeText) => t(text.key, { by: text.by, stage: text.stage });
+
+export function describeChange(change: BoardChange<LiveCard>, stageName: (stageId: string) => string | undefined): ChangeText {
   const by = change.actor.name;
-  if (change.kind === 'DELETED') return `Deleted by ${by}`;
-  if (change.kind === 'REMOVED') return `Moved out of your view by ${by}`;
-  if (change.kind === 'CREATED') return `Added by ${by}`;
-  if (change.opportunity?.status === 'WON') return `Won by ${by}`;
-  if (change.opportunity?.status === 'LOST') return `Lost by ${by}`;
-  if (!change.onBoard) return `Changed by ${by}; no longer matches the filter`;
-  if (change.stageId !== change.previousStageId) return `Moved to ${stageName(change.stageId) ?? 'another stage'} by ${by}`;
-  return `Changed by ${by}`;
+  if (change.kind === 'DELETED') return { key: 'board.live.deleted', by };
+  if (change.kind === 'REMOVED') return { key: 'board.live.removed', by };
+  if (change.kind === 'CREATED') return { key: 'board.live.added', by };
+  if (change.opportunity?.status === 'WON') return { key: 'board.live.won', by };
+  if (change.opportunity?.status === 'LOST') return { key: 'board.live.lost', by };
+  if (!change.onBoard) return { key: 'board.live.filteredOut', by };
+  if (change.stageId !== change.previousStageId) {
+    const stage = change.stageId ? stageName(change.stageId) : undefined;
+    return stage ? { key: 'board.live.movedTo', by, stage } : { key: 'board.live.movedElsewhere', by };
+  }
+  return { key: 'board.live.changed', by };
 }
 
 /** How long a changed card is highlighted and a card that left stays as a ghost. */
@@ -75,15 +88,21 @@ export const HIGHLIGHT_MS = 4_000;
 const REPLAY_MS = 15_000;
 
 export interface Highlight {
-  label: string;
+  label: ChangeText;
   until: number;
 }
 
 export interface Ghost<Card> {
   card: Card;
   stageId: string;
-  label: string;
+  label: ChangeText;
   until: number;
+}
+
+/** The latest change of someone else and the card it concerns, for screen readers. */
+export interface Announcement {
+  text: ChangeText;
+  card: { humanId: string; title: string } | null;
 }
 
 export interface LiveBoardState<Card extends LiveCard, Column extends CardColumn<Card>> {
@@ -95,8 +114,7 @@ export interface LiveBoardState<Card extends LiveCard, Column extends CardColumn
   refetches: number;
   /** The filter the board and the changes' `onBoard` were computed for. */
   filterKey: string;
-  /** The latest change of someone else, for screen readers. */
-  announcement: string;
+  announcement: Announcement | null;
 }
 
 export type LiveBoardAction<Card extends LiveCard, Column extends CardColumn<Card>> =
@@ -105,7 +123,7 @@ export type LiveBoardAction<Card extends LiveCard, Column extends CardColumn<Car
   | { type: 'expire'; now: number };
 
 export function initialLiveBoard<Card extends LiveCard, Column extends CardColumn<Card>>(): LiveBoardState<Card, Column> {
-  return { columns: [], recent: [], highlights: new Map(), ghosts: [], refetches: 0, filterKey: '', announcement: '' };
+  return { columns: [], recent: [], highlights: new Map(), ghosts: [], refetches: 0, filterKey: '', announcement: null };
 }
 
 /**
@@ -140,7 +158,7 @@ export function liveBoardReducer<Card extends LiveCard, Column extends CardColum
       if (change.actor.id === action.viewerId) return { ...state, columns: outcome.columns, recent };
       const label = describeChange(change, (stageId) => state.columns.find((column) => column.stage.id === stageId)?.stage.name);
       const card = outcome.left?.card ?? change.opportunity;
-      const announcement = card ? `${label}: ${card.humanId} ${card.title}` : label;
+      const announcement = { text: label, card: card ? { humanId: card.humanId, title: card.title } : null };
       const highlights = new Map(state.highlights);
       const ghosts = state.ghosts.filter((ghost) => ghost.card.id !== change.opportunityId);
       if (outcome.left) {

@@ -69,6 +69,7 @@ export const BoardCardFields = graphql(`
     isStale
     daysWithoutActivity
     viewerCanEdit
+    accountId
     account {
       id
       name

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { failureMessage } from '../../components/opportunity/errors.ts';
 import type { BoardCardFieldsFragment } from '../../gql/graphql.ts';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
 import { MoveOpportunityMutation } from './board-queries.ts';
 import type { PendingMove } from './board-moves.ts';
 
@@ -19,8 +20,12 @@ interface VersionedColumn {
  * Moves cards between stages optimistically: the board shows a move at once (see applyMoves),
  * the server decides, and a refused move snaps back with the server's reason. A saved move is
  * shown until the live board has the card at that version (its own event, or a refetch).
+ * `move` resolves to whether the server saved it; moving the card back is the undo, sent with the
+ * version this move got.
  */
 export function useBoardMoves(columns: readonly VersionedColumn[], refresh: () => void) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [moves, setMoves] = useState<TrackedMove[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [, moveOpportunity] = useMutation(MoveOpportunityMutation);
@@ -38,7 +43,7 @@ export function useBoardMoves(columns: readonly VersionedColumn[], refresh: () =
   }, [settled]);
 
   const move = useCallback(
-    async (card: BoardCardFieldsFragment, toStageId: string, toStageName: string) => {
+    async (card: BoardCardFieldsFragment, toStageId: string, toStageName: string): Promise<boolean> => {
       const key = (nextKey.current += 1);
       setFailure(null);
       setMoves((current) => [
@@ -52,20 +57,21 @@ export function useBoardMoves(columns: readonly VersionedColumn[], refresh: () =
         const savedVersion = outcome.opportunity.version;
         ownVersions.current.set(card.id, savedVersion);
         setMoves((current) => current.map((other) => (other.key === key ? { ...other, savedVersion } : other)));
-        return;
+        return true;
       }
       setMoves((current) => current.filter((other) => other.key !== key));
+      const notMoved = t('board.move.notMoved', { id: card.humanId, stage: toStageName });
       if (outcome?.__typename === 'ConflictError') {
-        const where = outcome.current ? ` It is in ${outcome.current.stage.name} now.` : '';
-        setFailure(`${card.humanId} was not moved to ${toStageName}: someone else changed it a moment before you.${where}`);
+        const where = outcome.current ? ` ${t('board.move.nowIn', { stage: outcome.current.stage.name })}` : '';
+        setFailure(`${notMoved}: ${t('board.move.conflict')}${where}`);
       } else {
-        const reason = failureMessage(outcome, result.error, 'The move could not be saved.');
-        setFailure(`${card.humanId} was not moved to ${toStageName}: ${reason}`);
+        setFailure(`${notMoved}: ${serverErrors.failure(outcome, result.error, t('board.move.failed'))}`);
       }
       // Normally the winning change has already arrived live; this makes sure of it.
       refresh();
+      return false;
     },
-    [moveOpportunity, refresh],
+    [moveOpportunity, refresh, t, serverErrors],
   );
 
   const pending = useMemo(

@@ -1,11 +1,15 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Dialog } from '../../components/opportunity/Dialog.tsx';
-import { CONFLICT_MESSAGE, failureMessage } from '../../components/opportunity/errors.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { SelectField, TextAreaField } from '../../components/fields.tsx';
 import { graphql } from '../../gql';
-import { placeFieldErrors, textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
+import type { LoseOpportunityMutation as LoseResult } from '../../gql/graphql.ts';
+import type { ServerFailure } from '../../i18n/server-errors.ts';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
+import { textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
 import { ConvertToDealMutation, LoseOpportunityMutation, WinOpportunityMutation } from './opportunity-queries.ts';
 
 const LossReasonsQuery = graphql(`
@@ -26,6 +30,7 @@ interface Target {
 
 interface DialogProps {
   opportunity: Target;
+  /** Cancelled, or done (then after onDone). */
   onClose(): void;
   /** After a conflict: the page reloads the opportunity. */
   onConflict(): void;
@@ -39,25 +44,29 @@ interface Feedback {
 
 const noFeedback: Feedback = { errors: {}, details: [] };
 
-/** The outcome of a close/convert mutation as feedback; null when it succeeded. */
+/** The outcome of a close/convert mutation that did not succeed, as feedback in the user's language. */
 function feedbackOf(
-  outcome: { __typename?: string; message?: string; fieldErrors?: readonly { field: string; message: string }[] } | null | undefined,
-  error: Parameters<typeof failureMessage>[1],
+  t: TFunction,
+  serverErrors: ReturnType<typeof useServerErrors>,
+  outcome: ServerFailure | null | undefined,
+  error: Parameters<ReturnType<typeof useServerErrors>['failure']>[1],
   fields: readonly string[],
   onConflict: () => void,
 ): Feedback {
   if (outcome?.__typename === 'ValidationError' && outcome.fieldErrors) {
-    const { byField, unplaced } = placeFieldErrors(outcome.fieldErrors, fields);
+    const { byField, unplaced } = serverErrors.place(outcome.fieldErrors, fields);
     return { errors: byField, details: unplaced };
   }
   if (outcome?.__typename === 'ConflictError') {
     onConflict();
-    return { errors: {}, message: CONFLICT_MESSAGE, details: [] };
+    return { errors: {}, message: t('errors.conflict'), details: [] };
   }
-  return { errors: {}, message: failureMessage(outcome, error, 'Nothing was saved.'), details: [] };
+  return { errors: {}, message: serverErrors.failure(outcome, error, t('errors.nothingSaved')), details: [] };
 }
 
 export function WinDialog({ opportunity, onClose, onConflict }: DialogProps) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [report, setReport] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(noFeedback);
   const [{ fetching }, win] = useMutation(WinOpportunityMutation);
@@ -67,24 +76,21 @@ export function WinDialog({ opportunity, onClose, onConflict }: DialogProps) {
     const result = await win({ id: opportunity.id, version: opportunity.version, winLossReport: textOrNull(report) });
     const outcome = result.data?.winOpportunity;
     if (outcome?.__typename === 'WinOpportunitySuccess') onClose();
-    else setFeedback(feedbackOf(outcome, result.error, ['winLossReport'], onConflict));
+    else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['winLossReport'], onConflict));
   }
 
   return (
-    <Dialog title={`Win ${opportunity.humanId}`} onClose={onClose}>
-      <form className="dialog__form" onSubmit={handleSubmit} noValidate aria-label="Win opportunity">
-        <p>
-          “{opportunity.title}” becomes <strong>won</strong>: probability 100 %, the account becomes a customer, and stage,
-          amount, lines and dates can no longer be changed.
-        </p>
+    <Dialog title={t('opportunity.win.title', { id: opportunity.humanId })} onClose={onClose}>
+      <form className="dialog__form" onSubmit={handleSubmit} noValidate aria-label={t('opportunity.win.formLabel')}>
+        <p>{t('opportunity.win.explain', { title: opportunity.title })}</p>
         <FormErrorSummary message={feedback.message} details={feedback.details} />
-        <TextAreaField id="win-report" label="Win report" hint="Why did we win? (optional, can be added later)" value={report} onChange={setReport} error={feedback.errors.winLossReport} rows={3} />
+        <TextAreaField id="win-report" label={t('opportunity.report.WON')} hint={t('opportunity.win.reportHint')} value={report} onChange={setReport} error={feedback.errors.winLossReport} rows={3} />
         <div className="form-actions">
           <button type="submit" className="button button--success" disabled={fetching}>
-            Mark as won
+            {t('opportunity.win.submit')}
           </button>
           <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
@@ -92,8 +98,12 @@ export function WinDialog({ opportunity, onClose, onConflict }: DialogProps) {
   );
 }
 
+type Lost = Extract<LoseResult['loseOpportunity'], { __typename: 'LoseOpportunitySuccess' }>['opportunity'];
+
 /** Losing needs a reason; whether one was chosen is the server's call, and its message is shown. */
-export function LoseDialog({ opportunity, onClose, onConflict }: DialogProps) {
+export function LoseDialog({ opportunity, onClose, onConflict, onLost }: DialogProps & { onLost?(lost: Lost): void }) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [{ data }] = useQuery({ query: LossReasonsQuery, requestPolicy: 'cache-and-network' });
   const [reasonId, setReasonId] = useState('');
   const [report, setReport] = useState('');
@@ -109,34 +119,34 @@ export function LoseDialog({ opportunity, onClose, onConflict }: DialogProps) {
       winLossReport: textOrNull(report),
     });
     const outcome = result.data?.loseOpportunity;
-    if (outcome?.__typename === 'LoseOpportunitySuccess') onClose();
-    else setFeedback(feedbackOf(outcome, result.error, ['lossReasonId', 'winLossReport'], onConflict));
+    if (outcome?.__typename === 'LoseOpportunitySuccess') {
+      onLost?.(outcome.opportunity);
+      onClose();
+    } else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['lossReasonId', 'winLossReport'], onConflict));
   }
 
   const reasons = data?.lossReasons ?? [];
   return (
-    <Dialog title={`Lose ${opportunity.humanId}`} onClose={onClose}>
-      <form className="dialog__form" onSubmit={handleSubmit} noValidate aria-label="Lose opportunity">
-        <p>
-          “{opportunity.title}” becomes <strong>lost</strong> with probability 0 %. It can be reopened later.
-        </p>
+    <Dialog title={t('opportunity.lose.title', { id: opportunity.humanId })} onClose={onClose}>
+      <form className="dialog__form" onSubmit={handleSubmit} noValidate aria-label={t('opportunity.lose.formLabel')}>
+        <p>{t('opportunity.lose.explain', { title: opportunity.title })}</p>
         <FormErrorSummary message={feedback.message} details={feedback.details} />
         <SelectField
           id="loss-reason"
-          label="Loss reason"
+          label={t('opportunity.field.lossReason')}
           required
           value={reasonId}
           onChange={setReasonId}
-          options={[{ value: '', label: 'Choose a reason…' }, ...reasons.map((reason) => ({ value: reason.id, label: reason.name }))]}
+          options={[{ value: '', label: t('opportunity.lose.chooseReason') }, ...reasons.map((reason) => ({ value: reason.id, label: reason.name }))]}
           error={feedback.errors.lossReasonId}
         />
-        <TextAreaField id="loss-report" label="Loss report" hint="What did we learn? (optional, can be added later)" value={report} onChange={setReport} error={feedback.errors.winLossReport} rows={3} />
+        <TextAreaField id="loss-report" label={t('opportunity.report.LOST')} hint={t('opportunity.lose.reportHint')} value={report} onChange={setReport} error={feedback.errors.winLossReport} rows={3} />
         <div className="form-actions">
           <button type="submit" className="button button--danger" disabled={fetching}>
-            Mark as lost
+            {t('opportunity.lose.submit')}
           </button>
           <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
@@ -150,6 +160,8 @@ export function ConvertDialog({
   onClose,
   onConflict,
 }: DialogProps & { dealPipelines: readonly { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [pipelineId, setPipelineId] = useState(dealPipelines[0]?.id ?? '');
   const [feedback, setFeedback] = useState<Feedback>(noFeedback);
   const [{ fetching }, convert] = useMutation(ConvertToDealMutation);
@@ -159,18 +171,18 @@ export function ConvertDialog({
     const result = await convert({ id: opportunity.id, version: opportunity.version, pipelineId: pipelineId || null });
     const outcome = result.data?.convertToDeal;
     if (outcome?.__typename === 'ConvertToDealSuccess') onClose();
-    else setFeedback(feedbackOf(outcome, result.error, ['pipelineId'], onConflict));
+    else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['pipelineId'], onConflict));
   }
 
   return (
-    <Dialog title={`Convert ${opportunity.humanId} to a deal`} onClose={onClose}>
-      <form className="dialog__form" onSubmit={handleSubmit} noValidate aria-label="Convert to deal">
-        <p>The lead becomes a deal and moves to the first stage of a deal pipeline.</p>
+    <Dialog title={t('opportunity.convert.title', { id: opportunity.humanId })} onClose={onClose}>
+      <form className="dialog__form" onSubmit={handleSubmit} noValidate aria-label={t('opportunity.convert.action')}>
+        <p>{t('opportunity.convert.explain')}</p>
         <FormErrorSummary message={feedback.message} details={feedback.details} />
         {dealPipelines.length > 0 ? (
           <SelectField
             id="convert-pipeline"
-            label="Deal pipeline"
+            label={t('opportunity.convert.pipeline')}
             value={pipelineId}
             onChange={setPipelineId}
             options={dealPipelines.map((pipeline) => ({ value: pipeline.id, label: pipeline.name }))}
@@ -181,10 +193,10 @@ export function ConvertDialog({
         )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={fetching}>
-            Convert to deal
+            {t('opportunity.convert.action')}
           </button>
           <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

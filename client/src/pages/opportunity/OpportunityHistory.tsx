@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLiveRefresh } from './useLiveRefresh.ts';
 import { useQuery } from 'urql';
-import { activityTypeLabel } from '../../components/opportunity/activity-format.ts';
 import { describeChange } from '../../components/opportunity/history-format.ts';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { graphql } from '../../gql';
-import { formatDateTime } from '../../lib/format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
 
 const OpportunityHistoryQuery = graphql(`
   query OpportunityHistory($id: ID!) {
@@ -20,6 +20,8 @@ const OpportunityHistoryQuery = graphql(`
             field
             oldDisplay
             newDisplay
+            oldValue
+            restricted
             newValue
             actor {
               id
@@ -48,6 +50,8 @@ const OpportunityHistoryQuery = graphql(`
               field
               oldDisplay
               newDisplay
+              oldValue
+              restricted
               newValue
               actor {
                 id
@@ -65,6 +69,8 @@ type Tab = 'timeline' | 'history';
 
 /** The timeline (activities and changes merged) and the full field history, newest first. */
 export function OpportunityHistory({ opportunityId, refreshKey }: { opportunityId: string; refreshKey: number }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   const [tab, setTab] = useState<Tab>('timeline');
   const context = useMemo(() => ({ additionalTypenames: ['Activity', 'Opportunity'] }), []);
   const [{ data, error, fetching }, reexecute] = useQuery({
@@ -80,9 +86,9 @@ export function OpportunityHistory({ opportunityId, refreshKey }: { opportunityI
     <section className="card" aria-labelledby="history-title">
       <div className="section-header">
         <h2 id="history-title" className="visually-hidden">
-          Timeline and history
+          {t('opportunity.history.heading')}
         </h2>
-        <div className="tabs" role="tablist" aria-label="Timeline and history">
+        <div className="tabs" role="tablist" aria-label={t('opportunity.history.heading')}>
           {(['timeline', 'history'] as const).map((name) => (
             <button
               key={name}
@@ -94,35 +100,35 @@ export function OpportunityHistory({ opportunityId, refreshKey }: { opportunityI
               className={`tabs__tab${tab === name ? ' tabs__tab--active' : ''}`}
               onClick={() => setTab(name)}
             >
-              {name === 'timeline' ? 'Timeline' : 'History'}
+              {name === 'timeline' ? t('opportunity.history.timeline') : t('opportunity.history.history')}
               {name === 'history' && opportunity && <span className="count">{opportunity.history.totalCount}</span>}
             </button>
           ))}
         </div>
       </div>
       {error && !data && <QueryError error={error} />}
-      {!data && fetching && <Loading what="the history" />}
+      {!data && fetching && <Loading what={t('opportunity.history.loading')} />}
       {opportunity && tab === 'timeline' && (
         <ol className="timeline" id="panel-timeline" role="tabpanel" aria-labelledby="tab-timeline">
           {opportunity.timeline.edges.map(({ node: item }, index) => {
             if (item.activity) {
               return (
                 <li key={`a-${item.activity.id}-${index}`} className="timeline__item timeline__item--activity">
-                  <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+                  <time dateTime={item.at}>{formats.dateTime(item.at)}</time>
                   <span>
-                    {activityTypeLabel(item.activity.type)}: {item.activity.subject}{' '}
+                    {t(`activities.type.${item.activity.type}`)}: {item.activity.subject}{' '}
                     <span className="muted">
-                      ({item.activity.status.toLowerCase()}, {item.activity.assignee.name})
+                      ({t(`activities.status.${item.activity.status}`)}, {item.activity.assignee.name})
                     </span>
                   </span>
                 </li>
               );
             }
             if (!item.change) return null;
-            const { label, detail } = describeChange(item.change);
+            const { label, detail } = describeChange(t, formats, item.change);
             return (
               <li key={`c-${item.change.id}`} className="timeline__item">
-                <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+                <time dateTime={item.at}>{formats.dateTime(item.at)}</time>
                 <span>
                   <strong>{label}</strong>
                   {detail && <>: {detail}</>}
@@ -131,31 +137,31 @@ export function OpportunityHistory({ opportunityId, refreshKey }: { opportunityI
               </li>
             );
           })}
-          {opportunity.timeline.edges.length === 0 && <li className="muted">Nothing yet.</li>}
+          {opportunity.timeline.edges.length === 0 && <li className="muted">{t('opportunity.history.empty')}</li>}
         </ol>
       )}
       {opportunity && tab === 'history' && (
         <div className="table-wrap" id="panel-history" role="tabpanel" aria-labelledby="tab-history">
-          <table className="table history-table" aria-label="History">
+          <table className="table table--cards history-table" aria-label={t('opportunity.history.history')}>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Field</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
+                <th scope="col">{t('opportunity.history.when')}</th>
+                <th scope="col">{t('opportunity.history.who')}</th>
+                <th scope="col">{t('opportunity.history.field')}</th>
+                <th scope="col">{t('opportunity.history.before')}</th>
+                <th scope="col">{t('opportunity.history.after')}</th>
               </tr>
             </thead>
             <tbody>
               {opportunity.history.edges.map(({ node: entry }) => {
-                const { label, detail, before, after = detail } = describeChange(entry);
+                const { label, detail, before, after = detail } = describeChange(t, formats, entry);
                 return (
                   <tr key={entry.id}>
-                    <td>{formatDateTime(entry.at)}</td>
-                    <td>{entry.actor?.name ?? <span className="muted">system</span>}</td>
-                    <td>{label}</td>
-                    <td>{before ?? <span className="muted">—</span>}</td>
-                    <td>{after ?? <span className="muted">—</span>}</td>
+                    <td className="table__card-title">{formats.dateTime(entry.at)}</td>
+                    <td data-label={t('opportunity.history.who')}>{entry.actor?.name ?? <span className="muted">{t('opportunity.history.system')}</span>}</td>
+                    <td data-label={t('opportunity.history.field')}>{label}</td>
+                    <td data-label={t('opportunity.history.before')}>{before ?? <span className="muted">—</span>}</td>
+                    <td data-label={t('opportunity.history.after')}>{after ?? <span className="muted">—</span>}</td>
                   </tr>
                 );
               })}

@@ -1,14 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { failureMessage } from '../../components/opportunity/errors.ts';
-import { formatEur } from '../../components/opportunity/money.ts';
 import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { StaleBadge } from '../../components/opportunity/StaleBadge.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { OpportunityDetailFieldsFragment, OpportunityFormOptionsQuery as FormOptions } from '../../gql/graphql.ts';
+import { useUnsavedChangesPrompt } from '../../hooks/useUnsavedChangesPrompt.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
 import { ConvertDialog, LoseDialog, WinDialog } from './CloseDialogs.tsx';
 import { OpportunityActivities } from './OpportunityActivities.tsx';
 import { OpportunityDetailsForm } from './OpportunityDetailsForm.tsx';
@@ -26,10 +27,9 @@ import { WinLossReportForm } from './WinLossReportForm.tsx';
 
 type OpenDialog = 'win' | 'lose' | 'convert' | null;
 
-const closedDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
-
 /** `/opportunities/:id` (a global id, or a number like OPP-1042). */
 export function OpportunityPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const byHumanId = /^[A-Za-z]+-\d+$/.test(id);
   const variables = byHumanId ? { humanId: id.toUpperCase() } : { id };
@@ -45,13 +45,13 @@ export function OpportunityPage() {
 
   const failed = error ?? optionsError;
   if (failed && (!data || !options)) return <QueryError error={failed} />;
-  if (!data || !options) return fetching || !options ? <Loading what="the opportunity" /> : null;
+  if (!data || !options) return fetching || !options ? <Loading what={t('opportunity.loading')} /> : null;
   const opportunity = data.opportunity;
   if (!opportunity) {
     return (
       <div className="empty">
-        <p>This opportunity does not exist, or you may not see it.</p>
-        <Link to={pipelinePaths.board()}>Back to the board</Link>
+        <p>{t('opportunity.missing')}</p>
+        <Link to={pipelinePaths.board()}>{t('opportunity.backToBoard')}</Link>
       </div>
     );
   }
@@ -65,11 +65,17 @@ interface ViewProps {
 }
 
 function OpportunityView({ opportunity, options, reload }: ViewProps) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const serverErrors = useServerErrors();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [detailsDirty, setDetailsDirty] = useState(false);
+  const [linesDirty, setLinesDirty] = useState(false);
+  const unsavedPrompt = useUnsavedChangesPrompt(detailsDirty || linesDirty);
   const [actionError, setActionError] = useState<string | null>(null);
   const [{ fetching: following }, follow] = useMutation(FollowOpportunityMutation);
   const [{ fetching: unfollowing }, unfollow] = useMutation(UnfollowOpportunityMutation);
-  const { viewer } = useViewer();
+  const { viewer, worksWithOpportunities } = useViewer();
   const live = useOpportunityLive(opportunity, viewer?.id, reload);
 
   const open = opportunity.status === 'OPEN';
@@ -81,7 +87,7 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
     const result = opportunity.isFollowedByViewer ? await unfollow({ id: opportunity.id }) : await follow({ id: opportunity.id });
     const outcome = result.data && ('followOpportunity' in result.data ? result.data.followOpportunity : result.data.unfollowOpportunity);
     if (outcome?.__typename !== 'FollowOpportunitySuccess' && outcome?.__typename !== 'UnfollowOpportunitySuccess') {
-      setActionError(failureMessage(outcome, result.error, 'Following could not be changed.'));
+      setActionError(serverErrors.failure(outcome, result.error, t('opportunity.follow.failed')));
     }
   }
 
@@ -98,9 +104,9 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
           <h1 id="opportunity-heading">{opportunity.title}</h1>
           <div className="opportunity-page__badges">
             <span className="status">{opportunity.humanId}</span>
-            <span className={`status status--${opportunity.kind.toLowerCase()}`}>{opportunity.kind === 'LEAD' ? 'Lead' : 'Deal'}</span>
+            <span className={`status status--${opportunity.kind.toLowerCase()}`}>{t(`opportunity.kind.${opportunity.kind}`)}</span>
             <span className={`status status--${opportunity.status.toLowerCase()}`} data-testid="opportunity-status">
-              {opportunity.status === 'OPEN' ? 'Open' : opportunity.status === 'WON' ? 'Won' : 'Lost'}
+              {t(`opportunity.status.${opportunity.status}`)}
             </span>
             {opportunity.isStale && <StaleBadge days={opportunity.daysWithoutActivity} />}
           </div>
@@ -112,22 +118,22 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
             aria-pressed={opportunity.isFollowedByViewer}
             onClick={() => void toggleFollow()}
             disabled={following || unfollowing}
-            title={opportunity.isFollowedByViewer ? 'You are notified of its changes. Click to stop.' : 'Be notified of its changes.'}
+            title={opportunity.isFollowedByViewer ? t('opportunity.follow.followingHint') : t('opportunity.follow.followHint')}
           >
-            {opportunity.isFollowedByViewer ? '★ Following' : '☆ Follow'}
+            {opportunity.isFollowedByViewer ? `★ ${t('opportunity.follow.following')}` : `☆ ${t('opportunity.follow.follow')}`}
           </button>
           {open && canEdit && (
             <>
               {opportunity.kind === 'LEAD' && (
                 <button type="button" className="button button--secondary" onClick={() => setDialog('convert')}>
-                  Convert to deal
+                  {t('opportunity.convert.action')}
                 </button>
               )}
               <button type="button" className="button button--success" onClick={() => setDialog('win')}>
-                Win
+                {t('opportunity.win.action')}
               </button>
               <button type="button" className="button button--danger-outline" onClick={() => setDialog('lose')}>
-                Lose
+                {t('opportunity.lose.action')}
               </button>
             </>
           )}
@@ -139,26 +145,26 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
         <div className={`banner ${opportunity.status === 'WON' ? 'banner--success' : 'banner--closed'}`} role="status" data-testid="closed-banner">
           <p>
             <strong>
-              {opportunity.status === 'WON' ? 'Won' : 'Lost'}
-              {opportunity.closedAt && ` on ${closedDay.format(new Date(opportunity.closedAt))}`}
+              {opportunity.closedAt
+                ? t(`opportunity.closed.${opportunity.status}_on`, { day: formats.longDay(opportunity.closedAt) })
+                : t(`opportunity.status.${opportunity.status}`)}
             </strong>
-            {opportunity.status === 'LOST' && opportunity.lossReason && ` · Reason: ${opportunity.lossReason.name}`}
+            {opportunity.status === 'LOST' && opportunity.lossReason && ` · ${t('opportunity.closed.reason', { reason: opportunity.lossReason.name })}`}
             {'. '}
-            Stage, amount, lines, dates and the other business data are locked; the {opportunity.status === 'WON' ? 'win' : 'loss'} report
-            can still be edited.
+            {t(`opportunity.closed.${opportunity.status}_locked`)}
           </p>
         </div>
       )}
       {open && !canEdit && (
         <div className="banner banner--info" role="status">
-          <p>You can see this opportunity but not change it.</p>
+          <p>{t('opportunity.readOnly')}</p>
         </div>
       )}
       {live.notice && (
         <div className="banner banner--info banner--dismissable" role="status" data-testid="live-notice">
           <p>{live.notice}</p>
           <button type="button" className="button button--ghost" onClick={live.dismissNotice}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       )}
@@ -171,58 +177,72 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
       <div className="opportunity-layout">
         <div className="opportunity-layout__main">
           {/* Closing or reopening starts the forms over from the server's data. */}
-          <OpportunityDetailsForm key={`details-${locked}`} opportunity={opportunity} options={options} locked={locked} onConflict={reload} />
-          <OpportunityLinesEditor key={`lines-${locked}`} opportunity={opportunity} locked={locked} onConflict={reload} />
+          <OpportunityDetailsForm
+            key={`details-${locked}`}
+            opportunity={opportunity}
+            options={options}
+            locked={locked}
+            onConflict={reload}
+            onDirtyChange={setDetailsDirty}
+          />
         </div>
         <aside className="opportunity-layout__side">
           <section className="card" aria-labelledby="summary-title">
             <h2 id="summary-title" className="visually-hidden">
-              Summary
+              {t('opportunity.summary.title')}
             </h2>
             <dl className="summary">
               <div>
-                <dt>Amount</dt>
-                <dd>{formatEur(opportunity.amount)}</dd>
+                <dt>{t('opportunity.field.amount')}</dt>
+                <dd data-testid="opportunity-amount">{formats.money(opportunity.amount)}</dd>
               </div>
               <div>
-                <dt>Weighted</dt>
+                <dt>{t('opportunity.summary.weighted')}</dt>
                 <dd data-testid="weighted-amount">
-                  {formatEur(opportunity.weightedAmount)} <span className="muted">({opportunity.probability} %)</span>
+                  {formats.money(opportunity.weightedAmount)} <span className="muted">({formats.percent(opportunity.probability)})</span>
                 </dd>
               </div>
               <div>
-                <dt>In stage since</dt>
-                <dd>{formatDateTime(opportunity.stageEnteredAt)}</dd>
+                <dt>{t('opportunity.summary.inStageSince')}</dt>
+                <dd>{formats.dateTime(opportunity.stageEnteredAt)}</dd>
               </div>
               <div>
-                <dt>Followers</dt>
-                <dd>{opportunity.followers.length > 0 ? opportunity.followers.map((user) => user.name).join(', ') : <span className="muted">nobody</span>}</dd>
+                <dt>{t('opportunity.summary.followers')}</dt>
+                <dd>
+                  {opportunity.followers.length > 0 ? (
+                    opportunity.followers.map((user) => user.name).join(', ')
+                  ) : (
+                    <span className="muted">{t('opportunity.summary.nobody')}</span>
+                  )}
+                </dd>
               </div>
               <div>
-                <dt>Created</dt>
-                <dd>{formatDateTime(opportunity.createdAt)}</dd>
+                <dt>{t('common.created')}</dt>
+                <dd>{formats.dateTime(opportunity.createdAt)}</dd>
               </div>
               <div>
-                <dt>Updated</dt>
-                <dd>{formatDateTime(opportunity.updatedAt)}</dd>
+                <dt>{t('common.updated')}</dt>
+                <dd>{formats.dateTime(opportunity.updatedAt)}</dd>
               </div>
             </dl>
           </section>
           {!open && canEdit && <WinLossReportForm opportunity={opportunity} onConflict={reload} />}
           {!open && !canEdit && opportunity.winLossReport && (
             <section className="card">
-              <h2>{opportunity.status === 'WON' ? 'Win report' : 'Loss report'}</h2>
+              <h2>{opportunity.status === 'WON' ? t('opportunity.report.WON') : t('opportunity.report.LOST')}</h2>
               <p className="pre-wrap">{opportunity.winLossReport}</p>
             </section>
           )}
-          <OpportunityActivities opportunityId={opportunity.id} refreshKey={live.refreshKey} />
+          <OpportunityActivities opportunityId={opportunity.id} refreshKey={live.refreshKey} canAdd={worksWithOpportunities} />
         </aside>
       </div>
+      <OpportunityLinesEditor key={`lines-${locked}`} opportunity={opportunity} locked={locked} onConflict={reload} onDirtyChange={setLinesDirty} />
       <OpportunityHistory opportunityId={opportunity.id} refreshKey={live.refreshKey} />
 
       {dialog === 'win' && <WinDialog opportunity={opportunity} onClose={closeDialog} onConflict={reload} />}
       {dialog === 'lose' && <LoseDialog opportunity={opportunity} onClose={closeDialog} onConflict={reload} />}
       {dialog === 'convert' && <ConvertDialog opportunity={opportunity} dealPipelines={dealPipelines} onClose={closeDialog} onConflict={reload} />}
+      {unsavedPrompt}
     </article>
   );
 }

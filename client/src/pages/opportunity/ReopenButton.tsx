@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { CONFLICT_MESSAGE, failureMessage } from '../../components/opportunity/errors.ts';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
 import { ReopenOpportunityMutation } from './opportunity-queries.ts';
 
 interface Props {
@@ -10,21 +11,23 @@ interface Props {
 
 /** Takes a lost opportunity back into work at its stage's default probability. */
 export function ReopenButton({ opportunity, onError, onConflict }: Props) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [{ fetching }, reopen] = useMutation(ReopenOpportunityMutation);
   async function handleClick() {
     const result = await reopen({ id: opportunity.id, version: opportunity.version });
     const outcome = result.data?.reopenOpportunity;
     if (outcome?.__typename === 'ReopenOpportunitySuccess') return;
     if (outcome?.__typename === 'ConflictError') {
-      onError(CONFLICT_MESSAGE);
+      onError(t('errors.conflict'));
       onConflict();
     } else {
-      onError(failureMessage(outcome, result.error, 'The opportunity could not be reopened.'));
+      onError(serverErrors.failure(outcome, result.error, t('opportunity.reopenFailed')));
     }
   }
   return (
     <button type="button" className="button button--secondary" onClick={() => void handleClick()} disabled={fetching}>
-      Reopen
+      {t('opportunity.reopen')}
     </button>
   );
 }

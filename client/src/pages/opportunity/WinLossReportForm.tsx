@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { CONFLICT_MESSAGE, failureMessage } from '../../components/opportunity/errors.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { TextAreaField } from '../../components/fields.tsx';
+import { useServerErrors } from '../../i18n/useServerErrors.ts';
 import { textOrNull } from '../../lib/field-errors.ts';
 import { UpdateOpportunityMutation } from './opportunity-queries.ts';
 
@@ -13,12 +14,14 @@ interface Props {
 
 /** The win/loss report: the one thing that stays writable after closing. */
 export function WinLossReportForm({ opportunity, onConflict }: Props) {
+  const { t } = useTranslation();
+  const serverErrors = useServerErrors();
   const [draft, setDraft] = useState<string | null>(null); // null: not edited
   const [error, setError] = useState<{ field?: string; message?: string }>({});
   const [saved, setSaved] = useState(false);
   const [{ fetching }, update] = useMutation(UpdateOpportunityMutation);
   const value = draft ?? opportunity.winLossReport ?? '';
-  const label = opportunity.status === 'WON' ? 'Win report' : 'Loss report';
+  const label = opportunity.status === 'WON' ? t('opportunity.report.WON') : t('opportunity.report.LOST');
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -32,12 +35,13 @@ export function WinLossReportForm({ opportunity, onConflict }: Props) {
     }
     setSaved(false);
     if (outcome?.__typename === 'ValidationError') {
-      setError({ field: outcome.fieldErrors.find((entry) => entry.field === 'winLossReport')?.message, message: outcome.message });
+      const fieldError = outcome.fieldErrors.find((entry) => entry.field === 'winLossReport');
+      setError({ field: fieldError && serverErrors.fieldError(fieldError), message: serverErrors.failure(outcome, undefined, t('opportunity.reportFailed')) });
     } else if (outcome?.__typename === 'ConflictError') {
-      setError({ message: CONFLICT_MESSAGE });
+      setError({ message: t('errors.conflict') });
       onConflict();
     } else {
-      setError({ message: failureMessage(outcome, result.error, 'The report could not be saved.') });
+      setError({ message: serverErrors.failure(outcome, result.error, t('opportunity.reportFailed')) });
     }
   }
 
@@ -53,16 +57,16 @@ export function WinLossReportForm({ opportunity, onConflict }: Props) {
           setSaved(false);
         }}
         error={error.field}
-        hint="Stays editable after the opportunity is closed."
+        hint={t('opportunity.reportHint')}
         rows={4}
       />
       <div className="form-actions">
         <button type="submit" className="button button--secondary" disabled={fetching || draft === null}>
-          Save report
+          {t('opportunity.saveReport')}
         </button>
         {saved && draft === null && (
           <span className="muted" role="status">
-            Saved.
+            {t('common.saved')}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
-import { parseMoneyInput } from '../../components/opportunity/money.ts';
+import type { TFunction } from 'i18next';
 import type { OpportunityDetailFieldsFragment, UpdateOpportunityInput } from '../../gql/graphql.ts';
+import type { Formats } from '../../i18n/format.ts';
 import { textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
 
 /** The editable business fields of an opportunity, as form text. */
@@ -53,17 +54,19 @@ export const DETAIL_FIELDS = [
   'tagIds',
 ] as const;
 
-export function detailValuesOf(opportunity: OpportunityDetailFieldsFragment): DetailValues {
+/** The opportunity as the form shows it; the amount is written the way the user's language writes it. */
+export function detailValuesOf(opportunity: OpportunityDetailFieldsFragment, formats: Formats): DetailValues {
   return {
     title: opportunity.title,
-    accountId: opportunity.account.id,
-    accountName: opportunity.account.name,
+    accountId: opportunity.accountId,
+    // An account of another team keeps its place without its name (the form says so).
+    accountName: opportunity.account?.name ?? '',
     contactId: opportunity.contact?.id ?? '',
     ownerId: opportunity.owner.id,
     teamId: opportunity.team.id,
     pipelineId: opportunity.pipeline.id,
     stageId: opportunity.stage.id,
-    amount: opportunity.amount,
+    amount: formats.moneyInput(opportunity.amount),
     probability: String(opportunity.probability),
     expectedCloseDate: opportunity.expectedCloseDate,
     revenueStartDate: opportunity.revenueStartDate ?? '',
@@ -90,6 +93,7 @@ export const splitIds = (text: string) => (text ? text.split(',') : []);
 export function updateInputOf(
   values: DetailValues,
   changed: readonly (keyof DetailValues)[],
+  { t, formats }: { t: TFunction; formats: Formats },
 ): { input: UpdateOpportunityInput; errors?: undefined } | { input?: undefined; errors: FieldErrors } {
   const input: UpdateOpportunityInput = {};
   const errors: FieldErrors = {};
@@ -98,7 +102,7 @@ export function updateInputOf(
   if (has('title')) input.title = values.title;
   if (has('accountId')) {
     if (values.accountId) input.accountId = values.accountId;
-    else errors.accountId = 'Choose the account this opportunity is with.';
+    else errors.accountId = t('errors.accountRequired');
   }
   if (has('contactId')) input.contactId = values.contactId || null;
   if (has('ownerId')) input.ownerId = values.ownerId;
@@ -109,15 +113,15 @@ export function updateInputOf(
     input.stageId = values.stageId;
   }
   if (has('amount')) {
-    const amount = parseMoneyInput(values.amount);
-    if (amount === undefined) errors.amount = 'Enter an amount like 12500 or 12.500,50.';
+    const amount = formats.parseMoney(values.amount);
+    if (amount === undefined) errors.amount = t('errors.amountFormat', { example: formats.moneyInput('12500.5') });
     else input.amount = amount;
   }
   if (has('probability')) {
     const text = values.probability.trim().replace(/\s*%$/, '');
     if (text === '') input.probability = null;
     else if (/^\d{1,3}$/.test(text)) input.probability = Number(text);
-    else errors.probability = 'Enter a whole percentage from 0 to 100.';
+    else errors.probability = t('errors.wholePercentage');
   }
   for (const key of ['expectedCloseDate', 'revenueStartDate', 'deliveryDate', 'dealStartDate'] as const) {
     if (has(key)) input[key] = values[key] || null;

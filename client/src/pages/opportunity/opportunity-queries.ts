@@ -27,6 +27,7 @@ export const OpportunityDetailFields = graphql(`
     createdAt
     updatedAt
     stageEnteredAt
+    accountId
     account {
       id
       name

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
 import { fieldLabel } from '../../components/opportunity/history-format.ts';
 import { OpportunityChangedSubscription } from './opportunity-queries.ts';
@@ -11,6 +13,7 @@ const ECHO_DELAY_MS = 400;
  * reloads what the page shows, once per burst; changes by others are also announced.
  */
 export function useOpportunityLive(opportunity: { id: string; version: number }, viewerId: string | undefined, reload: () => void) {
+  const { t } = useTranslation();
   const [{ data }] = useSubscription({ query: OpportunityChangedSubscription, variables: { id: opportunity.id } });
   const [notice, setNotice] = useState<string | null>(null);
   /** Bumped when the page must fetch its parts (activities, history) again. */
@@ -22,7 +25,7 @@ export function useOpportunityLive(opportunity: { id: string; version: number },
   useEffect(() => {
     const event = data?.opportunityChanged;
     if (!event) return;
-    if (event.actor.id !== viewerId) setNotice(describe(event));
+    if (event.actor.id !== viewerId) setNotice(describe(t, event));
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       if (event.kind === 'UPDATED' && event.version <= shownVersion.current) return;
@@ -36,10 +39,11 @@ export function useOpportunityLive(opportunity: { id: string; version: number },
   return { notice, dismissNotice: () => setNotice(null), refreshKey };
 }
 
-function describe(event: { kind: string; actor: { name: string }; changes: readonly { field: string }[] }): string {
-  if (event.kind === 'DELETED') return `${event.actor.name} deleted this opportunity.`;
-  if (event.kind === 'REMOVED') return 'This opportunity is no longer visible to you.';
-  const fields = [...new Set(event.changes.map((change) => change.field).filter((field) => field !== 'weightedAmount').map(fieldLabel))];
-  const what = fields.length > 0 ? ` (${fields.join(', ')})` : '';
-  return `${event.actor.name} just changed this opportunity${what}. The page shows the new state.`;
+function describe(t: TFunction, event: { kind: string; actor: { name: string }; changes: readonly { field: string }[] }): string {
+  if (event.kind === 'DELETED') return t('opportunity.live.deleted', { name: event.actor.name });
+  if (event.kind === 'REMOVED') return t('opportunity.live.removed');
+  const fields = [...new Set(event.changes.map((change) => change.field).filter((field) => field !== 'weightedAmount').map((field) => fieldLabel(t, field)))];
+  return fields.length > 0
+    ? t('opportunity.live.changedFields', { name: event.actor.name, fields: fields.join(', ') })
+    : t('opportunity.live.changed', { name: event.actor.name });
 }

@@ -1,0 +1,27 @@
+import type { Plugin } from 'graphql-yoga';
+import { limitError } from './query-limits.ts';
+
+/**
+ * Aborts a query or mutation that runs longer than `timeoutMs`, or whose client went away: the
+ * executor starts no further resolvers and the caller gets OPERATION_TIMEOUT. Work already
+ * started finishes (a statement sent to the database, a transaction that began), so a mutation is
+ * never half-applied; PostgreSQL's `statement_timeout` bounds a single statement.
+ */
+export function operationTimeout(timeoutMs: number): Plugin {
+  return {
+    onExecute({ args }) {
+      const timeout = new AbortController();
+      const timer = setTimeout(() => {
+        const message = `The operation took longer than ${timeoutMs} ms and was stopped.`;
+        timeout.abort(limitError('OPERATION_TIMEOUT', message, { limit: timeoutMs }, 503));
+      }, timeoutMs);
+      const requestSignal = (args.contextValue as { request?: Request }).request?.signal;
+      (args as { signal?: AbortSignal }).signal = requestSignal ? AbortSignal.any([requestSignal, timeout.signal]) : timeout.signal;
+      return {
+        onExecuteDone() {
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}

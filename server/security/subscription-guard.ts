@@ -1,0 +1,125 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { Repeater, type Plugin } from 'graphql-yoga';
+import { reauthenticate, sameAccess } from '../auth/authenticate.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Context } from '../context.ts';
+
+/** WebSocket close codes (graphql-ws reserves 4400-4499 for its protocol; 4401 means "sign in"). */
+export const CLOSE_SESSION_ENDED = 4401;
+export const CLOSE_ACCESS_CHANGED = 4000;
+
+/**
+ * A live subscription delivers only while the credential it was opened with still grants the same
+ * access. When the user's access changes (logout, revoked token, deactivation, new role or teams)
+ * delivery pauses at once, the credential is checked again, and the subscription either goes on
+ * or ends with an error: UNAUTHENTICATED when the credential no longer works, ACCESS_CHANGED when
+ * it does with other rights (subscribe again to get events under those). A credential's expiry
+ * ends it the same way. Over a WebSocket the socket is closed as well: 4401 after the error (the
+ * client signs in again), or 4000 instead of it (graphql-ws reconnects and subscribes again). Subscriptions that fail before they start answer SSE with
+ * 401/403/400 instead of 500.
+ */
+export function subscriptionGuard(): Plugin {
+  return {
+    onSubscribe({ args }) {
+      const context = args.contextValue as unknown as Context;
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (!isAsyncIterable(result)) {
+            setResult(withHttpStatus(result as ExecutionResult));
+            return;
+          }
+          if (context.viewer) setResult(guard(result as AsyncIterable<ExecutionResult>, context, context.viewer));
+        },
+      };
+    },
+  };
+}
+
+const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+function withHttpStatus(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const status = STATUS_BY_CODE[String(error.extensions?.code)];
+      if (!status || error.extensions?.http) return error;
+      return new GraphQLError(error.message, { ...error, extensions: { ...error.extensions, http: { status } } });
+    }),
+  };
+}
+
+function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer: Viewer) {
+  return new Repeater<ExecutionResult>(async (push, stop) => {
+    const iterator = source[Symbol.asyncIterator]();
+    let paused = 0;
+    const held: ExecutionResult[] = [];
+    let ended = false;
+
+    const end = async (code: 'UNAUTHENTICATED' | 'ACCESS_CHANGED', message: string) => {
+      if (ended) return;
+      ended = true;
+      held.length = 0;
+      const { socket } = context;
+      if (code === 'ACCESS_CHANGED' && socket) {
+        // Closing first leaves the subscription open on the client: graphql-ws reconnects and
+        // subscribes again, now with the new access.
+        socket.close(CLOSE_ACCESS_CHANGED, 'Access changed');
+        stop();
+        return;
+      }
+      // The error tells the client why (UNAUTHENTICATED: sign in again) before the stream ends.
+      await push({ errors: [new GraphQLError(message, { extensions: { code } })] });
+      stop();
+      socket?.close(CLOSE_SESSION_ENDED, 'Session ended');
+    };
+
+    const check = async () => {
+      paused += 1;
+      try {
+        const now = await reauthenticate(context.prisma, viewer);
+        if (!now) return end('UNAUTHENTICATED', 'Your session has ended: sign in again.');
+        if (!sameAccess(viewer, now)) return end('ACCESS_CHANGED', 'Your access has changed: subscribe again.');
+      } catch {
+        // Unsure whether the credential still works: do not deliver under it.
+        return end('UNAUTHENTICATED', 'Your session could not be checked: sign in again.');
+      } finally {
+        paused -= 1;
+      }
+      if (paused === 0) for (const result of held.splice(0)) await push(result);
+    };
+
+    const accessChanges = context.pubsub.subscribe('access', viewer.id)[Symbol.asyncIterator]();
+    void (async () => {
+      for (let change = await accessChanges.next(); !change.done && !ended; change = await accessChanges.next()) {
+        const { credentialId } = change.value;
+        if (credentialId === undefined || credentialId === viewer.credentialId) void check();
+      }
+    })();
+
+    const expiry =
+      viewer.expiresAt === null
+        ? undefined
+        : setTimeout(() => void check(), Math.min(Math.max(viewer.expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1));
+    expiry?.unref();
+
+    void stop.then(() => {
+      ended = true;
+      if (expiry) clearTimeout(expiry);
+      void accessChanges.return?.();
+      void iterator.return?.();
+    });
+
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stop.then(() => null)]);
+      if (!next || next.done || ended) break;
+      if (paused > 0) held.push(next.value);
+      else await push(next.value);
+    }
+    stop();
+  });
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
