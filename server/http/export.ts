@@ -6,13 +6,14 @@ import type { Database } from '../db/database.ts';
 import { CSV_DELIMITERS, type CsvDelimiter } from '../domain/csv/read-csv.ts';
 import { UTF8_BOM, csvLines } from '../domain/csv/write-csv.ts';
 import type { CsvLocale } from '../domain/csv/locale-values.ts';
-import { DomainError, ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '../domain/errors.ts';
+import { DomainError, UnauthenticatedError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { EXPORT_KINDS, exportRows, type ExportKind, type ExportQuery } from '../domain/export/export-rows.ts';
 import { decodeActivityFilter } from '../schema/activity-filter.ts';
 import { decodeListFilter } from '../schema/customer-list-filter.ts';
 import { decodeId } from '../schema/ids.ts';
 import { schema } from '../schema/index.ts';
 import { decodeOpportunityFilter } from '../schema/opportunity-filter.ts';
+import { sendDomainError, sendError } from './responses.ts';
 
 const PATH = new RegExp(`^/export/(${EXPORT_KINDS.join('|')})\\.csv$`);
 /** Arguments of the list queries that page; an export has all rows. */
@@ -136,18 +137,4 @@ function listArguments(kind: ExportKind, params: URLSearchParams): Record<string
   }
   if (errors.length) throw new ValidationError(errors);
   return values;
-}
-
-function sendDomainError(res: ServerResponse, error: DomainError) {
-  const status = error instanceof UnauthenticatedError ? 401 : error instanceof ForbiddenError ? 403 : error.code === 'NOT_FOUND' ? 404 : 400;
-  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
-  sendJson(res, status, { errors: [{ message: error.message, extensions: error.extensions }] });
-}
-
-function sendError(res: ServerResponse, status: number, code: string, message: string) {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }

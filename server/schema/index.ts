@@ -42,7 +42,6 @@ import './opportunity-follow.ts';
 import './timeline.ts';
 import './notification.ts';
 import './live-events.ts';
-import './import/import-mutations.ts';
 
 builder.queryType({});
 builder.mutationType({});

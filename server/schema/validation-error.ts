@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { ValidationError, type FieldError } from '../domain/errors.ts';
 import { ErrorInterface } from './error.ts';
 
-export const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
+const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   description: 'What is wrong with one input field.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'Path of the input field, e.g. `email` or `address.postalCode`.' }),

@@ -54,6 +54,6 @@ describe('readCsv', () => {
     expect(problem('\uFEFF \n')).toMatchObject({ reason: 'REQUIRED' });
     expect(problem('Name;Notiz\nA;"not closed\nB;x\n')).toMatchObject({ reason: 'INVALID_CSV', message: expect.stringContaining('not closed') });
     expect(problem('Name\nA\nB\nC\n', { maxRows: 2 })).toMatchObject({ reason: 'TOO_MANY_ROWS' });
-    expect(problem(`Name\n${'x'.repeat(11 * 1024 * 1024)}\n`)).toMatchObject({ reason: 'TOO_LARGE' });
+    expect(problem(`Name\n${'x'.repeat(21 * 1024 * 1024)}\n`)).toMatchObject({ reason: 'TOO_LARGE' });
   });
 });

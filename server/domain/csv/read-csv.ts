@@ -1,11 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { ValidationError } from '../errors.ts';
 
-/**
- * What one import may hold: 10,000 rows of a wide sheet fit several times over, and the file sent
- * as a JSON string (escaping can double it) stays below the API's request limit (yoga: 25 MB).
- */
-export const MAX_CSV_BYTES = 10 * 1024 * 1024;
+/** What one import may hold: 10,000 rows of a wide sheet fit several times over. */
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 export const MAX_CSV_ROWS = 20_000;
 
 export const CSV_DELIMITERS = [';', ',', '\t'] as const;

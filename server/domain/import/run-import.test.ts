@@ -7,13 +7,17 @@ import { insertAccount, insertPipeline } from '../../test/sales-fixtures.ts';
 import { countStatements } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import { collectEvents } from '../events.ts';
-import { previewImport, runImport, type ImportReport } from './run-import.ts';
+import type { DomainEvent } from '../events.ts';
+import { previewImport, runImport, type ImportReport, type ImportRequest } from './run-import.ts';
 
 let database: TestDatabase;
 let prisma: PrismaClient;
 let org: Organisation;
 const viewers: Record<string, Viewer> = {};
+
+/** Domain events each committed batch handed over for publishing. */
+const published: DomainEvent[] = [];
+const importAs = (viewer: Viewer, request: ImportRequest) => runImport(prisma, viewer, request, { publish: (events) => published.push(...events) });
 
 const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 const outcomes = (report: ImportReport) => report.rows.map((row) => [row.rowNumber, row.outcome]);
@@ -49,7 +53,7 @@ describe('importing accounts from German Excel', () => {
 
   it('imports the good rows, reports the bad ones per field, and writes nothing of them', async () => {
     const before = await prisma.account.count();
-    const report = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: file });
+    const report = await importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: file });
     expect(report.delimiter).toBe(';');
     expect(report.columns.map((column) => column.field?.key)).toEqual([
       'name', 'legalForm', 'postalCode', 'city', 'country', 'employees', 'email', 'phone', 'owner', 'tags', 'source',
@@ -74,14 +78,14 @@ describe('importing accounts from German Excel', () => {
   });
 
   it('skips the same file a second time, row by row, naming the existing records', async () => {
-    const report = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: file });
+    const report = await importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: file });
     expect(outcomes(report)).toEqual([[2, 'SKIPPED'], [3, 'SKIPPED'], [4, 'FAILED'], [5, 'FAILED'], [6, 'SKIPPED']]);
     expect(report.rows[0].duplicateOf).toMatchObject({ type: 'Account', label: 'Hafenkran Logistik' });
     expect(await prisma.account.count({ where: { name: 'Hafenkran Logistik' } })).toBe(1);
   });
 
   it('merges into the existing record by filling only its empty fields', async () => {
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'ACCOUNTS',
       duplicatePolicy: 'MERGE',
       csv: csv('Company;Postal code;Phone;Industry;City', 'Alpenblick AG;6020;+43 512 999;Tourismus;Salzburg'),
@@ -94,11 +98,11 @@ describe('importing accounts from German Excel', () => {
   });
 
   it('creates duplicates anyway when told to, and finds duplicates within the file', async () => {
-    const again = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', duplicatePolicy: 'CREATE', csv: csv('Firma;PLZ', 'Alpenblick;6020') });
+    const again = await importAs(viewers.northSales, { kind: 'ACCOUNTS', duplicatePolicy: 'CREATE', csv: csv('Firma;PLZ', 'Alpenblick;6020') });
     expect(outcomes(again)).toEqual([[2, 'IMPORTED']]);
     expect(await prisma.account.count({ where: { name: 'Alpenblick' } })).toBe(2);
 
-    const twice = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma;E-Mail', 'Zwilling GmbH;a@zwilling.example', 'Zwilling Werke;A@Zwilling.example') });
+    const twice = await importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma;E-Mail', 'Zwilling GmbH;a@zwilling.example', 'Zwilling Werke;A@Zwilling.example') });
     expect(outcomes(twice)).toEqual([[2, 'IMPORTED'], [3, 'SKIPPED']]);
     expect(twice.rows[1].duplicateOf).toEqual(twice.rows[0].record);
   });
@@ -117,7 +121,8 @@ describe('importing opportunities with their accounts and contacts', () => {
       'Broken amount,Geisterfirma GmbH,Eva,Geist,,zwölf,2026-12-31,,',
       'Unknown stage,Noch Eine GmbH,Udo,Stufe,,10,2026-12-31,Verhandlung,',
     );
-    const { result: report, events } = await collectEvents(() => runImport(prisma, viewers.northSales, { kind: 'OPPORTUNITIES', csv: file }));
+    published.length = 0;
+    const report = await importAs(viewers.northSales, { kind: 'OPPORTUNITIES', csv: file });
     expect(report.delimiter).toBe(',');
     expect(outcomes(report)).toEqual([[2, 'IMPORTED'], [3, 'IMPORTED'], [4, 'IMPORTED'], [5, 'FAILED'], [6, 'FAILED']]);
     expect(errorsOfRow(report, 5)).toEqual({ amount: 'INVALID_NUMBER' });
@@ -144,16 +149,16 @@ describe('importing opportunities with their accounts and contacts', () => {
     ]);
     expect(report.rows[2].linked).toEqual([{ type: 'Account', id: robots.accountId, label: 'Neukunde KG', created: false }]);
     expect(report.rows[0].record?.label).toMatch(/^OPP-\d+ Fleet renewal$/);
-    // Board events for the three created opportunities, published only after the commit.
-    expect(events.filter((event) => event.type === 'OPPORTUNITY_CHANGED')).toHaveLength(3);
+    // Board events for the three created opportunities, handed over after the commit.
+    expect(published.filter((event) => event.type === 'OPPORTUNITY_CHANGED')).toHaveLength(3);
 
-    const rerun = await runImport(prisma, viewers.northSales, { kind: 'OPPORTUNITIES', csv: file });
+    const rerun = await importAs(viewers.northSales, { kind: 'OPPORTUNITIES', csv: file });
     expect(outcomes(rerun).slice(0, 3)).toEqual([[2, 'SKIPPED'], [3, 'SKIPPED'], [4, 'SKIPPED']]);
     expect(await prisma.opportunity.count({ where: { title: 'Fleet renewal' } })).toBe(1);
   });
 
   it('merges an opportunity by filling its empty fields', async () => {
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'OPPORTUNITIES',
       duplicatePolicy: 'MERGE',
       csv: csv('Titel;Firma;Nächster Schritt;Betrag', 'Fleet renewal;Bestand AG;Angebot schicken;5000'),
@@ -171,7 +176,7 @@ describe('importing opportunities with their accounts and contacts', () => {
     await insertAccount(prisma, org.northSales, org.north.id, { name: 'Doppelt GmbH' }).then((account) =>
       prisma.account.update({ where: { id: account.id }, data: { normalizedName: 'doppelt', postalCode: '22222' } }),
     );
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'OPPORTUNITIES',
       csv: csv('Titel;Firma;PLZ', 'Eins;Doppelt GmbH;', 'Zwei;Doppelt GmbH;22222'),
     });
@@ -182,7 +187,7 @@ describe('importing opportunities with their accounts and contacts', () => {
 
 describe('importing contacts', () => {
   it('links the account by name and creates a missing one in the viewer’s team', async () => {
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'CONTACTS',
       csv: csv('Anrede;Vorname;Nachname;Firma;Geburtstag;E-Mail', 'Frau;Jana;Berg;Bestand AG;23.04.1980;', 'Herr;Tom;Neu;Kontaktlos GmbH;;tom@kontaktlos.example', ';Ohne;;Bestand AG;;'),
     });
@@ -196,9 +201,9 @@ describe('importing contacts', () => {
 describe('access', () => {
   it('refuses SERVICE users and read-only tokens before reading a row', async () => {
     const file = csv('Firma', 'Egal GmbH');
-    await expect(runImport(prisma, viewers.service, { kind: 'ACCOUNTS', csv: file })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(runImport(prisma, viewers.service, { kind: 'OPPORTUNITIES', csv: csv('Titel;Firma', 'x;y') })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(runImport(prisma, { ...viewers.northManager, readOnly: true }, { kind: 'ACCOUNTS', csv: file })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(importAs(viewers.service, { kind: 'ACCOUNTS', csv: file })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(importAs(viewers.service, { kind: 'OPPORTUNITIES', csv: csv('Titel;Firma', 'x;y') })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(importAs({ ...viewers.northManager, readOnly: true }, { kind: 'ACCOUNTS', csv: file })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await prisma.account.count({ where: { name: 'Egal GmbH' } })).toBe(0);
   });
 
@@ -206,7 +211,7 @@ describe('access', () => {
     await insertAccount(prisma, org.southSales, org.south.id, { name: 'Südwind Solar' }).then((account) =>
       prisma.account.update({ where: { id: account.id }, data: { normalizedName: 'suedwindsolar' } }),
     );
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'OPPORTUNITIES',
       csv: csv('Titel;Firma;Besitzer', 'Fremd;Südwind Solar;', 'Verschenkt;Eigen GmbH;nina.sales@test.example'),
     });
@@ -219,9 +224,9 @@ describe('access', () => {
 
   it('needs a team for users of several teams, from a column or the import', async () => {
     const file = csv('Firma', 'Zweiteam GmbH');
-    const without = await runImport(prisma, viewers.admin, { kind: 'ACCOUNTS', csv: file });
+    const without = await importAs(viewers.admin, { kind: 'ACCOUNTS', csv: file });
     expect(errorsOfRow(without, 2)).toEqual({ team: 'REQUIRED' });
-    const withTeam = await runImport(prisma, viewers.admin, { kind: 'ACCOUNTS', csv: file, teamId: org.south.id });
+    const withTeam = await importAs(viewers.admin, { kind: 'ACCOUNTS', csv: file, teamId: org.south.id });
     expect(outcomes(withTeam)).toEqual([[2, 'IMPORTED']]);
     expect(await prisma.account.findFirstOrThrow({ where: { name: 'Zweiteam GmbH' } })).toMatchObject({ teamId: org.south.id });
   });
@@ -229,19 +234,19 @@ describe('access', () => {
 
 describe('the file and its mapping', () => {
   it('refuses a mapping without the required fields, unknown fields and fields twice', async () => {
-    const refused = await runImport(prisma, viewers.northSales, { kind: 'OPPORTUNITIES', csv: csv('Titel;Wert;Notiz', 'a;1;x'), mapping: ['title', 'amount', 'amount'] })
+    const refused = await importAs(viewers.northSales, { kind: 'OPPORTUNITIES', csv: csv('Titel;Wert;Notiz', 'a;1;x'), mapping: ['title', 'amount', 'amount'] })
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).fieldErrors.map((error) => [error.field, error.reason])).toEqual([
       ['mapping.2', 'DUPLICATE'],
       ['mapping', 'REQUIRED'],
     ]);
-    const unknown = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma', 'a'), mapping: ['stage'] }).catch((error: unknown) => error);
+    const unknown = await importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma', 'a'), mapping: ['stage'] }).catch((error: unknown) => error);
     expect((unknown as ValidationError).fieldErrors[0]).toMatchObject({ field: 'mapping.0', reason: 'INVALID_VALUE' });
   });
 
   it('uses a mapping given by the user instead of the headers', async () => {
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'ACCOUNTS',
       csv: csv('Spalte A;Spalte B;Spalte C', 'Eigenbau GmbH;Bremen;ignoriert'),
       mapping: ['name', 'city', null],
@@ -251,7 +256,7 @@ describe('the file and its mapping', () => {
   });
 
   it('counts rows as the spreadsheet does, across line breaks inside fields', async () => {
-    const report = await runImport(prisma, viewers.northSales, {
+    const report = await importAs(viewers.northSales, {
       kind: 'ACCOUNTS',
       csv: csv('Firma;Beschreibung', 'Mehrzeilig GmbH;"erste Zeile', 'zweite Zeile"', ';leer', 'Danach GmbH;x'),
     });
@@ -285,10 +290,10 @@ describe('batches', () => {
     const rows = (count: number, prefix: string) =>
       Array.from({ length: count }, (_, n) => `${prefix} ${n} GmbH;${10000 + n};Stadt ${n};${prefix}${n}@example.com`);
     const small = await countStatements(database.db, () =>
-      runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma;PLZ;Ort;E-Mail', ...rows(20, 'Klein')) }),
+      importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma;PLZ;Ort;E-Mail', ...rows(20, 'Klein')) }),
     );
     const large = await countStatements(database.db, () =>
-      runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma;PLZ;Ort;E-Mail', ...rows(400, 'Gross')) }),
+      importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma;PLZ;Ort;E-Mail', ...rows(400, 'Gross')) }),
     );
     expect(large.result.counts.IMPORTED).toBe(400);
     expect(large.statements.length).toBe(small.statements.length);
@@ -297,7 +302,7 @@ describe('batches', () => {
   it('fails only the row the database refuses, when no rule foresaw it', async () => {
     await prisma.$executeRawUnsafe(`ALTER TABLE "Account" ADD CONSTRAINT test_no_forbidden_name CHECK ("name" <> 'Verboten GmbH')`);
     try {
-      const report = await runImport(prisma, viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma', 'Erlaubt Eins', 'Verboten GmbH', 'Erlaubt Zwei') });
+      const report = await importAs(viewers.northSales, { kind: 'ACCOUNTS', csv: csv('Firma', 'Erlaubt Eins', 'Verboten GmbH', 'Erlaubt Zwei') });
       expect(outcomes(report)).toEqual([[2, 'IMPORTED'], [3, 'FAILED'], [4, 'IMPORTED']]);
       expect(errorsOfRow(report, 3)).toEqual({ '': 'NOT_SAVED' });
       expect(await prisma.account.count({ where: { name: { startsWith: 'Erlaubt' } } })).toBe(2);

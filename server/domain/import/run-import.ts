@@ -2,7 +2,7 @@ import type { Viewer } from '../../auth/viewer.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { assertCanCreateCustomerRecords, assertCanCreateSalesRecords } from '../access.ts';
-import { collectEvents, committed, emit, type DomainEvent } from '../events.ts';
+import { collectEvents, type DomainEvent } from '../events.ts';
 import { readCsv, type CsvDelimiter, type CsvRow } from '../csv/read-csv.ts';
 import { ValidationError, type FieldError } from '../errors.ts';
 import { importAccountRows } from './account-import.ts';
@@ -56,28 +56,29 @@ const IMPORTERS: Record<ImportKind, ImportRows> = {
   OPPORTUNITIES: importOpportunityRows,
 };
 
+export interface RunOptions {
+  now?: Date;
+  /** Receives the domain events of each batch once it has committed (board and notification updates). */
+  publish: (events: DomainEvent[]) => void;
+}
+
 /**
  * Imports a CSV file as the viewer: their role, teams and rights decide as in the forms, through
  * the same domain rules. Rows go in batches of IMPORT_BATCH_SIZE, each batch in one transaction.
  * A row is written completely (its account, contact and opportunity) or not at all: a batch in
  * which some rows failed is rolled back to its savepoint and run again without them.
  */
-export async function runImport(prisma: PrismaClient, viewer: Viewer, request: ImportRequest, { now = new Date() } = {}): Promise<ImportReport> {
+export async function runImport(prisma: PrismaClient, viewer: Viewer, request: ImportRequest, { now = new Date(), publish }: RunOptions): Promise<ImportReport> {
   const plan = await planImport(prisma, viewer, request);
   const rows: RowReport[] = [];
   for (let start = 0; start < plan.rows.length; start += IMPORT_BATCH_SIZE) {
     const batch = plan.rows.slice(start, start + IMPORT_BATCH_SIZE);
-    const results = await committed(() =>
-      prisma.$transaction(
-        async (tx) => {
-          const { results: batchResults, events } = await importBatch({ ...plan.context, tx, now }, plan.importer, batch);
-          // Passed on by `committed` once the transaction has committed.
-          for (const event of events) emit(event);
-          return batchResults;
-        },
-        { timeout: 300_000, maxWait: 30_000 },
-      ),
-    );
+    // Resolved once the batch has committed, so its events may go out.
+    const { results, events } = await prisma.$transaction((tx) => importBatch({ ...plan.context, tx, now }, plan.importer, batch), {
+      timeout: 300_000,
+      maxWait: 30_000,
+    });
+    publish(events);
     rows.push(...batch.map((row, position) => ({ rowNumber: row.rowNumber, cells: row.cells, ...results[position] })));
   }
   return report(plan, rows);
