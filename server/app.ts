@@ -25,6 +25,7 @@ import { operationTimeout } from './security/operation-timeout.ts';
 import { limitError, queryLimits } from './security/query-limits.ts';
 import { refuseMutationsForReadOnlyTokens } from './security/read-only.ts';
 import { subscriptionGuard } from './security/subscription-guard.ts';
+import { refuseNulCharacters } from './security/text-input.ts';
 
 export interface AppOptions {
   db: Database;
@@ -70,6 +71,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     maskedErrors: { maskError },
     plugins: [
       ...queryLimits(limits, { introspection: config.introspection }),
+      refuseNulCharacters(),
       operationTimeout(limits.operationTimeoutMs),
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),

@@ -3,7 +3,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { ForbiddenError, UnauthenticatedError } from './domain/errors.ts';
@@ -63,8 +63,27 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
-builder.addScalarType('Date', DateResolver);
+/** Dates people enter for a CRM lie in this range; anything else is a typo or a probe (year 0000, 9999). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+function withinYears<T extends GraphQLScalarType>(scalar: T): T {
+  const check = (date: unknown) => {
+    const year = date instanceof Date ? date.getUTCFullYear() : Number.NaN;
+    if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+      throw new GraphQLError(`${scalar.name} must lie between the years ${FIRST_YEAR} and ${LAST_YEAR}.`);
+    }
+    return date;
+  };
+  return new GraphQLScalarType({
+    ...scalar.toConfig(),
+    parseValue: (value) => check(scalar.parseValue(value)),
+    parseLiteral: (ast, variables) => check(scalar.parseLiteral(ast, variables)),
+  }) as T;
+}
+
+builder.addScalarType('DateTime', withinYears(DateTimeResolver));
+builder.addScalarType('Date', withinYears(DateResolver));
 builder.addScalarType('JSON', JSONResolver);
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;

@@ -6,7 +6,9 @@ import { Prisma } from './generated/prisma/client.ts';
 /**
  * The one place where failures become GraphQL errors. Domain errors keep their message and get
  * `extensions.code`; Prisma's constraint errors that slipped past validation get a code too;
- * everything else is masked as "Unexpected error." without a stack trace.
+ * errors graphql and Pothos raise about the request are the caller's (BAD_USER_INPUT);
+ * everything else is masked as "Unexpected error." (INTERNAL_SERVER_ERROR) without a stack trace.
+ * No message repeats more than a short piece of what the caller sent.
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = innermostError(error);
@@ -19,12 +21,18 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     const code = prismaCode(original.code);
     if (code) return new GraphQLError(code.message, { path, extensions: { code: code.code } });
   }
-  if (isGraphQLError(error) && isGraphQLError(original) && error.extensions.code === undefined) {
-    // Raised by graphql itself, e.g. a variable of the wrong type or a bad cursor: the caller's fault.
-    (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+  if (isGraphQLError(error) && isRequestError(original)) {
+    // Raised by graphql or Pothos, e.g. a variable of the wrong type or a bad cursor: the caller's
+    // fault. Changed in place: a different error object would make yoga log it as a failure.
+    (error.extensions as Record<string, unknown>).code ??= 'BAD_USER_INPUT';
+    error.message = withoutLongEchoes(error.message);
     return error;
   }
-  return yogaMaskError(error, message, isDev);
+  const masked = yogaMaskError(error, message, isDev);
+  if (isGraphQLError(masked) && masked.extensions.code === undefined) {
+    (masked.extensions as Record<string, unknown>).code = 'INTERNAL_SERVER_ERROR';
+  }
+  return masked;
 }
 
 function prismaCode(code: string): { code: string; message: string } | null {
@@ -40,6 +48,19 @@ function prismaCode(code: string): { code: string; message: string } | null {
   }
 }
 
+const ECHO = 60;
+
+/**
+ * graphql and Pothos repeat the offending value in their messages ("Variable "$input" got invalid
+ * value …", "Invalid global ID: …"); a long one is cut, so a megabyte sent is not a megabyte returned.
+ */
+export function withoutLongEchoes(text: string): string {
+  return text
+    .replace(/("|')((?:\\.|(?!\1).){60,})\1/g, (_quoted, quote: string, value: string) => `${quote}${value.slice(0, ECHO)}…${quote}`)
+    .replace(/[^\s"']{61,}/g, (word) => `${word.slice(0, ECHO)}…`)
+    .slice(0, 1000);
+}
+
 /** Errors thrown inside resolvers reach the mask wrapped in one or more GraphQLErrors. */
 function innermostError(error: unknown): unknown {
   let current = error;
@@ -53,4 +74,9 @@ function innermostError(error: unknown): unknown {
  */
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
+}
+
+/** Errors graphql itself or Pothos' argument checks raise about the request. */
+function isRequestError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'GraphQLError' || error.name === 'PothosValidationError');
 }

@@ -53,9 +53,31 @@ interface SchemaEnum {
 }
 
 const schemaPath = fileURLToPath(new URL('../../prisma/schema.prisma', import.meta.url));
-const schema = parseSchema(readFileSync(schemaPath, 'utf8'));
+const schemaText = readFileSync(schemaPath, 'utf8');
+const schema = parseSchema(schemaText);
+const generatedFields = documentedAsGenerated(schemaText);
 const dmmfModels: Record<string, DmmfModel> = getDatamodel().datamodel.models;
 const modelNames = Object.keys(dmmfModels);
+
+/** `Model.field` of the fields whose `///` documentation says the database generates them. */
+function documentedAsGenerated(text: string): Set<string> {
+  const fields = new Set<string>();
+  let model: string | undefined;
+  let doc = '';
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*model\s+(\w+)\s*\{/.exec(line);
+    if (header) model = header[1];
+    const comment = /^\s*\/\/\/(.*)$/.exec(line);
+    if (comment) {
+      doc += ` ${comment[1]}`;
+      continue;
+    }
+    const field = /^\s*(\w+)\s+\w+/.exec(line);
+    if (model && field && /dbgenerated\(/.test(line) && /\bGENERATED ALWAYS\b/.test(doc)) fields.add(`${model}.${field[1]}`);
+    doc = '';
+  }
+  return fields;
+}
 
 /** Removes `//` comments (also `///` docs) outside string literals. */
 function stripComment(line: string) {
@@ -227,6 +249,17 @@ function dbColumn(model: string, field: string) {
   return schemaField(model, field).dbName;
 }
 
+/**
+ * The expression of a column the database generates (GENERATED ALWAYS AS ... STORED). schema.prisma
+ * declares it as `@default(dbgenerated("<expression>"))` with a doc comment that says "generated";
+ * Prisma cannot write such a column, so the round trip reads it and checks its value instead.
+ */
+function generationExpression(model: string, field: string): string | undefined {
+  const declared = schemaField(model, field);
+  const expression = stringArgument(declared.default && argumentsOf(declared.default, 'dbgenerated'));
+  return expression !== undefined && generatedFields.has(`${model}.${field}`) ? expression : undefined;
+}
+
 /** PostgreSQL's `format_type` of the column Prisma's migrate would create for the field. */
 function expectedColumnType(model: string, field: DmmfField): string | undefined {
   const declared = schemaField(model, field.name);
@@ -289,7 +322,7 @@ function expectedColumnType(model: string, field: DmmfField): string | undefined
 
 interface Catalog {
   tables: string[];
-  columns: { table: string; column: string; type: string; nullable: boolean }[];
+  columns: { table: string; column: string; type: string; nullable: boolean; generated: boolean }[];
   constraints: { table: string; name: string; kind: 'p' | 'f'; columns: string[]; refTable: string | null; refColumns: string[] | null; onDelete: string; onUpdate: string }[];
   indexes: { table: string; name: string; unique: boolean; columns: string[] }[];
   enums: { name: string; labels: string[] }[];
@@ -300,8 +333,8 @@ async function readCatalog(connection: SqlConnection): Promise<Catalog> {
     `SELECT table_name FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
   );
-  const columns = await connection.query<{ table: string; column: string; is_nullable: string; type: string }>(
-    `SELECT c.table_name AS "table", c.column_name AS "column", c.is_nullable,
+  const columns = await connection.query<{ table: string; column: string; is_nullable: string; is_generated: string; type: string }>(
+    `SELECT c.table_name AS "table", c.column_name AS "column", c.is_nullable, c.is_generated,
             format_type(a.atttypid, a.atttypmod) AS "type"
        FROM information_schema.columns c
        JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name
@@ -340,7 +373,13 @@ async function readCatalog(connection: SqlConnection): Promise<Catalog> {
   );
   return {
     tables: tables.map((row) => row.table_name),
-    columns: columns.map((row) => ({ table: row.table, column: row.column, type: row.type, nullable: row.is_nullable === 'YES' })),
+    columns: columns.map((row) => ({
+      table: row.table,
+      column: row.column,
+      type: row.type,
+      nullable: row.is_nullable === 'YES',
+      generated: row.is_generated === 'ALWAYS',
+    })),
     constraints: constraints.map((row) => ({ ...row, columns: row.columns ?? [], refColumns: row.refColumns })),
     indexes: indexes.map((row) => ({ ...row, columns: row.columns ?? [] })),
     enums,
@@ -378,6 +417,13 @@ function columnProblems(catalog: Catalog) {
       const type = expectedColumnType(model, field);
       if (type === undefined) problems.push(`${model}.${field.name}: this test does not know the column type of ${field.type} ${JSON.stringify(schemaField(model, field.name).nativeType)}`);
       else if (found.type.replaceAll('"', '') !== type.replaceAll('"', '')) problems.push(`column ${table}.${column} is ${found.type}, schema.prisma says ${type}`);
+      if (found.generated !== (generationExpression(model, field.name) !== undefined)) {
+        problems.push(
+          found.generated
+            ? `column ${table}.${column} is generated by the database, schema.prisma must say @default(dbgenerated("<its expression>"))`
+            : `column ${table}.${column} is not generated, schema.prisma says it is (a dbgenerated default documented as generated)`,
+        );
+      }
       if (!field.isList && found.nullable === field.isRequired) {
         problems.push(`column ${table}.${column} is ${found.nullable ? 'nullable' : 'NOT NULL'}, schema.prisma says ${field.isRequired ? 'required' : 'optional'}`);
       }
@@ -618,6 +664,22 @@ function expectFields(model: string, actual: Row, expected: Row, context: string
   expect(pick(actual), `${model}: ${context}`).toEqual(pick(expected));
 }
 
+/** Each generated column holds what its schema.prisma expression gives for the row, as read by the client. */
+async function expectGeneratedValues(prisma: PrismaClient, model: string, row: Row) {
+  const key = primaryKey(model);
+  for (const field of columnFields(model)) {
+    const expression = generationExpression(model, field.name);
+    if (expression === undefined) continue;
+    const conditions = key.map((name, index) => `"${dbColumn(model, name)}"::text = $${index + 1}`).join(' AND ');
+    const [found] = await prisma.$queryRawUnsafe<{ expected: unknown }[]>(
+      `SELECT (${expression}) AS expected FROM "${schemaModel(model).dbName}" WHERE ${conditions}`,
+      ...key.map((name) => String(row[name])),
+    );
+    expect(comparable(field, row[field.name]), `${model}.${field.name} = ${expression}`).toEqual(comparable(field, found.expected));
+    expect(row[field.name], `${model}.${field.name}`).not.toBeNull();
+  }
+}
+
 /** Rows written by one pass, by model, so later models can point at them. */
 class RoundTrip {
   readonly rows = new Map<string, Row>();
@@ -634,7 +696,7 @@ class RoundTrip {
     const data: Row = {};
     const later = new Set(deferred.filter((entry) => entry.model === model).flatMap((entry) => entry.relation.fields));
     for (const field of columnFields(model)) {
-      if (!later.has(field.name)) data[field.name] = sampleValue(model, field);
+      if (!later.has(field.name) && generationExpression(model, field.name) === undefined) data[field.name] = sampleValue(model, field);
     }
     for (const relation of ownedRelations(model)) {
       if (!relation.fields.some((field) => later.has(field))) Object.assign(data, this.foreignKeyValues(relation));
@@ -644,6 +706,7 @@ class RoundTrip {
     expectFields(model, created, data, 'create returned');
     this.rows.set(model, created);
     expectFields(model, await readBack(this.prisma, model, created), data, 'read back');
+    await expectGeneratedValues(this.prisma, model, created);
   }
 
   /** Points optional relations that close a cycle at the rows created since. */

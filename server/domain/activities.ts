@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import type { Activity, Opportunity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { assertCanCreateSalesRecords, canReadCustomerRecord, canReadSalesRecord } from './access.ts';
+import type { Activity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { assertCanCreateSalesRecords, canReadSalesRecord } from './access.ts';
 import { ACTIVITY_TYPES, canWriteActivity, REGARDING_OWNERS, regardingRecord } from './activity-queries.ts';
+import { assertAssignable, resolveRegarding } from './activity-regarding.ts';
 import { lockScope, recordActivityEvents, refreshLastActivityAt } from './activity-tracking.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from './errors.ts';
 import { committed } from './events.ts';
 import { notifyActivityAdded } from './notifications.ts';
-import { entityId, omittable, optionalText, parseInput, requiredText } from './validation.ts';
+import { entityId, moment, omittable, optionalText, parseInput, requiredText } from './validation.ts';
 
 /**
  * Calls, e-mails, meetings, tasks and notes about an opportunity, account or contact
@@ -24,12 +25,14 @@ export interface Clock {
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 const activityType = z.enum(ACTIVITY_TYPES, { error: 'Choose CALL, EMAIL, MEETING, TASK or NOTE.' });
-const timestamp = z.date({ error: 'Enter a date and time.' });
+const timestamp = moment();
 
 const editableFields = {
   type: activityType,
   subject: requiredText(200),
   notes: optionalText(20_000),
+  /** What came of it, in a line; free text, since a call's outcomes differ from a meeting's. */
+  outcome: optionalText(500),
   /** Defaults to the viewer on create. */
   assigneeId: omittable(entityId),
   dueAt: timestamp.nullable().optional(),
@@ -56,10 +59,18 @@ const updateActivityInput = z.object({
   ...editableFields,
   type: omittable(activityType),
   subject: omittable(editableFields.subject),
+  /** Corrects when a completed activity was done; not in the future. */
+  doneAt: omittable(timestamp),
+});
+
+const rescheduleActivityInput = z.object({
+  dueAt: timestamp,
+  durationMinutes: editableFields.durationMinutes,
 });
 
 export type CreateActivityInput = z.input<typeof createActivityInput>;
 export type UpdateActivityInput = z.input<typeof updateActivityInput>;
+export type RescheduleActivityInput = z.input<typeof rescheduleActivityInput>;
 
 export async function createActivity(
   prisma: PrismaClient,
@@ -73,10 +84,9 @@ export async function createActivity(
   if (!input.opportunityId && !input.accountId && !input.contactId) {
     errors.push(fieldError('opportunityId', 'REQUIRED', 'Choose the opportunity, account or contact this activity is about.'));
   }
-  if (input.doneAt && input.doneAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    errors.push(fieldError('doneAt', 'IN_FUTURE', 'An activity cannot be done in the future; give it a due date instead.'));
-  }
+  if (input.doneAt && isInFuture(input.doneAt, now)) errors.push(IN_FUTURE);
   if (errors.length) throw new ValidationError(errors);
+  const doneAt = input.doneAt ? new Date(Math.min(input.doneAt.getTime(), now.getTime())) : null;
   return committed(() => prisma.$transaction(async (tx) => {
     const regarding = await resolveRegarding(tx, viewer, input);
     const assigneeId = input.assigneeId ?? viewer.id;
@@ -87,15 +97,17 @@ export async function createActivity(
         type: input.type,
         subject: input.subject,
         notes: input.notes ?? null,
+        outcome: input.outcome ?? null,
         opportunityId: regarding.opportunityId,
         accountId: regarding.accountId,
         contactId: regarding.contactId,
         teamId: regarding.teamId,
         assigneeId,
         createdById: viewer.id,
-        dueAt: input.dueAt ?? null,
+        // Something logged afterwards took place when it was done: that is where a calendar shows it.
+        dueAt: input.dueAt ?? doneAt,
         durationMinutes: input.durationMinutes ?? null,
-        doneAt: input.doneAt ? new Date(Math.min(input.doneAt.getTime(), now.getTime())) : null,
+        doneAt,
         createdAt: now,
         updatedAt: now,
       },
@@ -107,7 +119,10 @@ export async function createActivity(
   }));
 }
 
-/** Changes what an activity is and when it is due; the record it is about stays. */
+/**
+ * Changes what an activity is, when it is due and what came of it; the record it is about stays.
+ * A completed activity's done time may be corrected (not into the future).
+ */
 export async function updateActivity(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -116,42 +131,81 @@ export async function updateActivity(
   { now = new Date() }: Clock = {},
 ): Promise<Activity> {
   const input = parseInput(updateActivityInput, rawInput);
+  if (input.doneAt && isInFuture(input.doneAt, now)) throw new ValidationError([IN_FUTURE]);
   return prisma.$transaction(async (tx) => {
-    const current = await loadWritableActivity(tx, viewer, id);
+    // A new done time moves the opportunities' last activity: lock them as every such writer does.
+    const current = await loadWritableActivity(tx, viewer, id, { lock: input.doneAt !== undefined });
+    if (input.doneAt && current.doneAt === null) {
+      throw ValidationError.field('doneAt', 'NOT_DONE', 'Complete the activity to give it a done time.');
+    }
     if (input.assigneeId && input.assigneeId !== current.assigneeId && input.assigneeId !== viewer.id) {
       await assertAssignable(tx, input.assigneeId, current.teamId);
     }
-    return tx.activity.update({
+    const updated = await tx.activity.update({
       where: { id },
       data: {
         type: input.type,
         subject: input.subject,
         notes: input.notes,
+        outcome: input.outcome,
         assigneeId: input.assigneeId,
-        dueAt: input.dueAt,
-        // A new due date is announced again when it comes.
-        ...(input.dueAt !== undefined && input.dueAt?.getTime() !== current.dueAt?.getTime()
-          ? { dueNotifiedAt: null, overdueNotifiedAt: null }
-          : {}),
+        ...dueChange(current, input.dueAt),
         durationMinutes: input.durationMinutes,
+        doneAt: input.doneAt && new Date(Math.min(input.doneAt.getTime(), now.getTime())),
         updatedAt: now,
       },
+    });
+    if (input.doneAt) await refreshLastActivityAt(tx, updated);
+    return updated;
+  });
+}
+
+/** Moves an open activity to another time (the calendar's drag, "postpone"); a done one stays where it happened. */
+export async function rescheduleActivity(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+  rawInput: RescheduleActivityInput,
+  { now = new Date() }: Clock = {},
+): Promise<Activity> {
+  const input = parseInput(rescheduleActivityInput, rawInput);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadWritableActivity(tx, viewer, id);
+    if (current.doneAt) throw ValidationError.field('dueAt', 'ALREADY_DONE', 'A completed activity cannot be rescheduled.');
+    return tx.activity.update({
+      where: { id },
+      data: { ...dueChange(current, input.dueAt), durationMinutes: input.durationMinutes, updatedAt: now },
     });
   });
 }
 
-/** Marks an activity done now, or open again; asking for the state it is in changes nothing. */
+/** A new due date is announced again when it comes. */
+function dueChange(current: Pick<Activity, 'dueAt'>, dueAt: Date | null | undefined) {
+  if (dueAt === undefined) return {};
+  if (dueAt?.getTime() === current.dueAt?.getTime()) return { dueAt };
+  return { dueAt, dueNotifiedAt: null, overdueNotifiedAt: null };
+}
+
+/**
+ * Marks an activity done (now, or at the past moment `doneAt` when it was done earlier), or open
+ * again; asking for the state it is in changes nothing.
+ */
 export async function completeActivity(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
   done: boolean,
-  { now = new Date() }: Clock = {},
+  { now = new Date(), doneAt: rawDoneAt }: Clock & { doneAt?: Date | null } = {},
 ): Promise<Activity> {
+  const { doneAt } = parseInput(z.object({ doneAt: omittable(timestamp) }), { doneAt: rawDoneAt });
+  if (doneAt && (!done || isInFuture(doneAt, now))) {
+    throw new ValidationError([done ? IN_FUTURE : fieldError('doneAt', 'NOT_ALLOWED', 'Only a completion has a done time.')]);
+  }
   return prisma.$transaction(async (tx) => {
     const current = await loadWritableActivity(tx, viewer, id, { lock: true });
     if (done === (current.doneAt !== null)) return current;
-    const updated = await tx.activity.update({ where: { id }, data: { doneAt: done ? now : null, updatedAt: now } });
+    const completedAt = doneAt ? new Date(Math.min(doneAt.getTime(), now.getTime())) : now;
+    const updated = await tx.activity.update({ where: { id }, data: { doneAt: done ? completedAt : null, updatedAt: now } });
     await refreshLastActivityAt(tx, updated);
     await recordActivityEvents(tx, viewer.id, done ? 'ACTIVITY_COMPLETED' : 'ACTIVITY_REOPENED', [updated], now);
     return updated;
@@ -193,73 +247,15 @@ async function loadWritableActivity(tx: Tx, viewer: Viewer, id: string, { lock =
   return row;
 }
 
-interface Regarding {
-  opportunityId: string | null;
-  accountId: string | null;
-  contactId: string | null;
-  /** The team of the record the activity is about: the opportunity's, else the account's, else the contact's. */
-  teamId: string;
+function isInFuture(doneAt: Date, now: Date) {
+  return doneAt.getTime() > now.getTime() + CLOCK_SKEW_MS;
 }
 
-/**
- * The records an activity is about. The viewer must be able to read each one given; an
- * opportunity brings its account and contact unless given, and all of them must fit together.
- */
-async function resolveRegarding(
-  tx: Tx,
-  viewer: Viewer,
-  input: { opportunityId?: string; accountId?: string; contactId?: string },
-): Promise<Regarding> {
-  const errors: FieldError[] = [];
-  let opportunity: Opportunity | null = null;
-  if (input.opportunityId) {
-    opportunity = await tx.opportunity.findUnique({ where: { id: input.opportunityId } });
-    if (!opportunity || !canReadSalesRecord(viewer, opportunity)) {
-      opportunity = null;
-      errors.push(fieldError('opportunityId', 'NOT_FOUND', 'Unknown opportunity.'));
-    }
-  }
-  const account = input.accountId ? await tx.account.findUnique({ where: { id: input.accountId } }) : null;
-  if (input.accountId) {
-    if (!account || !canReadCustomerRecord(viewer, account)) errors.push(fieldError('accountId', 'NOT_FOUND', 'Unknown account.'));
-    else if (opportunity && opportunity.accountId !== account.id) {
-      errors.push(fieldError('accountId', 'OTHER_ACCOUNT', 'The opportunity belongs to another account.'));
-    }
-  }
-  const contact = input.contactId ? await tx.contact.findUnique({ where: { id: input.contactId } }) : null;
-  const accountId = opportunity?.accountId ?? account?.id ?? null;
-  if (input.contactId) {
-    if (!contact || !canReadCustomerRecord(viewer, contact)) errors.push(fieldError('contactId', 'NOT_FOUND', 'Unknown contact.'));
-    else if (contact.accountId && accountId && contact.accountId !== accountId) {
-      errors.push(fieldError('contactId', 'OTHER_ACCOUNT', 'This contact works at another account.'));
-    }
-  }
-  if (errors.length) throw new ValidationError(errors);
-  // About a contact alone: it counts for the contact's account too, if the viewer may see that
-  // account (the activity takes the account's team, and its author must still be able to read it).
-  const contactsAccount =
-    !accountId && contact?.accountId ? await tx.account.findUnique({ where: { id: contact.accountId } }) : null;
-  const derivedAccount = contactsAccount && canReadCustomerRecord(viewer, contactsAccount) ? contactsAccount : null;
-  // Who may read it: the team of the opportunity, else of the account, else of the contact
-  // (`syncCustomerActivities` keeps this rule when teams change).
-  const primary = opportunity ?? account ?? derivedAccount ?? contact;
-  return {
-    opportunityId: opportunity?.id ?? null,
-    accountId: accountId ?? derivedAccount?.id ?? null,
-    contactId: contact?.id ?? opportunity?.contactId ?? null,
-    teamId: primary!.teamId,
-  };
-}
-
-/** An assignee must be an active user who may read the activity. */
-async function assertAssignable(tx: Tx, userId: string, teamId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
-  if (!user || !user.active) throw ValidationError.field('assigneeId', 'NOT_FOUND', 'Unknown or inactive user.');
-  const asViewer = { role: user.role, teamIds: user.memberships.map((membership) => membership.teamId) } as Viewer;
-  if (!canReadSalesRecord(asViewer, { teamId })) {
-    throw ValidationError.field('assigneeId', 'NOT_ALLOWED', 'This user cannot see the record the activity is about.');
-  }
-}
+const IN_FUTURE: FieldError = {
+  field: 'doneAt',
+  reason: 'IN_FUTURE',
+  message: 'An activity cannot be done in the future; give it a due date instead.',
+};
 
 function fieldError(field: string, reason: string, message: string): FieldError {
   return { field, reason, message };

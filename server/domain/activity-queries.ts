@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Activity, Prisma } from '../generated/prisma/client.ts';
 import { activityReadWhere, canReadSalesRecord, canWriteSalesRecord, type OwnedRecord } from './access.ts';
-import { entityId, parseInput } from './validation.ts';
+import { containsText, searchTerms } from './text-search.ts';
+import { entityId, moment, parseInput } from './validation.ts';
 
 /** domain.md, "Activities": open, overdue (open and due in the past), completed. */
 export const ACTIVITY_STATUSES = ['OPEN', 'OVERDUE', 'COMPLETED'] as const;
@@ -57,30 +58,53 @@ export const REGARDING_OWNERS = {
   contact: { select: { ownerId: true, teamId: true } },
 } satisfies Prisma.ActivitySelect;
 
-const activityFilter = z.object({
+export const activityFilterSchema = z.object({
+  /** Words found in the subject, notes or outcome. */
+  search: z.string().trim().max(200, 'At most 200 characters.').nullish(),
   opportunityId: entityId.nullish(),
   accountId: entityId.nullish(),
   contactId: entityId.nullish(),
   assigneeId: entityId.nullish(),
+  assigneeIds: z.array(entityId).max(50).nullish(),
+  /** Only the viewer's own (assigned to them). */
+  mine: z.boolean().nullish(),
+  /** The teams of the records the activities are about. */
+  teamIds: z.array(entityId).max(50).nullish(),
   status: z.array(z.enum(ACTIVITY_STATUSES)).max(3).nullish(),
   types: z.array(z.enum(ACTIVITY_TYPES)).max(5).nullish(),
+  /** Due in [dueFrom, dueTo). */
+  dueFrom: moment().nullish(),
+  dueTo: moment().nullish(),
+  /** Done in [doneFrom, doneTo). */
+  doneFrom: moment().nullish(),
+  doneTo: moment().nullish(),
 });
 
-export type ActivityFilter = z.input<typeof activityFilter>;
+export type ActivityFilter = z.input<typeof activityFilterSchema>;
 
 /**
  * The activities the viewer may read that match every given condition. `accountId` and `contactId`
  * also match activities of the account's or contact's opportunities (they carry both links).
  */
 export function activityListWhere(viewer: Viewer, rawFilter: ActivityFilter, now: Date): Prisma.ActivityWhereInput {
-  const filter = parseInput(activityFilter, rawFilter, 'filter');
+  const filter = parseInput(activityFilterSchema, rawFilter, 'filter');
   const and: Prisma.ActivityWhereInput[] = [activityReadWhere(viewer)];
+  for (const term of searchTerms(filter.search)) {
+    and.push({ OR: [{ subject: containsText(term) }, { notes: containsText(term) }, { outcome: containsText(term) }] });
+  }
   if (filter.opportunityId) and.push({ opportunityId: filter.opportunityId });
   if (filter.accountId) and.push({ accountId: filter.accountId });
   if (filter.contactId) and.push({ contactId: filter.contactId });
   if (filter.assigneeId) and.push({ assigneeId: filter.assigneeId });
+  if (filter.assigneeIds?.length) and.push({ assigneeId: { in: filter.assigneeIds } });
+  if (filter.mine) and.push({ assigneeId: viewer.id });
+  if (filter.teamIds?.length) and.push({ teamId: { in: filter.teamIds } });
   if (filter.status?.length) and.push({ OR: filter.status.map((status) => activityStatusWhere(status, now)) });
   if (filter.types?.length) and.push({ type: { in: filter.types } });
+  if (filter.dueFrom) and.push({ dueAt: { gte: filter.dueFrom } });
+  if (filter.dueTo) and.push({ dueAt: { lt: filter.dueTo } });
+  if (filter.doneFrom) and.push({ doneAt: { gte: filter.doneFrom } });
+  if (filter.doneTo) and.push({ doneAt: { lt: filter.doneTo } });
   return { AND: and };
 }
 
@@ -93,6 +117,43 @@ export const ACTIVITY_LIST_ORDER: Prisma.ActivityOrderByWithRelationInput[] = [
   { dueAt: { sort: 'asc', nulls: 'last' } },
   { id: 'asc' },
 ];
+
+/** Sort keys an activity list may choose instead of the order above; activities without the date come last. */
+export const ACTIVITY_SORT_FIELDS = ['dueAt', 'doneAt', 'createdAt', 'type', 'subject'] as const;
+export type ActivitySortField = (typeof ACTIVITY_SORT_FIELDS)[number];
+
+export function activityOrderBy(field?: ActivitySortField, direction: 'asc' | 'desc' = 'asc'): Prisma.ActivityOrderByWithRelationInput[] {
+  if (!field) return ACTIVITY_LIST_ORDER;
+  const primary: Prisma.ActivityOrderByWithRelationInput =
+    field === 'dueAt' || field === 'doneAt' ? { [field]: { sort: direction, nulls: 'last' } } : { [field]: direction };
+  return [primary, { id: direction }];
+}
+
+/** A calendar shows at most six weeks (a month view with its leading and trailing days). */
+export const MAX_CALENDAR_DAYS = 42;
+
+const calendarRange = z
+  .object({ from: moment(), to: moment() })
+  .refine((range) => range.to > range.from, { path: ['to'], error: 'The end must come after the start.', params: { reason: 'BEFORE_START' } })
+  .refine((range) => range.to.getTime() - range.from.getTime() <= MAX_CALENDAR_DAYS * 86_400_000, {
+    path: ['to'],
+    error: `Show at most ${MAX_CALENDAR_DAYS} days at once.`,
+    params: { reason: 'RANGE_TOO_LONG' },
+  });
+
+/** Scheduled activities (done or not) due in [from, to) that match the list filter. */
+export function activityCalendarWhere(
+  viewer: Viewer,
+  rawRange: { from: Date; to: Date },
+  rawFilter: ActivityFilter,
+  now: Date,
+): Prisma.ActivityWhereInput {
+  const range = parseInput(calendarRange, rawRange);
+  return { AND: [activityListWhere(viewer, rawFilter, now), { dueAt: { gte: range.from, lt: range.to } }] };
+}
+
+/** Calendar entries by start; the id breaks ties. */
+export const CALENDAR_ORDER: Prisma.ActivityOrderByWithRelationInput[] = [{ dueAt: 'asc' }, { id: 'asc' }];
 
 /** The viewer's open activities of any record they can still read. */
 export function myTasksWhere(viewer: Viewer): Prisma.ActivityWhereInput {

@@ -32,6 +32,9 @@ const ORDERED_TABLES = {
   Source: { key: 'id', type: 'uuid' },
   ForecastCategory: { key: 'key', type: 'text' },
   Priority: { key: 'key', type: 'text' },
+  LifecycleStatus: { key: 'key', type: 'text' },
+  /** A user's own views of a list; callers pass only that user's ids (checked with assertCompleteOrder). */
+  SavedView: { key: 'id', type: 'uuid' },
 } as const;
 
 export type OrderedTable = keyof typeof ORDERED_TABLES;

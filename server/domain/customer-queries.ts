@@ -3,10 +3,11 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { accountReadWhere, contactReadWhere } from './access.ts';
 import { normalizeCompanyName } from './normalize.ts';
+import { containsText, escapeLike, searchTerms, startsWithText } from './text-search.ts';
 import { entityId, parseInput } from './validation.ts';
 
 /** List arguments shared by the account and contact lists; validated like any other input. */
-const listFilter = z.object({
+export const customerListFilterSchema = z.object({
   search: z.string().trim().max(200, 'At most 200 characters.').nullish(),
   statusKeys: z.array(z.string().max(40)).max(20).nullish(),
   ownerIds: z.array(entityId).max(50).nullish(),
@@ -16,30 +17,27 @@ const listFilter = z.object({
   country: z.string().trim().toUpperCase().length(2, 'Use a two-letter country code.').nullish(),
 });
 
-export type CustomerListFilter = z.input<typeof listFilter>;
+export type CustomerListFilter = z.input<typeof customerListFilterSchema>;
 
 export type SortDirection = 'asc' | 'desc';
-export type AccountSortField = 'name' | 'city' | 'createdAt' | 'updatedAt';
-export type ContactSortField = 'lastName' | 'city' | 'createdAt' | 'updatedAt';
+export const ACCOUNT_SORT_FIELDS = ['name', 'city', 'createdAt', 'updatedAt'] as const;
+export const CONTACT_SORT_FIELDS = ['lastName', 'city', 'createdAt', 'updatedAt'] as const;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
+export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
 
-/** Every search word must appear in one of the fields (case-insensitive). */
-function searchTerms(search: string | null | undefined) {
-  return (search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
-}
-
-const contains = (value: string) => ({ contains: value, mode: 'insensitive' as const });
+const contains = containsText;
 
 export function accountListWhere(viewer: Viewer, rawFilter: CustomerListFilter = {}): Prisma.AccountWhereInput {
-  const filter = parseInput(listFilter, rawFilter);
+  const filter = parseInput(customerListFilterSchema, rawFilter);
   const and: Prisma.AccountWhereInput[] = [accountReadWhere(viewer)];
   for (const term of searchTerms(filter.search)) {
     const folded = normalizeCompanyName(term);
     and.push({
       OR: [
         { name: contains(term) },
-        ...(folded ? [{ normalizedName: { contains: folded } }] : []),
+        ...(folded ? [{ normalizedName: { contains: escapeLike(folded) } }] : []),
         { city: contains(term) },
-        { postalCode: { startsWith: term } },
+        { postalCode: startsWithText(term) },
         { email: contains(term) },
         { industry: contains(term) },
       ],
@@ -54,7 +52,7 @@ export function contactListWhere(
   viewer: Viewer,
   rawFilter: CustomerListFilter & { accountId?: string | null } = {},
 ): Prisma.ContactWhereInput {
-  const filter = parseInput(listFilter, rawFilter);
+  const filter = parseInput(customerListFilterSchema, rawFilter);
   const and: Prisma.ContactWhereInput[] = [contactReadWhere(viewer)];
   for (const term of searchTerms(filter.search)) {
     and.push({
@@ -64,7 +62,8 @@ export function contactListWhere(
         { email: contains(term) },
         { jobTitle: contains(term) },
         { city: contains(term) },
-        { account: { name: contains(term) } },
+        // Only through an account the viewer may read: its name must not reveal a hidden record.
+        { account: { AND: [accountReadWhere(viewer), { name: contains(term) }] } },
       ],
     });
   }
@@ -74,7 +73,7 @@ export function contactListWhere(
   return { AND: and };
 }
 
-function sharedFilters(filter: z.output<typeof listFilter>) {
+function sharedFilters(filter: z.output<typeof customerListFilterSchema>) {
   const where: Array<Prisma.AccountWhereInput & Prisma.ContactWhereInput> = [];
   if (filter.statusKeys?.length) where.push({ statusKey: { in: filter.statusKeys } });
   if (filter.ownerIds?.length) where.push({ ownerId: { in: filter.ownerIds } });

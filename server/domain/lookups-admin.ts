@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import type { ForecastCategory, LossReason, Priority, PrismaClient, Source, Tag } from '../generated/prisma/client.ts';
+import type { ForecastCategory, LifecycleStatus, LossReason, Priority, PrismaClient, Source, Tag } from '../generated/prisma/client.ts';
 import {
   adminChange,
   assertNameFree,
@@ -12,12 +12,14 @@ import {
   type OrderedTable,
   type Tx,
 } from './admin-edit.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { entityId, omittable, requiredText } from './validation.ts';
 
 /**
  * The editable lookup lists: loss reasons, sources and tags (named entries with an id), forecast
- * categories and priorities (entries with a stable key, some built in). Administrators edit them;
+ * categories, priorities and the customer (lifecycle) statuses of accounts and contacts (entries
+ * with a stable key, some built in). Administrators edit them;
  * an entry still used by records cannot be deleted (loss reasons and sources can be deactivated).
  */
 
@@ -178,6 +180,7 @@ async function assertNamedFree(tx: Tx, list: NamedList, name: string, excludeId?
 interface KeyedRows {
   forecastCategory: ForecastCategory;
   priority: Priority;
+  lifecycleStatus: LifecycleStatus;
 }
 export type KeyedList = keyof KeyedRows;
 
@@ -194,6 +197,8 @@ interface KeyedListConfig<Row> {
   table: OrderedTable;
   delegate: (tx: Tx) => KeyedDelegate<Row>;
   usage: (tx: Tx, key: string) => Promise<number>;
+  /** What `usage` counts, for messages: one, many. */
+  usedBy: [string, string];
 }
 
 const KEYED: { [List in KeyedList]: KeyedListConfig<KeyedRows[List]> } = {
@@ -202,12 +207,22 @@ const KEYED: { [List in KeyedList]: KeyedListConfig<KeyedRows[List]> } = {
     table: 'ForecastCategory',
     delegate: (tx) => tx.forecastCategory,
     usage: (tx, key) => tx.opportunity.count({ where: { forecastCategoryKey: key } }),
+    usedBy: ['opportunity', 'opportunities'],
   },
   priority: {
     what: 'priority',
     table: 'Priority',
     delegate: (tx) => tx.priority,
     usage: (tx, key) => tx.opportunity.count({ where: { priorityKey: key } }),
+    usedBy: ['opportunity', 'opportunities'],
+  },
+  lifecycleStatus: {
+    what: 'customer status',
+    table: 'LifecycleStatus',
+    delegate: (tx) => tx.lifecycleStatus,
+    usage: async (tx, key) =>
+      (await tx.account.count({ where: { statusKey: key } })) + (await tx.contact.count({ where: { statusKey: key } })),
+    usedBy: ['account or contact', 'accounts and contacts'],
   },
 };
 
@@ -259,14 +274,19 @@ export function reorderKeyedEntries<List extends KeyedList>(
   });
 }
 
-/** Built-in entries are used by the rules (WON sets COMMIT, LOST sets OMITTED) and stay. */
+/**
+ * Built-in entries are used by the rules (WON sets COMMIT and makes the account a CUSTOMER, LOST
+ * sets OMITTED) and stay; an entry in use stays too, so no record loses its value.
+ */
 export function deleteKeyedEntry(prisma: PrismaClient, viewer: Viewer, list: KeyedList, key: string): Promise<{ key: string }> {
   return adminChange(prisma, viewer, z.object({ key: z.string() }), { key }, async (tx, input) => {
-    const { what, usage, delegate } = KEYED[list];
+    const { what, usage, delegate, usedBy } = KEYED[list];
     const entry = await findKeyed(tx, list, input.key);
     if (entry.builtIn) throw ValidationError.field('key', 'BUILT_IN', `This ${what} is built in and cannot be deleted.`);
+    // Locked, so no record can take the entry between the count and the delete.
+    await tx.$queryRaw`SELECT "key" FROM ${Prisma.raw(`"${KEYED[list].table}"`)} WHERE "key" = ${input.key} FOR UPDATE`;
     const count = await usage(tx, input.key);
-    assertUnused(count, 'IN_USE', `This ${what} is still used by ${plural(count, 'opportunity', 'opportunities')}.`, 'key');
+    assertUnused(count, 'IN_USE', `This ${what} is still used by ${plural(count, ...usedBy)}.`, 'key');
     await delegate(tx).delete({ where: { key: input.key } });
     return { key: input.key };
   });

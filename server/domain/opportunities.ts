@@ -16,6 +16,7 @@ import { Decimal, lineTotal, sumMoney, weightedAmount } from './money.ts';
 import { syncOpportunityActivities } from './activity-tracking.ts';
 import { committed, emit, type OpportunityChangedEvent } from './events.ts';
 import { notifyOpportunityChange, notifyOpportunityChanges } from './notifications.ts';
+import { openActivitiesChoice, settleOpenActivities, type OpenActivitiesChoice } from './open-activities-on-close.ts';
 import { diffTracked, recordChanges, recordCreations, type FieldChange, type TrackedState } from './opportunity-history.ts';
 import { resolveOwnership, resolveOwnerships } from './ownership.ts';
 import { entityId, idList, omittable, optionalText, parseEach, parseInput, requiredText } from './validation.ts';
@@ -359,19 +360,28 @@ export async function convertToDeal(
   }));
 }
 
+/** How a won or lost opportunity leaves its open activities: see open-activities-on-close.ts. */
+interface OpenActivitiesOnClose {
+  openActivities?: OpenActivitiesChoice | null;
+}
+
 /** WON: probability 100, closed now, and the account becomes a customer. */
 export async function winOpportunity(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
-  rawInput: { winLossReport?: string | null; expectedVersion?: number | null } = {},
+  rawInput: { winLossReport?: string | null; expectedVersion?: number | null } & OpenActivitiesOnClose = {},
   { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
-  const input = parseInput(z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()) }), rawInput);
+  const input = parseInput(
+    z.object({ winLossReport: optionalText(20_000), expectedVersion: omittable(z.number().int()), openActivities: openActivitiesChoice }),
+    rawInput,
+  );
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, input.expectedVersion);
     const now = requestedNow ?? changeTime(current);
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
+    await settleOpenActivities(tx, viewer.id, current, input.openActivities, now);
     await tx.account.update({ where: { id: current.accountId }, data: { statusKey: 'CUSTOMER' } });
     return applyChange(
       tx,
@@ -388,7 +398,7 @@ export async function loseOpportunity(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
-  rawInput: { lossReasonId?: string | null; winLossReport?: string | null; expectedVersion?: number | null },
+  rawInput: { lossReasonId?: string | null; winLossReport?: string | null; expectedVersion?: number | null } & OpenActivitiesOnClose,
   { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(
@@ -396,6 +406,7 @@ export async function loseOpportunity(
       lossReasonId: z.uuid({ error: (issue) => (issue.input == null ? 'Choose why the opportunity was lost.' : 'This is not a valid id.') }),
       winLossReport: optionalText(20_000),
       expectedVersion: omittable(z.number().int()),
+      openActivities: openActivitiesChoice,
     }),
     rawInput,
   );
@@ -405,6 +416,7 @@ export async function loseOpportunity(
     if (current.status !== 'OPEN') throw new OpportunityClosedError(current.status, ['status']);
     const reason = await tx.lossReason.findUnique({ where: { id: input.lossReasonId } });
     if (!reason || !reason.active) throw ValidationError.field('lossReasonId', 'NOT_FOUND', 'Choose one of the loss reasons.');
+    await settleOpenActivities(tx, viewer.id, current, input.openActivities, now);
     return applyChange(
       tx,
       viewer,

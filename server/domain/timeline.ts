@@ -21,7 +21,23 @@ export interface TimelinePage {
 /** Activities appear as themselves; their ACTIVITY_* history rows would repeat them. */
 const HIDDEN_FIELDS = ['weightedAmount', 'ACTIVITY_ADDED', 'ACTIVITY_COMPLETED', 'ACTIVITY_REOPENED', 'ACTIVITY_DELETED'];
 
-export type TimelineSubject = { opportunityId: string } | { accountId: string };
+export type TimelineSubject = { opportunityId: string } | { accountId: string } | { contactId: string };
+
+/** Activities of the record, including those of its contacts and opportunities (each checked for access below). */
+function activitiesOf(subject: TimelineSubject): Prisma.ActivityWhereInput {
+  if ('opportunityId' in subject) return { opportunityId: subject.opportunityId };
+  if ('accountId' in subject) {
+    return { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
+  }
+  return { OR: [{ contactId: subject.contactId }, { opportunity: { contactId: subject.contactId } }] };
+}
+
+/** History of the record's opportunities that the viewer may read. */
+function changesOf(viewer: Viewer, subject: TimelineSubject): Prisma.OpportunityChangeWhereInput {
+  if ('opportunityId' in subject) return { opportunityId: subject.opportunityId };
+  const owned = 'accountId' in subject ? { accountId: subject.accountId } : { contactId: subject.contactId };
+  return { opportunity: { ...owned, ...opportunityReadWhere(viewer) } };
+}
 
 export async function timeline(
   prisma: PrismaClient,
@@ -31,14 +47,8 @@ export async function timeline(
 ): Promise<TimelinePage> {
   const size = Math.min(Math.max(first ?? 20, 1), 100);
   const cursor = after ? decodeCursor(after) : null;
-  const activityWhere: Prisma.ActivityWhereInput =
-    'opportunityId' in subject
-      ? { opportunityId: subject.opportunityId }
-      : { OR: [{ accountId: subject.accountId }, { contact: { accountId: subject.accountId } }, { opportunity: { accountId: subject.accountId } }] };
-  const changeWhere: Prisma.OpportunityChangeWhereInput =
-    'opportunityId' in subject
-      ? { opportunityId: subject.opportunityId }
-      : { opportunity: { accountId: subject.accountId, ...opportunityReadWhere(viewer) } };
+  const activityWhere = activitiesOf(subject);
+  const changeWhere = changesOf(viewer, subject);
   const [activities, changes] = await Promise.all([
     prisma.activity.findMany({
       where: { AND: [activityWhere, activityReadWhere(viewer), cursor ? before('createdAt', cursor) : {}] },

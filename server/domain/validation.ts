@@ -145,3 +145,20 @@ export const omittable = <Schema extends z.ZodType>(schema: Schema) =>
   schema.nullish().transform((value) => value ?? undefined);
 
 export const idList = (max: number) => z.array(entityId).max(max, `At most ${max} entries.`);
+
+/** Every date and moment the CRM stores lies in these years (no typo like 20266 or 1026). */
+const EARLIEST = new Date('1900-01-01T00:00:00.000Z');
+const LATEST = new Date('2200-12-31T23:59:59.999Z');
+
+/**
+ * A moment (date and time) between 1900 and 2200. ISO strings are accepted too, so that a filter
+ * stored as JSON (a saved view) reads back with the same schema that validated it.
+ */
+export const moment = (message = 'Enter a date and time.') =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? new Date(value) : value),
+    z.date({ error: message }).min(EARLIEST, 'Enter a date from 1900 on.').max(LATEST, 'Enter a date up to 2200.'),
+  );
+
+/** A calendar day between 1900 and 2200 (stored as midnight UTC). */
+export const calendarDay = (message = 'Enter a date.') => moment(message);

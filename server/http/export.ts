@@ -96,21 +96,20 @@ function exportQuery(kind: ExportKind, params: URLSearchParams): ExportQuery {
   const filter = args.filter as never;
   switch (kind) {
     case 'accounts':
-      return { kind, filter: { search: args.search as string | undefined, ...decodeListFilter(filter) }, orderBy: args.orderBy as never };
+      return { kind, filter: decodeListFilter(filter, args.search as string | undefined), orderBy: args.orderBy as never };
     case 'contacts':
       return {
         kind,
         filter: {
-          search: args.search as string | undefined,
+          ...decodeListFilter(filter, args.search as string | undefined),
           accountId: args.accountId ? decodeId(args.accountId as string, 'Account', 'accountId') : undefined,
-          ...decodeListFilter(filter),
         },
         orderBy: args.orderBy as never,
       };
     case 'opportunities':
       return { kind, filter: decodeOpportunityFilter(filter), orderBy: args.orderBy as never };
     case 'activities':
-      return { kind, filter: decodeActivityFilter(filter) };
+      return { kind, filter: decodeActivityFilter(filter), orderBy: args.orderBy as never };
   }
 }
 

@@ -88,12 +88,12 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, context) =>
         context.prisma.account.findMany({
           ...query,
-          where: accountListWhere(requireViewer(context), { search: args.search, ...decodeListFilter(args.filter) }),
+          where: accountListWhere(requireViewer(context), decodeListFilter(args.filter, args.search)),
           orderBy: accountOrderBy(args.orderBy?.field, args.orderBy?.direction ?? undefined),
         }),
       totalCount: (_connection, args, context) =>
         context.prisma.account.count({
-          where: accountListWhere(requireViewer(context), { search: args.search, ...decodeListFilter(args.filter) }),
+          where: accountListWhere(requireViewer(context), decodeListFilter(args.filter, args.search)),
         }),
     },
     {},

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../builder.ts';
-import { completeActivity, createActivity, deleteActivity, updateActivity } from '../domain/activities.ts';
+import { completeActivity, createActivity, deleteActivity, rescheduleActivity, updateActivity } from '../domain/activities.ts';
 import { applyActivityPlan } from '../domain/activity-plans.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { ActivityTypeEnum } from './activity-type.ts';
@@ -8,7 +8,8 @@ import { decodeId, decodeInputId } from './ids.ts';
 import { requireViewer } from './viewer.ts';
 
 const editableFields = (t: InputFields) => ({
-  notes: t.string(),
+  notes: t.string({ description: 'The body: what was discussed, at most 20,000 characters.' }),
+  outcome: t.string({ description: 'What came of it, in a line (at most 500 characters).' }),
   assigneeId: t.id({ description: 'Defaults to the viewer on create; must be an active user who can see the record.' }),
   dueAt: t.field({ type: 'DateTime' }),
   durationMinutes: t.int({ description: '0-1440.' }),
@@ -24,7 +25,10 @@ const CreateActivityInput = builder.inputType('CreateActivityInput', {
     opportunityId: t.id(),
     accountId: t.id(),
     contactId: t.id(),
-    doneAt: t.field({ type: 'DateTime', description: 'Logs something that already happened; not in the future.' }),
+    doneAt: t.field({
+      type: 'DateTime',
+      description: 'Logs something that already happened (not in the future); its due time defaults to this moment.',
+    }),
   }),
 });
 
@@ -34,6 +38,7 @@ const UpdateActivityInput = builder.inputType('UpdateActivityInput', {
     type: t.field({ type: ActivityTypeEnum }),
     subject: t.string(),
     ...editableFields(t),
+    doneAt: t.field({ type: 'DateTime', description: 'Corrects when a completed activity was done; not in the future.' }),
   }),
 });
 
@@ -79,11 +84,36 @@ builder.mutationFields((t) => ({
   completeActivity: t.prismaField({
     type: 'Activity',
     authScopes: { writer: true },
-    description: 'Marks an activity done now (`done: false` opens it again). Asking for the state it is in changes nothing.',
+    description:
+      'Marks an activity done now, or at `doneAt` when it was done earlier (`done: false` opens it again). Asking for the state it is in changes nothing.',
     errors: activityResult('CompleteActivity'),
-    args: { id: t.arg.id({ required: true }), done: t.arg.boolean({ defaultValue: true }) },
-    resolve: async (query, _root, { id, done }, context) => {
-      const activity = await completeActivity(context.prisma, requireViewer(context), decodeId(id, 'Activity', 'id'), done ?? true);
+    args: {
+      id: t.arg.id({ required: true }),
+      done: t.arg.boolean({ defaultValue: true }),
+      doneAt: t.arg({ type: 'DateTime', description: 'When it was done, if not now; not in the future.' }),
+    },
+    resolve: async (query, _root, { id, done, doneAt }, context) => {
+      const activity = await completeActivity(context.prisma, requireViewer(context), decodeId(id, 'Activity', 'id'), done ?? true, {
+        doneAt,
+      });
+      return context.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+    },
+  }),
+  rescheduleActivity: t.prismaField({
+    type: 'Activity',
+    authScopes: { writer: true },
+    description: 'Moves an open activity to another time (and duration); a completed one gives ALREADY_DONE on dueAt.',
+    errors: activityResult('RescheduleActivity'),
+    args: {
+      id: t.arg.id({ required: true }),
+      dueAt: t.arg({ type: 'DateTime', required: true }),
+      durationMinutes: t.arg.int({ description: '0-1440; unchanged when omitted, null clears it.' }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const activity = await rescheduleActivity(context.prisma, requireViewer(context), decodeId(args.id, 'Activity', 'id'), {
+        dueAt: args.dueAt,
+        durationMinutes: args.durationMinutes,
+      });
       return context.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
     },
   }),

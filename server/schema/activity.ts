@@ -1,8 +1,13 @@
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { activityReadWhere, canReadCustomerRecord, canReadSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
 import {
-  ACTIVITY_LIST_ORDER,
+  activityCalendarWhere,
   activityListWhere,
+  activityOrderBy,
+  CALENDAR_ORDER,
+  MAX_CALENDAR_DAYS,
+  type ActivitySortField,
   activityStatus,
   canWriteActivity,
   MY_TASKS_ORDER,
@@ -17,7 +22,12 @@ import { ActivityTypeEnum } from './activity-type.ts';
 import { ContactRef } from './contact.ts';
 import { decodeId } from './ids.ts';
 import { OpportunityRef } from './opportunity.ts';
+import { SortDirection } from './sort-direction.ts';
 import { requireViewer } from './viewer.ts';
+
+function calendarWhere(context: Context, args: { from: Date; to: Date; filter?: typeof ActivityFilterInput.$inferInput | null }) {
+  return activityCalendarWhere(requireViewer(context), { from: args.from, to: args.to }, decodeActivityFilter(args.filter), new Date());
+}
 
 export const ActivityRef = builder.prismaNode('Activity', {
   id: { field: 'id' },
@@ -31,6 +41,7 @@ export const ActivityRef = builder.prismaNode('Activity', {
     type: t.expose('type', { type: ActivityTypeEnum }),
     subject: t.exposeString('subject'),
     notes: t.exposeString('notes', { nullable: true }),
+    outcome: t.exposeString('outcome', { nullable: true, description: 'What came of it, in a line.' }),
     // The linked records are null when the viewer may not read them (e.g. an account of another team).
     opportunity: t.field({
       type: OpportunityRef,
@@ -72,6 +83,27 @@ export const ActivityRef = builder.prismaNode('Activity', {
   }),
 });
 
+/** GraphQL names of the activity list's sort keys; saved views store the domain's. */
+export const ACTIVITY_SORT_VALUES = {
+  DUE_AT: { value: 'dueAt' },
+  DONE_AT: { value: 'doneAt' },
+  CREATED_AT: { value: 'createdAt' },
+  TYPE: { value: 'type' },
+  SUBJECT: { value: 'subject' },
+} as const satisfies Record<string, { value: ActivitySortField }>;
+
+const ActivitySortFieldEnum = builder.enumType('ActivitySortField', {
+  description: 'Activities without the date sort last in either direction.',
+  values: ACTIVITY_SORT_VALUES,
+});
+
+const ActivityOrder = builder.inputType('ActivityOrder', {
+  fields: (t) => ({
+    field: t.field({ type: ActivitySortFieldEnum, required: true }),
+    direction: t.field({ type: SortDirection, defaultValue: 'asc' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   activities: t.prismaConnection(
     {
@@ -79,18 +111,36 @@ builder.queryFields((t) => ({
       cursor: 'id',
       authScopes: { sales: true },
       description:
-        'Activities the viewer can read. Open ones first, by due date (overdue on top, undated last), then completed ones, most recently done first.',
-      args: { filter: t.arg({ type: ActivityFilterInput }) },
+        'Activities the viewer can read. Without `orderBy`: open ones first, by due date (overdue on top, undated last), then completed ones, most recently done first.',
+      args: { filter: t.arg({ type: ActivityFilterInput }), orderBy: t.arg({ type: ActivityOrder }) },
       resolve: (query, _root, args, context) =>
         context.prisma.activity.findMany({
           ...query,
           where: activityListWhere(requireViewer(context), decodeActivityFilter(args.filter), new Date()),
-          orderBy: ACTIVITY_LIST_ORDER,
+          orderBy: activityOrderBy(args.orderBy?.field, args.orderBy?.direction ?? undefined),
         }),
       totalCount: (_connection, args, context) =>
         context.prisma.activity.count({
           where: activityListWhere(requireViewer(context), decodeActivityFilter(args.filter), new Date()),
         }),
+    },
+    {},
+    {},
+  ),
+  activityCalendar: t.prismaConnection(
+    {
+      type: 'Activity',
+      cursor: 'id',
+      authScopes: { sales: true },
+      description: `Scheduled activities (open or done) due in [from, to), at most ${MAX_CALENDAR_DAYS} days, by due time: a week or month of the calendar.`,
+      args: {
+        from: t.arg({ type: 'DateTime', required: true }),
+        to: t.arg({ type: 'DateTime', required: true }),
+        filter: t.arg({ type: ActivityFilterInput }),
+      },
+      resolve: (query, _root, args, context) =>
+        context.prisma.activity.findMany({ ...query, where: calendarWhere(context, args), orderBy: CALENDAR_ORDER }),
+      totalCount: (_connection, args, context) => context.prisma.activity.count({ where: calendarWhere(context, args) }),
     },
     {},
     {},

@@ -115,9 +115,8 @@ function contactWhere(
   context: Parameters<typeof requireViewer>[0],
 ) {
   return contactListWhere(requireViewer(context), {
-    search: args.search,
+    ...decodeListFilter(args.filter, args.search),
     accountId: args.accountId ? decodeId(args.accountId, 'Account', 'accountId') : undefined,
-    ...decodeListFilter(args.filter),
   });
 }
 

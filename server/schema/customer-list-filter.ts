@@ -1,9 +1,11 @@
 import { builder } from '../builder.ts';
-import { decodeIds } from './ids.ts';
+import type { CustomerListFilter as DomainFilter } from '../domain/customer-queries.ts';
+import { decodeFilterIds, type FilterFieldTypes } from './ids.ts';
 
 export const CustomerListFilter = builder.inputType('CustomerListFilter', {
   description: 'Filters for account and contact lists; all given conditions must hold.',
   fields: (t) => ({
+    search: t.string({ description: 'Words as in the `search` argument of the list, which takes precedence when both are given.' }),
     statusKeys: t.stringList(),
     ownerIds: t.idList(),
     teamIds: t.idList(),
@@ -13,14 +15,13 @@ export const CustomerListFilter = builder.inputType('CustomerListFilter', {
   }),
 });
 
-export function decodeListFilter(filter: typeof CustomerListFilter.$inferInput | null | undefined) {
-  if (!filter) return {};
-  return {
-    statusKeys: filter.statusKeys,
-    country: filter.country,
-    ownerIds: decodeIds(filter.ownerIds, 'User', 'filter.ownerIds'),
-    teamIds: decodeIds(filter.teamIds, 'Team', 'filter.teamIds'),
-    tagIds: decodeIds(filter.tagIds, 'Tag', 'filter.tagIds'),
-    sourceIds: decodeIds(filter.sourceIds, 'Source', 'filter.sourceIds'),
-  };
+/** Where the filter holds ids (for decoding, and for saved views to encode back). */
+export const CUSTOMER_FILTER_TYPES: FilterFieldTypes = {
+  idLists: { ownerIds: 'User', teamIds: 'Team', tagIds: 'Tag', sourceIds: 'Source' },
+};
+
+/** The filter for the domain; the list's `search` argument wins over `filter.search`. */
+export function decodeListFilter(filter: typeof CustomerListFilter.$inferInput | null | undefined, search?: string | null): DomainFilter {
+  const decoded = filter ? (decodeFilterIds(filter, CUSTOMER_FILTER_TYPES) as DomainFilter) : {};
+  return { ...decoded, search: search ?? decoded.search };
 }

@@ -1,4 +1,4 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 
@@ -48,4 +48,42 @@ export function decodeIds(globalIds: readonly string[] | null | undefined, typen
 
 export function decodeOptionalFilterId(globalId: string | null | undefined, typename: string, field: string) {
   return globalId === undefined || globalId === null ? globalId : decodeId(globalId, typename, field);
+}
+
+/**
+ * Which fields of a list filter hold global ids (of which type) and calendar days, so a filter can
+ * be decoded for the domain and a stored one encoded back into what the client sends.
+ */
+export interface FilterFieldTypes {
+  idLists?: Record<string, string>;
+  ids?: Record<string, string>;
+  /** Fields of the `Date` scalar: `YYYY-MM-DD` for the client. */
+  days?: readonly string[];
+}
+
+/** Global ids to database ids; a malformed one fails at once with its field. */
+export function decodeFilterIds<Filter extends object>(filter: Filter, types: FilterFieldTypes, prefix = 'filter'): Filter {
+  const decoded: Record<string, unknown> = { ...(filter as Record<string, unknown>) };
+  for (const [field, typename] of Object.entries(types.idLists ?? {})) {
+    decoded[field] = decodeIds(decoded[field] as string[] | null | undefined, typename, `${prefix}.${field}`);
+  }
+  for (const [field, typename] of Object.entries(types.ids ?? {})) {
+    decoded[field] = decodeOptionalFilterId(decoded[field] as string | null | undefined, typename, `${prefix}.${field}`);
+  }
+  return decoded as Filter;
+}
+
+/** A filter as the domain stored it (database ids, ISO dates) in the form the client sends to the list. */
+export function encodeFilter(stored: Record<string, unknown>, types: FilterFieldTypes): Record<string, unknown> {
+  const encoded: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(stored)) {
+    if (value === null || value === undefined) continue;
+    const listType = types.idLists?.[field];
+    const idType = types.ids?.[field];
+    if (listType && Array.isArray(value)) encoded[field] = value.map((id) => encodeGlobalID(listType, String(id)));
+    else if (idType) encoded[field] = encodeGlobalID(idType, String(value));
+    else if (types.days?.includes(field)) encoded[field] = String(value).slice(0, 10);
+    else encoded[field] = value;
+  }
+  return encoded;
 }

@@ -8,15 +8,15 @@ import {
   reorderKeyedEntries,
   type KeyedList,
 } from '../domain/lookups-admin.ts';
-import type { ForecastCategory, Priority } from '../generated/prisma/client.ts';
+import type { ForecastCategory, LifecycleStatus, Priority } from '../generated/prisma/client.ts';
 import { validatedResult } from './mutation-result.ts';
 import { requireViewer } from './viewer.ts';
 
-type KeyedEntry = ForecastCategory | Priority;
+type KeyedEntry = ForecastCategory | Priority | LifecycleStatus;
 
 /**
  * The list query and the administrators' mutations of a key-based lookup list (forecast
- * categories, priorities), named after it: `priorities`, `createPriority`, `relabelPriority`,
+ * categories, priorities, customer statuses), named after it: `priorities`, `createPriority`, `relabelPriority`,
  * `reorderPriorities`, `deletePriority`. The object types have no relations, so the mutations
  * return the rows the domain wrote.
  */
@@ -60,7 +60,7 @@ export function keyedLookupFields(
     }),
     [`delete${names.one}`]: t.string({
       authScopes: { admin: true },
-      description: `Deletes a ${names.what} that is not built in and no opportunity uses (BUILT_IN or IN_USE otherwise).`,
+      description: `Deletes a ${names.what} that is not built in and no record uses (BUILT_IN or IN_USE otherwise).`,
       errors: validatedResult(`Delete${names.one}`, 'deletedKey'),
       args: { key: t.arg.string({ required: true }) },
       resolve: async (_root, args, context) => (await deleteKeyedEntry(context.prisma, requireViewer(context), list, args.key)).key,

@@ -1,18 +1,19 @@
 import { builder } from '../builder.ts';
+import { keyedLookupFields } from './keyed-lookup.ts';
 
-builder.prismaObject('LifecycleStatus', {
-  description: 'Lifecycle status of an account or contact. PROSPECT, CUSTOMER and INACTIVE are built in.',
+export const LifecycleStatusRef = builder.prismaObject('LifecycleStatus', {
+  description:
+    'Customer (lifecycle) status of an account or contact. PROSPECT, CUSTOMER and INACTIVE are built in; administrators add others, such as BANKRUPT or MERGED.',
   fields: (t) => ({
     key: t.exposeString('key'),
     label: t.exposeString('label'),
-    builtIn: t.exposeBoolean('builtIn'),
+    builtIn: t.exposeBoolean('builtIn', { description: 'Built-in entries cannot be deleted.' }),
   }),
 });
 
-builder.queryField('lifecycleStatuses', (t) =>
-  t.prismaField({
-    type: ['LifecycleStatus'],
-    authScopes: { authenticated: true },
-    resolve: (query, _root, _args, context) => context.prisma.lifecycleStatus.findMany({ ...query, orderBy: { position: 'asc' } }),
-  }),
-);
+keyedLookupFields('lifecycleStatus', LifecycleStatusRef, {
+  one: 'LifecycleStatus',
+  many: 'LifecycleStatuses',
+  query: 'lifecycleStatuses',
+  what: 'customer status',
+});

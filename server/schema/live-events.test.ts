@@ -132,6 +132,23 @@ describe('boardChanged', () => {
     expect((await filtered.next()).data.boardChanged).toEqual({ kind: 'UPDATED', opportunityId: nils, all: true, mine: true });
   });
 
+  it('answers "mine" and "followed" for each subscriber, not once for all of a team', async () => {
+    const query = `subscription($id: ID!) { boardChanged(pipelineId: $id) {
+      opportunityId mine: onBoard(filter: { mine: true }) followed: onBoard(filter: { followed: true })
+    } }`;
+    const variables = { id: globalId('Pipeline', pipeline.id) };
+    const nils = listen(connect(org.northSales.token), query, variables);
+    const nina = listen(connect(org.northSales2.token), query, variables);
+    await Promise.all([nils.ready, nina.ready]);
+    const card = await createCard(org.northSales.token, northAccount, 'Wessen Karte?');
+    expect((await nils.next()).data.boardChanged).toEqual({ opportunityId: card, mine: true, followed: false });
+    expect((await nina.next()).data.boardChanged).toEqual({ opportunityId: card, mine: false, followed: false });
+    await t.graphql('mutation($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: card }, org.northSales2.token);
+    await move(org.northSales.token, card, pipeline.stages[1].id);
+    expect((await nils.next()).data.boardChanged).toEqual({ opportunityId: card, mine: true, followed: false });
+    expect((await nina.next()).data.boardChanged).toEqual({ opportunityId: card, mine: false, followed: true });
+  });
+
   it('costs the same SQL statements per event for 2 and for 8 subscribers', async () => {
     const cardQuery = `subscription($id: ID!, $filter: OpportunityFilter) { boardChanged(pipelineId: $id) {
       kind opportunityId version stageId previousStageId onBoard(filter: $filter) actor { id name }

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { canReadSalesRecord, salesRecordReadWhere } from '../domain/access.ts';
-import { opportunityListWhere } from '../domain/opportunity-queries.ts';
+import { isViewerDependent, opportunityListWhere } from '../domain/opportunity-queries.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { OpportunityChangedEvent } from '../domain/events.ts';
 import type { FieldChange } from '../domain/opportunity-history.ts';
@@ -64,7 +64,9 @@ function onFilteredBoard(context: Context, live: LiveEvent, filter: typeof Oppor
   if (live.kind === 'DELETED' || live.kind === 'REMOVED') return false;
   const viewer = requireViewer(context);
   const decoded = decodeOpportunityFilter(filter);
-  const key = `onBoard:${JSON.stringify({ decoded, access: salesRecordReadWhere(viewer) })}`;
+  // "mine" and "followed" mean something else for every viewer: such answers are not shared.
+  const who = isViewerDependent(decoded) ? viewer.id : salesRecordReadWhere(viewer);
+  const key = `onBoard:${JSON.stringify({ decoded, access: who })}`;
   return sharedForEvent(live.event, key, async () => {
     const where = opportunityListWhere(viewer, decoded, {
       now: new Date(),

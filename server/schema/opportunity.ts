@@ -13,14 +13,13 @@ import {
   updateOpportunity,
   winOpportunity,
 } from '../domain/opportunities.ts';
-import { daysWithoutActivity, isStale, opportunityListWhere, opportunityOrderBy } from '../domain/opportunity-queries.ts';
+import { daysWithoutActivity, isStale } from '../domain/opportunity-queries.ts';
 import { AccountRef } from './account.ts';
 import { ContactRef } from './contact.ts';
 import { ErrorInterface } from './error.ts';
 import { decodeId, decodeInputId, decodeInputIds } from './ids.ts';
-import { OpportunityFilterInput, decodeOpportunityFilter } from './opportunity-filter.ts';
+import { OpenActivitiesChoiceEnum } from './open-activities-choice.ts';
 import { OpportunityKindEnum } from './opportunity-kind.ts';
-import { SortDirection } from './sort-direction.ts';
 import { TagRef } from './tag.ts';
 import { requireViewer } from './viewer.ts';
 
@@ -133,57 +132,7 @@ builder.objectType(ConflictError, {
   }),
 });
 
-const OpportunitySortField = builder.enumType('OpportunitySortField', {
-  values: {
-    EXPECTED_CLOSE_DATE: { value: 'expectedCloseDate' },
-    AMOUNT: { value: 'amount' },
-    WEIGHTED_AMOUNT: { value: 'weightedAmount' },
-    PROBABILITY: { value: 'probability' },
-    TITLE: { value: 'title' },
-    CREATED_AT: { value: 'createdAt' },
-    UPDATED_AT: { value: 'updatedAt' },
-  } as const,
-});
-
-const OpportunityOrder = builder.inputType('OpportunityOrder', {
-  fields: (t) => ({
-    field: t.field({ type: OpportunitySortField, required: true }),
-    direction: t.field({ type: SortDirection, defaultValue: 'asc' }),
-  }),
-});
-
 builder.queryFields((t) => ({
-  opportunities: t.prismaConnection(
-    {
-      type: 'Opportunity',
-      cursor: 'id',
-      authScopes: { sales: true },
-      description:
-        'Opportunities the viewer can read. `filter.search` matches title, account, contact, next step and OPP- numbers.',
-      args: {
-        filter: t.arg({ type: OpportunityFilterInput }),
-        orderBy: t.arg({ type: OpportunityOrder }),
-      },
-      resolve: async (query, _root, args, context) =>
-        context.prisma.opportunity.findMany({
-          ...query,
-          where: opportunityListWhere(requireViewer(context), decodeOpportunityFilter(args.filter), {
-            now: new Date(),
-            staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
-          }),
-          orderBy: opportunityOrderBy(args.orderBy?.field, args.orderBy?.direction ?? undefined),
-        }),
-      totalCount: async (_connection, args, context) =>
-        context.prisma.opportunity.count({
-          where: opportunityListWhere(requireViewer(context), decodeOpportunityFilter(args.filter), {
-            now: new Date(),
-            staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
-          }),
-        }),
-    },
-    {},
-    {},
-  ),
   opportunity: t.prismaField({
     type: 'Opportunity',
     nullable: true,
@@ -375,11 +324,17 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     description: 'WON: probability 100, closed now, the account becomes a customer; business data is frozen afterwards.',
     errors: opportunityMutation('WinOpportunity'),
-    args: { id: t.arg.id({ required: true }), winLossReport: t.arg.string(), version: t.arg.int({ description: VERSION_DESCRIPTION }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      winLossReport: t.arg.string(),
+      version: t.arg.int({ description: VERSION_DESCRIPTION }),
+      openActivities: t.arg({ type: OpenActivitiesChoiceEnum }),
+    },
     resolve: async (query, _root, args, context) => {
       const won = await winOpportunity(context.prisma, requireViewer(context), decodeId(args.id, 'Opportunity', 'id'), {
         winLossReport: args.winLossReport,
         expectedVersion: args.version,
+        openActivities: args.openActivities,
       });
       return context.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: won.id } });
     },
@@ -394,12 +349,14 @@ builder.mutationFields((t) => ({
       lossReasonId: t.arg.id(),
       winLossReport: t.arg.string(),
       version: t.arg.int({ description: VERSION_DESCRIPTION }),
+      openActivities: t.arg({ type: OpenActivitiesChoiceEnum }),
     },
     resolve: async (query, _root, args, context) => {
       const lost = await loseOpportunity(context.prisma, requireViewer(context), decodeId(args.id, 'Opportunity', 'id'), {
         lossReasonId: decodeInputId(args.lossReasonId, 'LossReason'),
         winLossReport: args.winLossReport,
         expectedVersion: args.version,
+        openActivities: args.openActivities,
       });
       return context.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: lost.id } });
     },

@@ -62,14 +62,19 @@ const TimelineItemRef = builder.objectRef<PageItem>('TimelineItem').implement({
   }),
 });
 
-for (const model of ['Opportunity', 'Account'] as const) {
+const SUBJECTS = {
+  Opportunity: (id: string): TimelineSubject => ({ opportunityId: id }),
+  Account: (id: string): TimelineSubject => ({ accountId: id }),
+  Contact: (id: string): TimelineSubject => ({ contactId: id }),
+};
+
+for (const model of ['Opportunity', 'Account', 'Contact'] as const) {
   builder.prismaObjectField(model, 'timeline', (t) =>
     t.connection({
       type: TimelineItemRef,
       description: 'Activities and opportunity history (stage and status changes, follows, ...) merged, newest first.',
       resolve: async (parent, args, context) => {
-        const subject: TimelineSubject = model === 'Opportunity' ? { opportunityId: parent.id } : { accountId: parent.id };
-        const page = await timeline(context.prisma, requireViewer(context), subject, { first: args.first, after: args.after });
+        const page = await timeline(context.prisma, requireViewer(context), SUBJECTS[model](parent.id), { first: args.first, after: args.after });
         const records = new PageRecords(context, page.items);
         return {
           edges: page.items.map((item) => ({ cursor: encodeCursor(item), node: { ...item, records } })),

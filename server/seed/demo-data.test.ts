@@ -10,12 +10,22 @@ let first: TestDatabase;
 let second: TestDatabase;
 let passwordHash: string;
 
+/** The first database is loaded at this moment, the second 40 days and 5 hours later. */
+const LOADED_AT = new Date('2026-12-03T10:00:00Z');
+const REFERENCE = new Date('2026-12-03T09:00:00Z');
+const SHIFT_DAYS = 40;
+const DAY = 86_400_000;
+
 beforeAll(async () => {
   // One argon2 hash for both databases: the seed would otherwise hash once per run.
   passwordHash = await hashPassword(DEMO_PASSWORD);
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  expect(await seedDemoData(first.db.prisma, { passwordHash })).toEqual({ created: true });
-  expect(await seedDemoData(second.db.prisma, { passwordHash })).toEqual({ created: true });
+  expect(await seedDemoData(first.db.prisma, { passwordHash, loadedAt: LOADED_AT })).toEqual({ created: true, reference: REFERENCE });
+  const later = new Date(LOADED_AT.getTime() + SHIFT_DAYS * DAY + 5 * 3_600_000);
+  expect(await seedDemoData(second.db.prisma, { passwordHash, loadedAt: later })).toEqual({
+    created: true,
+    reference: new Date(REFERENCE.getTime() + SHIFT_DAYS * DAY),
+  });
 });
 afterAll(async () => {
   await first?.drop();
@@ -112,7 +122,7 @@ describe('demo data', () => {
     expect(await prisma.opportunity.count()).toBe(400);
     for (const status of ['OPEN', 'WON', 'LOST'] as const) expect(await prisma.opportunity.count({ where: { status } })).toBeGreaterThan(40);
     const oldest = await prisma.opportunityChange.findFirstOrThrow({ orderBy: { changedAt: 'asc' } });
-    expect(oldest.changedAt.getTime()).toBeLessThan(new Date('2025-02-01').getTime());
+    expect(oldest.changedAt.getTime()).toBeLessThan(REFERENCE.getTime() - 600 * DAY);
     expect(await prisma.opportunityLine.count()).toBeGreaterThan(100);
     expect(await prisma.activity.count({ where: { doneAt: null } })).toBeGreaterThan(50);
     const lost = await prisma.opportunity.findMany({ where: { status: 'LOST' } });
@@ -171,12 +181,12 @@ describe('demo data', () => {
     expect(await Promise.all([prisma.user.count(), prisma.team.count(), prisma.account.count(), prisma.contact.count(), prisma.opportunity.count()])).toEqual(before);
   });
 
-  it('is the same on every fresh database', async () => {
+  it('is the same on every fresh database, dated relative to the day it is loaded', async () => {
     const accountNames = (database: TestDatabase) => database.db.prisma.account.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { name: true } });
     const contactEmails = (database: TestDatabase) => database.db.prisma.contact.findMany({ orderBy: [{ email: 'asc' }, { id: 'asc' }], select: { email: true } });
     expect(await accountNames(first)).toEqual(await accountNames(second));
     expect(await contactEmails(first)).toEqual(await contactEmails(second));
-    // Every column, ids and dates included.
+    // Every column, ids included; every date (but birthdays) of the later load is SHIFT_DAYS later.
     const everything = (database: TestDatabase) => {
       const prisma = database.db.prisma;
       return Promise.all([
@@ -185,9 +195,56 @@ describe('demo data', () => {
         prisma.account.findMany({ orderBy: { id: 'asc' }, include: { tags: { orderBy: { tagId: 'asc' } } } }),
         prisma.contact.findMany({ orderBy: { id: 'asc' }, include: { tags: { orderBy: { tagId: 'asc' } } } }),
         prisma.opportunity.findMany({ orderBy: { id: 'asc' } }),
+        prisma.activity.findMany({ orderBy: { id: 'asc' } }),
+        prisma.opportunityChange.findMany({ orderBy: { id: 'asc' }, omit: { oldValue: true, newValue: true } }),
       ]);
     };
-    expect(await everything(first)).toEqual(await everything(second));
+    const shifted = (value: unknown, key?: string): unknown => {
+      if (value instanceof Date) return key === 'birthday' ? value : new Date(value.getTime() + SHIFT_DAYS * DAY);
+      if (Array.isArray(value)) return value.map((item) => shifted(item));
+      if (value && typeof value === 'object' && !('toFixed' in value)) {
+        return Object.fromEntries(Object.entries(value).map(([field, item]) => [field, shifted(item, field)]));
+      }
+      return value;
+    };
+    // Titles name the year the opportunity came up ("Wartungsvertrag 2026"), which moves with it.
+    const withoutYears = ([teams, users, accounts, contacts, opportunities, ...rest]: Awaited<ReturnType<typeof everything>>) => {
+      for (const opportunity of opportunities) expect(opportunity.title.endsWith(` ${opportunity.createdAt.getUTCFullYear()}`)).toBe(true);
+      return [teams, users, accounts, contacts, opportunities.map((opportunity) => ({ ...opportunity, title: opportunity.title.slice(0, -5) })), ...rest];
+    };
+    expect(withoutYears(await everything(second))).toEqual(shifted(withoutYears(await everything(first))));
     expect(new Set((await accountNames(first)).map((account) => account.name)).size).toBe(50);
+  });
+
+  it('looks current when loaded: recent activity on most open deals, a few stale ones and overdue tasks, nothing after the load', async () => {
+    const prisma = first.db.prisma;
+    const open = await prisma.opportunity.findMany({ where: { status: 'OPEN' }, include: { activities: true } });
+    expect(open.length).toBeGreaterThan(60);
+    const stale = open.filter((opportunity) => opportunity.inactiveSince.getTime() < REFERENCE.getTime() - 14 * DAY);
+    expect(stale.length).toBeGreaterThan(open.length * 0.04);
+    expect(stale.length).toBeLessThan(open.length * 0.25);
+    // The last activity is what the domain's rule makes of the activities (created or done, the later).
+    for (const opportunity of open) {
+      const moments = opportunity.activities.map((activity) => Math.max(activity.createdAt.getTime(), activity.doneAt?.getTime() ?? 0));
+      expect(opportunity.lastActivityAt?.getTime() ?? null).toBe(moments.length ? Math.max(...moments) : null);
+    }
+    const tasks = await prisma.activity.findMany({ where: { doneAt: null } });
+    const overdue = tasks.filter((task) => task.dueAt! < REFERENCE);
+    expect(overdue.length).toBeGreaterThan(3);
+    expect(overdue.length).toBeLessThan(tasks.length * 0.3);
+    // Close dates are current: a few just passed, many this month or the next.
+    const today = REFERENCE.toISOString().slice(0, 10);
+    const closing = open.map((opportunity) => opportunity.expectedCloseDate.toISOString().slice(0, 10));
+    expect(closing.filter((day) => day < today).length).toBeLessThan(open.length * 0.15);
+    expect(closing.filter((day) => day.slice(0, 7) === today.slice(0, 7)).length).toBeGreaterThan(5);
+    const latest = await Promise.all([
+      prisma.activity.aggregate({ _max: { createdAt: true, doneAt: true } }),
+      prisma.opportunityChange.aggregate({ _max: { changedAt: true } }),
+      prisma.opportunity.aggregate({ _max: { createdAt: true, updatedAt: true, closedAt: true } }),
+      prisma.account.aggregate({ _max: { createdAt: true, updatedAt: true } }),
+      prisma.contact.aggregate({ _max: { createdAt: true } }),
+    ]);
+    const moments = latest.flatMap((aggregate) => Object.values(aggregate._max)).filter((value): value is Date => value instanceof Date);
+    expect(Math.max(...moments.map((moment) => moment.getTime()))).toBeLessThanOrEqual(LOADED_AT.getTime());
   });
 });

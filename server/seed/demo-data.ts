@@ -2,13 +2,15 @@ import { de, Faker } from '@faker-js/faker';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.ts';
 import { normalizeCompanyName, normalizeEmail } from '../domain/normalize.ts';
+import { DAY_MS, daysBeforeReference, demoReferenceDate } from './demo-clock.ts';
 import { seedDemoPipeline } from './demo-pipeline.ts';
 
 /**
  * Demo data of Nordlicht Maschinenbau GmbH, a German machine builder: two sales teams, six users of
  * all roles, 50 customer accounts and 120 contacts, and (demo-pipeline.ts) the pipelines with about
  * 400 opportunities. Deterministic: a fixed faker seed, ids drawn from that faker and every date
- * relative to a fixed reference date, so every fresh database holds exactly the same records.
+ * relative to the reference moment of demo-clock.ts (the moment it is loaded, to the day), so every
+ * fresh database holds the same records, dated so that they look current.
  */
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -33,11 +35,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 const FAKER_SEED = 20261122;
 const PIPELINE_FAKER_SEED = 20261123;
-/** Everything is dated relative to this moment, never to the clock. */
-const REFERENCE_DATE = new Date('2026-11-01T09:00:00Z');
-/** When the CRM was set up: teams, users and memberships. */
-const SETUP_DATE = new Date('2024-01-08T08:00:00Z');
-const DAY = 86_400_000;
+/** When the CRM was set up (teams, users and memberships): this long before the reference. */
+const SETUP_DAYS_BEFORE = 1028;
+const DAY = DAY_MS;
 /** Opportunities of demo-pipeline.ts reach this far back; accounts in the pipeline are older. */
 const PIPELINE_HISTORY_DAYS = 725;
 
@@ -190,16 +190,19 @@ const CONTACT_NOTES = [
 interface SeedOptions {
   /** A precomputed hash of DEMO_PASSWORD (tests), to skip the slow argon2 hash. */
   passwordHash?: string;
+  /** The moment the data counts as loaded (tests); now by default. Dates follow demoReferenceDate(loadedAt). */
+  loadedAt?: Date;
 }
 
 /**
  * Loads the demo data into an empty database. Does nothing (and returns created: false) when any
  * user exists, so it can run on every start.
  */
-export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<{ created: boolean }> {
+export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<{ created: boolean; reference?: Date }> {
   if ((await prisma.user.count()) > 0) return { created: false };
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
-  const data = generateDemoData(passwordHash);
+  const reference = demoReferenceDate(options.loadedAt);
+  const data = generateDemoData(passwordHash, reference);
 
   return prisma.$transaction(
     async (tx) => {
@@ -215,7 +218,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
 
       const pipelineFaker = new Faker({ locale: [de] });
       pipelineFaker.seed(PIPELINE_FAKER_SEED);
-      await seedDemoPipeline(tx, pipelineFaker, REFERENCE_DATE, {
+      await seedDemoPipeline(tx, pipelineFaker, reference, {
         accounts: data.accounts.filter((account) => account.meta.inPipeline),
         sellersByTeam: data.sellersByTeam,
         allUserIds: data.users.filter((user) => user.role !== 'SERVICE').map((user) => user.id),
@@ -232,7 +235,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         UPDATE "Account" AS a SET "updatedAt" = GREATEST(a."createdAt", w."closedAt")
         FROM (SELECT "accountId", max("closedAt") AS "closedAt" FROM "Opportunity" WHERE "status" = 'WON' GROUP BY "accountId") AS w
         WHERE w."accountId" = a."id"`;
-      return { created: true };
+      return { created: true, reference };
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
@@ -248,14 +251,15 @@ type AccountRow = Prisma.AccountCreateManyInput & {
 };
 
 /** All rows, computed before anything is written; `finish` adds what depends on the pipeline's outcome. */
-function generateDemoData(passwordHash: string) {
+function generateDemoData(passwordHash: string, reference: Date) {
+  const setupDate = daysBeforeReference(reference, SETUP_DAYS_BEFORE, 1);
   const faker = new Faker({ locale: [de] });
   faker.seed(FAKER_SEED);
   const id = () => faker.string.uuid();
   const daysBefore = (date: Date, min: number, max: number) =>
     new Date(date.getTime() - faker.number.int({ min, max }) * DAY - faker.number.int({ min: 0, max: 9 * 60 }) * 60_000);
 
-  const teams = [NORTH, SOUTH].map((name) => ({ id: id(), name, createdAt: SETUP_DATE }));
+  const teams = [NORTH, SOUTH].map((name) => ({ id: id(), name, createdAt: setupDate }));
   const teamIdOf = (name: string) => teams.find((team) => team.name === name)!.id;
   const userIds = DEMO_USERS.map(() => id());
   const users = DEMO_USERS.map((user, index) => ({
@@ -264,11 +268,11 @@ function generateDemoData(passwordHash: string) {
     name: user.name,
     role: user.role,
     passwordHash,
-    createdAt: SETUP_DATE,
-    updatedAt: SETUP_DATE,
+    createdAt: setupDate,
+    updatedAt: setupDate,
   }));
   const memberships = DEMO_USERS.flatMap((user, index) =>
-    user.teams.map((team) => ({ teamId: teamIdOf(team), userId: userIds[index], createdAt: SETUP_DATE })),
+    user.teams.map((team) => ({ teamId: teamIdOf(team), userId: userIds[index], createdAt: setupDate })),
   );
   const membersOf = (team: string, roles: Role[]) =>
     DEMO_USERS.flatMap((user, index) => (user.teams.includes(team) && roles.includes(user.role) ? [userIds[index]] : []));
@@ -318,7 +322,7 @@ function generateDemoData(passwordHash: string) {
     const rawEmployees = faker.number.int({ min: minEmployees, max: maxEmployees });
     const employees = rawEmployees < 50 ? rawEmployees : Math.round(rawEmployees / 10) * 10;
     const base = phoneBase(place);
-    const createdAt = fresh ? daysBefore(REFERENCE_DATE, 3, 110) : daysBefore(REFERENCE_DATE, PIPELINE_HISTORY_DAYS + 5, 2400);
+    const createdAt = fresh ? daysBefore(reference, 3, 110) : daysBefore(reference, PIPELINE_HISTORY_DAYS + 5, 2400);
     const description = retiredStatus
       ? RETIRED_NOTES[retiredStatus]
       : faker.helpers.maybe(() => faker.helpers.arrayElement(ACCOUNT_NOTES), { probability: 0.6 }) ?? null;
@@ -400,9 +404,9 @@ function generateDemoData(passwordHash: string) {
     const ownerId = account
       ? (faker.helpers.maybe(() => faker.helpers.arrayElement(sellersByTeam.get(account.teamId)!), { probability: 0.15 }) ?? account.ownerId)
       : pickOwner(team);
-    const earliest = account ? account.createdAt : daysBefore(REFERENCE_DATE, 400, 1200);
+    const earliest = account ? account.createdAt : daysBefore(reference, 400, 1200);
     const createdAt = new Date(
-      Math.min(REFERENCE_DATE.getTime() - DAY, earliest.getTime() + faker.number.int({ min: 0, max: firstOfAccount ? 2 : 200 }) * DAY),
+      Math.min(reference.getTime() - DAY, earliest.getTime() + faker.number.int({ min: 0, max: firstOfAccount ? 2 : 200 }) * DAY),
     );
     const birthday =
       faker.helpers.maybe(
@@ -474,7 +478,7 @@ function generateDemoData(passwordHash: string) {
         const keys: TagKey[] = [];
         if (customer && (account.employees ?? 0) >= 500 && draw.key < 0.7) keys.push('keyAccount');
         if (customer && draw.framework < 0.3) keys.push('frameworkContract');
-        if (customer && firstWin.has(account.id) && firstWin.get(account.id)! > REFERENCE_DATE.getTime() - 365 * DAY) keys.push('newCustomer');
+        if (customer && firstWin.has(account.id) && firstWin.get(account.id)! > reference.getTime() - 365 * DAY) keys.push('newCustomer');
         if (customer && draw.maintenance < 0.35) keys.push('maintenance');
         if (customer && draw.reference < 0.15) keys.push('reference');
         if (!account.meta.retired && draw.exportShare < 0.2) keys.push('export');

@@ -6,8 +6,9 @@ import { CREATED, diffTracked, snapshotTracked, type TrackedState } from '../dom
 
 /**
  * The sales side of the demo: two lead and two deal pipelines, a product catalogue, and about 400
- * opportunities whose history, lines and activities reach two years back from `referenceDate`,
- * written exactly as the domain would have written them (same history rows, same derived amounts).
+ * opportunities whose history, lines and activities reach two years back from `referenceDate`
+ * (demo-clock.ts), written exactly as the domain would have written them (same history rows, same
+ * derived amounts, the same last activity).
  */
 const PIPELINES = [
   { name: 'Leads Inbound', kind: 'LEAD', stages: [['Neu', 10], ['Kontaktiert', 20], ['Qualifiziert', 40]] },
@@ -159,21 +160,31 @@ export async function seedDemoPipeline(
       step({ forecastCategoryKey: faker.helpers.arrayElement(['COMMIT', 'BEST_CASE']), expectedCloseDate: addDays(organisationDay(referenceDate), faker.number.int({ min: -10, max: 120 })) }, when);
     }
 
-    // Activities: done ones along the way, and open ones for open opportunities (some overdue).
+    // A deal whose close date has passed gets a new one, as its owner would have moved it recently.
+    const today = organisationDay(referenceDate);
+    if (state.status === 'OPEN' && state.expectedCloseDate < addDays(today, -10)) {
+      const movedAt = new Date(Math.max(at.getTime(), referenceDate.getTime() - faker.number.int({ min: 1, max: 20 }) * DAY));
+      step({ expectedCloseDate: addDays(today, faker.number.int({ min: -7, max: 90 })) }, movedAt);
+      at = movedAt;
+    }
+
+    // Activities: done ones along the way; open deals mostly have a recent contact and a planned
+    // next step, while about one in seven has gone quiet (stale) with its task left overdue.
+    const isOpen = state.status === 'OPEN';
+    const quietSince = new Date(referenceDate.getTime() - faker.number.int({ min: 15, max: 60 }) * DAY);
+    const quiet = isOpen && createdAt < quietSince && faker.datatype.boolean({ probability: 0.15 });
     let lastActivityAt: Date | null = null;
-    const doneCount = faker.number.int({ min: 0, max: 4 });
-    for (let activityIndex = 0; activityIndex < doneCount; activityIndex += 1) {
-      const doneAt = new Date(createdAt.getTime() + faker.number.float({ min: 0, max: 1 }) * (Math.min(at.getTime() + 5 * DAY, referenceDate.getTime()) - createdAt.getTime()));
+    const addActivity = (activity: Omit<Prisma.ActivityCreateManyInput, 'opportunityId' | 'accountId' | 'assigneeId' | 'createdById' | 'teamId'>) => {
+      activities.push({ id: id(), opportunityId, accountId: account.id, assigneeId: ownerId, createdById: ownerId, teamId: account.teamId, ...activity });
+      // As the domain counts it: an activity counts when it was created and when it was done.
+      const counted = Math.max(new Date(activity.createdAt!).getTime(), activity.doneAt ? new Date(activity.doneAt).getTime() : 0);
+      if (!lastActivityAt || counted > lastActivityAt.getTime()) lastActivityAt = new Date(counted);
+    };
+    const logDone = (doneAt: Date) => {
       const type = faker.helpers.arrayElement<ActivityType>(['CALL', 'EMAIL', 'MEETING', 'NOTE']);
-      activities.push({
-        id: id(),
+      addActivity({
         type,
         subject: faker.helpers.arrayElement(['Telefonat mit Einkauf', 'Angebot per E-Mail gesendet', 'Termin vor Ort', 'Rückfrage Technik', 'Notiz zum Budget']),
-        opportunityId,
-        accountId: account.id,
-        assigneeId: ownerId,
-        createdById: ownerId,
-        teamId: account.teamId,
         dueAt: doneAt,
         durationMinutes: type === 'MEETING' ? 90 : type === 'CALL' ? 20 : null,
         doneAt,
@@ -181,24 +192,23 @@ export async function seedDemoPipeline(
         updatedAt: doneAt,
       });
       changes.push({ id: id(), opportunityId, actorId: ownerId, changedAt: doneAt, field: 'ACTIVITY_COMPLETED', newValue: { type, subject: 'Aktivität erledigt' } });
-      if (!lastActivityAt || doneAt > lastActivityAt) lastActivityAt = doneAt;
+    };
+    const doneUntil = Math.min(at.getTime() + 5 * DAY, (quiet ? quietSince : referenceDate).getTime());
+    const doneCount = faker.number.int({ min: 0, max: 4 });
+    for (let activityIndex = 0; activityIndex < doneCount && doneUntil > createdAt.getTime(); activityIndex += 1) {
+      logDone(new Date(createdAt.getTime() + faker.number.float({ min: 0, max: 1 }) * (doneUntil - createdAt.getTime())));
     }
-    if (state.status === 'OPEN' && faker.datatype.boolean({ probability: 0.7 })) {
-      const dueAt = new Date(referenceDate.getTime() + faker.number.int({ min: -6, max: 21 }) * DAY);
-      const createdOpen = new Date(Math.max(createdAt.getTime(), referenceDate.getTime() - 20 * DAY));
-      activities.push({
-        id: id(),
-        type: 'TASK',
-        subject: state.nextStep ?? 'Nachfassen',
-        opportunityId,
-        accountId: account.id,
-        assigneeId: ownerId,
-        createdById: ownerId,
-        teamId: account.teamId,
-        dueAt,
-        createdAt: createdOpen,
-        updatedAt: createdOpen,
-      });
+    if (isOpen && !quiet) {
+      const recent = referenceDate.getTime() - faker.number.int({ min: 0, max: 9 }) * DAY - faker.number.int({ min: 1, max: 8 }) * 3_600_000;
+      logDone(new Date(Math.max(createdAt.getTime() + 3_600_000, recent)));
+    }
+    if (isOpen && faker.datatype.boolean({ probability: 0.8 })) {
+      // Planned at the last contact; a quiet deal's task was planned before it went quiet and is overdue now.
+      const plannedAt = quiet ? new Date(Math.max(createdAt.getTime(), quietSince.getTime() - DAY)) : (lastActivityAt ?? createdAt);
+      const overdue = quiet || faker.datatype.boolean({ probability: 0.1 });
+      const dueDays = overdue ? -faker.number.int({ min: 1, max: 6 }) : faker.number.int({ min: 1, max: 21 });
+      const dueAt = new Date(referenceDate.getTime() + dueDays * DAY + faker.number.int({ min: 0, max: 7 }) * 3_600_000);
+      addActivity({ type: 'TASK', subject: state.nextStep ?? 'Nachfassen', dueAt, createdAt: plannedAt, updatedAt: plannedAt });
     }
     if (faker.datatype.boolean({ probability: 0.25 })) {
       const follower = faker.helpers.arrayElement(people.allUserIds.filter((userId) => userId !== ownerId));
@@ -211,9 +221,10 @@ export async function seedDemoPipeline(
       ...state,
       stageEnteredAt,
       lastActivityAt,
-      version: 1 + changes.filter((change) => change.opportunityId === opportunityId && change.field !== CREATED).length,
+      version: 1 + changes.filter((change) => change.opportunityId === opportunityId && change.field !== CREATED && !change.field.startsWith('ACTIVITY_')).length,
       createdAt,
-      updatedAt: at,
+      // Activities on an opportunity touch it too (activity-tracking.ts).
+      updatedAt: new Date(Math.max(at.getTime(), (lastActivityAt as Date | null)?.getTime() ?? 0)),
     } as Omit<Opportunity, 'number'>);
   }
 

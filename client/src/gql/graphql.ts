@@ -55,13 +55,16 @@ export type CreateActivityInput = {
   /** Defaults to the viewer on create; must be an active user who can see the record. */
   assigneeId?: string | number | null | undefined;
   contactId?: string | number | null | undefined;
-  /** Logs something that already happened; not in the future. */
+  /** Logs something that already happened (not in the future); its due time defaults to this moment. */
   doneAt?: string | null | undefined;
   dueAt?: string | null | undefined;
   /** 0-1440. */
   durationMinutes?: number | null | undefined;
+  /** The body: what was discussed, at most 20,000 characters. */
   notes?: string | null | undefined;
   opportunityId?: string | number | null | undefined;
+  /** What came of it, in a line (at most 500 characters). */
+  outcome?: string | null | undefined;
   subject: string;
   type: ActivityType;
 };
@@ -154,13 +157,26 @@ export type OpportunityFilter = {
   accountId?: string | number | null | undefined;
   amountMax?: string | null | undefined;
   amountMin?: string | null | undefined;
+  /** Expected close date on or after. */
   closeDateFrom?: string | null | undefined;
+  /** Expected close date on or before. */
   closeDateTo?: string | null | undefined;
+  /** Won or lost at or after. */
+  closedFrom?: string | null | undefined;
+  /** Won or lost before. */
+  closedTo?: string | null | undefined;
+  /** The contact's opportunities. */
+  contactId?: string | number | null | undefined;
+  /** true: only those the viewer follows; false: only the others. */
+  followed?: boolean | null | undefined;
   kinds?: Array<OpportunityKind> | null | undefined;
+  /** true: only the viewer's own opportunities. */
+  mine?: boolean | null | undefined;
   ownerIds?: Array<string | number> | null | undefined;
   pipelineIds?: Array<string | number> | null | undefined;
-  /** Words matched in title, account, contact, next step; OPP-1042 finds by number. */
+  /** Words matched in title, next step, OPP- number (OPP-1042 or 1042), and the names of the account and contact where the viewer may read them. */
   search?: string | null | undefined;
+  sourceIds?: Array<string | number> | null | undefined;
   stageIds?: Array<string | number> | null | undefined;
   /** true: only open opportunities without recent activity; false: only the others. */
   stale?: boolean | null | undefined;
@@ -168,6 +184,8 @@ export type OpportunityFilter = {
   /** Opportunities with at least one of these tags. */
   tagIds?: Array<string | number> | null | undefined;
   teamIds?: Array<string | number> | null | undefined;
+  /** true: only those with no open activity planned; false: only those with one. */
+  withoutOpenActivity?: boolean | null | undefined;
 };
 
 /** LEAD until qualified and converted, then DEAL. */

@@ -71,6 +71,22 @@ describe('exportRows', () => {
     expect(rows.map((row) => row[0])).not.toContain('Paging Süd');
   });
 
+  it('pages through sorts by related records (account name) without losing or repeating a row', async () => {
+    const pipeline = await insertPipeline(prisma, { kind: 'LEAD' });
+    const accounts = await Promise.all(['Beta', 'Alpha', 'Beta'].map((name) => insertAccount(prisma, org.northSales, org.north.id, { name })));
+    for (let n = 0; n < 13; n += 1) {
+      await insertOpportunity(prisma, { owner: org.northSales, teamId: org.north.id, accountId: accounts[n % 3].id, pipeline, title: `Sortiert ${n}` });
+    }
+    for (const direction of ['asc', 'desc'] as const) {
+      const query: ExportQuery = { kind: 'opportunities', filter: { search: 'Sortiert' }, orderBy: { field: 'accountName', direction } };
+      const { rows, batchSizes } = await collect(viewers.northSales, query, { batchSize: 4, columns: ['number', 'account'] });
+      const all = await collect(viewers.northSales, query, { batchSize: 100, columns: ['number', 'account'] });
+      expect(batchSizes).toEqual([4, 4, 4, 1]);
+      expect(rows).toEqual(all.rows);
+      expect(new Set(rows.map((row) => row[0])).size).toBe(13);
+    }
+  });
+
   it('writes decimals, dates, statuses and headers in the language asked for', async () => {
     const pipeline = await insertPipeline(prisma, { name: 'Export Leads', kind: 'LEAD', stages: [{ name: 'Neu', probability: 10 }] });
     const account = await insertAccount(prisma, org.northSales, org.north.id, { name: '=Formel GmbH' });

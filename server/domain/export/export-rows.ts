@@ -1,6 +1,6 @@
 import type { Viewer } from '../../auth/viewer.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { ACTIVITY_LIST_ORDER, activityListWhere, type ActivityFilter } from '../activity-queries.ts';
+import { activityListWhere, activityOrderBy, type ActivityFilter, type ActivitySortField } from '../activity-queries.ts';
 import type { CsvLocale } from '../csv/locale-values.ts';
 import {
   accountListWhere,
@@ -29,7 +29,7 @@ export type ExportQuery =
   | { kind: 'accounts'; filter: CustomerListFilter; orderBy?: { field: AccountSortField; direction?: SortDirection } }
   | { kind: 'contacts'; filter: CustomerListFilter & { accountId?: string | null }; orderBy?: { field: ContactSortField; direction?: SortDirection } }
   | { kind: 'opportunities'; filter: OpportunityFilter; orderBy?: { field: OpportunitySortField; direction?: SortDirection } }
-  | { kind: 'activities'; filter: ActivityFilter };
+  | { kind: 'activities'; filter: ActivityFilter; orderBy?: { field: ActivitySortField; direction?: SortDirection } };
 
 export interface ExportOptions {
   /** Column keys in order; empty or omitted: the kind's default columns. */
@@ -109,7 +109,7 @@ export async function planExport(prisma: PrismaClient, viewer: Viewer, query: Ex
       return {
         catalog: activityColumns(viewer, now),
         where: activityListWhere(viewer, query.filter, now),
-        orderBy: ACTIVITY_LIST_ORDER,
+        orderBy: activityOrderBy(query.orderBy?.field, query.orderBy?.direction),
         read: (args) => prisma.activity.findMany(args as never),
       };
   }
