@@ -52,7 +52,9 @@ describe('POST /import/opportunities', () => {
     expect(report.columns.map((column: any) => column.field?.label.de)).toEqual(['Titel', 'Firma', 'Vorname', 'Nachname', 'Betrag', 'Abschlussdatum', 'Phase']);
     expect(report.rows.map((row: any) => row.outcome)).toEqual(['IMPORTED', 'IMPORTED', 'IMPORTED', 'FAILED', 'FAILED']);
     expect(report.rows[3].errors).toEqual([{ field: 'account.name', reason: 'REQUIRED', message: 'This field is required.' }]);
-    expect(report.rows[4].errors).toEqual([{ field: 'expectedCloseDate', reason: 'INVALID_DATE', message: '31.02.2027 is not a day of the calendar.' }]);
+    expect(report.rows[4].errors).toEqual([
+      { field: 'expectedCloseDate', reason: 'INVALID_DATE', message: '31.02.2027 is not a day of the calendar.', value: '31.02.2027' },
+    ]);
     expect(report.rows[0].linked.map((link: any) => [link.type, link.label, link.created])).toEqual([
       ['Account', 'Kranbau Nord GmbH', true],
       ['Contact', 'Jana Berg', true],

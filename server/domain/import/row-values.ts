@@ -11,8 +11,8 @@ export interface ImportRow {
   values: Record<string, unknown>;
   /** Each mapped, non-empty cell as it will be saved (a date as 2026-12-31, an owner by name). */
   cells: Array<{ field: string; value: string }>;
-  /** Cells that could not be read. */
-  errors: FieldError[];
+  /** Cells that could not be read, with the text they hold. */
+  errors: Array<FieldError & { value: string }>;
 }
 
 /** A mapped column: its index in the rows and the field it holds. */
@@ -30,7 +30,7 @@ export function readRow(row: CsvRow, columns: MappedColumn[], references: Import
     if (!text) continue;
     const parsed = readValue(field, text, references, result.values);
     if ('reason' in parsed) {
-      result.errors.push({ field: field.key, reason: parsed.reason, message: parsed.message });
+      result.errors.push({ field: field.key, reason: parsed.reason, message: parsed.message, value: text });
       continue;
     }
     result.values[field.key] = parsed.value.value;
