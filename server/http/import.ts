@@ -115,6 +115,7 @@ function reportJson(report: ImportReport) {
     kind: report.kind,
     delimiter: report.delimiter,
     rowCount: report.rowCount,
+    mappingErrors: report.mappingErrors,
     fields: importFields(report.kind).map(fieldJson),
     columns: report.columns.map((column) => ({ ...column, field: column.field ? fieldJson(column.field) : null })),
     counts: {

@@ -283,6 +283,20 @@ describe('preview', () => {
     expect(preview.rows[1].duplicateOf?.id).toBeTruthy();
     expect(errorsOfRow(preview, 4)).toEqual({ email: 'INVALID_EMAIL' });
   });
+  it('shows the columns of a file whose headers it does not know, so that they can be mapped', async () => {
+    const preview = await previewImport(prisma, viewers.northSales, { kind: 'OPPORTUNITIES', csv: csv('Vorgang;Kunde XY;Summe', 'Neue Halle;Bau AG;5.000') });
+    expect(preview.rows).toEqual([]);
+    expect(preview.rowCount).toBe(1);
+    expect(preview.columns.map((column) => [column.header, column.field?.key ?? null, column.samples])).toEqual([
+      ['Vorgang', null, ['Neue Halle']],
+      ['Kunde XY', null, ['Bau AG']],
+      ['Summe', 'amount', ['5.000']],
+    ]);
+    expect(preview.mappingErrors.map((error) => [error.field, error.reason])).toEqual([
+      ['mapping', 'REQUIRED'],
+      ['mapping', 'REQUIRED'],
+    ]);
+  });
 });
 
 describe('batches', () => {

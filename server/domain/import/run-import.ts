@@ -42,6 +42,8 @@ export interface ImportReport {
   columns: ImportColumn[];
   /** Data rows in the file. */
   rowCount: number;
+  /** What is wrong with the mapping (a preview shows the columns anyway, and no rows). */
+  mappingErrors: FieldError[];
   rows: RowReport[];
   counts: Record<RowOutcome, number>;
 }
@@ -70,6 +72,7 @@ export interface RunOptions {
  */
 export async function runImport(prisma: PrismaClient, viewer: Viewer, request: ImportRequest, { now = new Date(), publish }: RunOptions): Promise<ImportReport> {
   const plan = await planImport(prisma, viewer, request);
+  if (plan.mappingErrors.length) throw new ValidationError(plan.mappingErrors);
   const rows: RowReport[] = [];
   for (let start = 0; start < plan.rows.length; start += IMPORT_BATCH_SIZE) {
     const batch = plan.rows.slice(start, start + IMPORT_BATCH_SIZE);
@@ -91,6 +94,8 @@ export async function runImport(prisma: PrismaClient, viewer: Viewer, request: I
  */
 export async function previewImport(prisma: PrismaClient, viewer: Viewer, request: ImportRequest, { now = new Date() } = {}): Promise<ImportReport> {
   const plan = await planImport(prisma, viewer, request);
+  // Without a usable mapping the preview shows the columns, so that the user can map them.
+  if (plan.mappingErrors.length) return report(plan, []);
   const batch = plan.rows.slice(0, PREVIEW_ROWS);
   let results: RowResult[] = [];
   await prisma
@@ -118,14 +123,22 @@ function withoutNewIds(result: RowResult): RowResult {
 function report(plan: Awaited<ReturnType<typeof planImport>>, rows: RowReport[]): ImportReport {
   const counts: Record<RowOutcome, number> = { IMPORTED: 0, MERGED: 0, SKIPPED: 0, FAILED: 0 };
   for (const row of rows) counts[row.outcome] += 1;
-  return { kind: plan.kind, delimiter: plan.delimiter, columns: plan.columns, rowCount: plan.rows.length, rows, counts };
+  return {
+    kind: plan.kind,
+    delimiter: plan.delimiter,
+    columns: plan.columns,
+    rowCount: plan.rows.length,
+    mappingErrors: plan.mappingErrors,
+    rows,
+    counts,
+  };
 }
 
 async function planImport(prisma: PrismaClient, viewer: Viewer, request: ImportRequest) {
   if (request.kind === 'OPPORTUNITIES') assertCanCreateSalesRecords(viewer);
   else assertCanCreateCustomerRecords(viewer);
   const table = readCsv(request.csv);
-  const mapping = resolveMapping(request.kind, table.headers, request.mapping);
+  const { mapping, errors: mappingErrors } = resolveMapping(request.kind, table.headers, request.mapping);
   if (request.teamId && !(await prisma.team.findUnique({ where: { id: request.teamId }, select: { id: true } }))) {
     throw ValidationError.field('teamId', 'NOT_FOUND', 'Unknown team.');
   }
@@ -143,6 +156,7 @@ async function planImport(prisma: PrismaClient, viewer: Viewer, request: ImportR
   };
   return {
     kind: request.kind,
+    mappingErrors,
     delimiter: table.delimiter,
     columns: table.headers.map((header, index) => ({ header, field: mapping[index], samples: samplesOf(table.rows, index) })),
     rows: table.rows.map((row) => readRow(row, columns, references)),
@@ -164,7 +178,7 @@ function samplesOf(rows: CsvRow[], index: number): string[] {
 }
 
 /** The given mapping, checked, or the one the headers suggest; the required fields must be mapped. */
-function resolveMapping(kind: ImportKind, headers: string[], given: ImportRequest['mapping']): Array<ImportField | null> {
+function resolveMapping(kind: ImportKind, headers: string[], given: ImportRequest['mapping']) {
   const keys = given ?? suggestMapping(kind, headers);
   const errors: FieldError[] = [];
   if (keys.length > headers.length) errors.push({ field: 'mapping', reason: 'TOO_LONG', message: `The file has ${headers.length} columns.` });
@@ -181,8 +195,7 @@ function resolveMapping(kind: ImportKind, headers: string[], given: ImportReques
   for (const field of importFields(kind).filter((candidate) => candidate.required && !seen.has(candidate.key))) {
     errors.push({ field: 'mapping', reason: 'REQUIRED', message: `Choose the column that holds ${field.label.en} (${field.label.de}).` });
   }
-  if (errors.length) throw new ValidationError(errors);
-  return mapping;
+  return { mapping, errors };
 }
 
 /**
