@@ -106,11 +106,11 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Board', 'My tasks']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Board', 'My tasks', 'Import']);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Board', 'Meine Aufgaben']);
+    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Board', 'Meine Aufgaben', 'Import']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
@@ -176,6 +176,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['opportunity', `/opportunities/${encodeURIComponent(harbour.id)}`],
       ['tasks', '/tasks'],
       ['new-account', '/accounts/new'],
+      ['import', '/import'],
     ];
     for (const [name, url] of pages) {
       for (const [page, width] of [
@@ -347,8 +348,10 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts']);
     expect(await page.getByRole('link', { name: 'New account' }).count()).toBe(0);
-    await page.goto('/board');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+    for (const url of ['/board', '/import']) {
+      await page.goto(url);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+    }
     await page.goto('/accounts/new');
     await expect.poll(() => page.getByText('Your role does not create accounts.').count()).toBe(1);
     expect(await page.getByRole('form').count()).toBe(0);

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { BoardPage } from './pages/board/BoardPage.tsx';
 import { MyTasksPage } from './pages/MyTasksPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
 
 // A new page: its route here (inside <RequireRole> when only some roles may use it) and, when it
 // belongs in the main navigation, an entry in components/nav-items.ts with the same roles.
@@ -33,6 +34,7 @@ export function App() {
             <Route path="board/:pipelineId" element={<BoardPage />} />
             <Route path="opportunities/:id" element={<OpportunityPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="import" element={<ImportPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

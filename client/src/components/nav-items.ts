@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/accounts', label: 'layout.nav.accounts' },
   { to: '/board', label: 'layout.nav.board', roles: SELLING_ROLES },
   { to: '/tasks', label: 'layout.nav.tasks', roles: SELLING_ROLES },
+  { to: '/import', label: 'layout.nav.import', roles: SELLING_ROLES },
 ];
 
 export const mayUse = (item: { roles?: readonly Role[] }, role: Role | undefined) => !item.roles || (role !== undefined && item.roles.includes(role));

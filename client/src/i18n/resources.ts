@@ -3,6 +3,7 @@ import activitiesDe from './locales/de/activities.json';
 import boardDe from './locales/de/board.json';
 import commonDe from './locales/de/common.json';
 import contactsDe from './locales/de/contacts.json';
+import csvDe from './locales/de/csv.json';
 import customerDe from './locales/de/customer.json';
 import errorsDe from './locales/de/errors.json';
 import layoutDe from './locales/de/layout.json';
@@ -14,6 +15,7 @@ import activitiesEn from './locales/en/activities.json';
 import boardEn from './locales/en/board.json';
 import commonEn from './locales/en/common.json';
 import contactsEn from './locales/en/contacts.json';
+import csvEn from './locales/en/csv.json';
 import customerEn from './locales/en/customer.json';
 import errorsEn from './locales/en/errors.json';
 import layoutEn from './locales/en/layout.json';
@@ -30,6 +32,7 @@ export const en = {
   board: boardEn,
   common: commonEn,
   contacts: contactsEn,
+  csv: csvEn,
   customer: customerEn,
   errors: errorsEn,
   layout: layoutEn,
@@ -44,6 +47,7 @@ export const de: typeof en = {
   board: boardDe,
   common: commonDe,
   contacts: contactsDe,
+  csv: csvDe,
   customer: customerDe,
   errors: errorsDe,
   layout: layoutDe,
