@@ -7,25 +7,29 @@ import { accountInput } from './account-import.ts';
 import { contactInput } from './contact-import.ts';
 import { emptyFieldsFilled, errorsOf, failed, type ImportContext, type ImportRows, type RecordRef, type RowResult } from './import-rows.ts';
 import { accountLink, contactRef, linkAccounts, linkContacts, type Link } from './linking.ts';
-import type { StageRef } from './references.ts';
+import type { Placement } from './references.ts';
 import type { ImportRow } from './row-values.ts';
 
 type Values = Record<string, unknown>;
 
 const CONTACT_FIELDS = ['contact.firstName', 'contact.lastName', 'contact.email', 'contact.phone'];
 
-/** The domain input of an opportunity; without a team column it lands in its account's team (the opportunity rule). */
+/**
+ * The domain input of an opportunity; without a team column it lands in its account's team (the
+ * opportunity rule), and in a deal pipeline it is a DEAL.
+ */
 function opportunityInput(values: Values, accountId: string | undefined, contactId: string | undefined): CreateOpportunityInput {
   const value = (key: string) => values[key] as never;
-  const stage = values.stage as StageRef | undefined;
+  const placement = (values.stage ?? values.pipeline) as Placement | undefined;
   return {
     title: value('title'),
     accountId: accountId as string,
     contactId,
     ownerId: value('owner'),
     teamId: value('team'),
-    pipelineId: stage?.pipelineId ?? value('pipeline'),
-    stageId: stage?.stageId,
+    kind: placement?.kind,
+    pipelineId: placement?.pipelineId,
+    stageId: placement?.stageId,
     amount: value('amount'),
     probability: value('probability'),
     expectedCloseDate: value('expectedCloseDate'),

@@ -17,9 +17,11 @@ const GERMAN_NAMES: Record<string, string[]> = {
   OMITTED: ['Ausgelassen', 'Ausgeschlossen'],
 };
 
-export interface StageRef {
+/** Where an opportunity goes; a deal pipeline makes it a DEAL. */
+export interface Placement {
   pipelineId: string;
-  stageId: string;
+  stageId?: string;
+  kind: 'LEAD' | 'DEAL';
 }
 
 interface Named {
@@ -39,7 +41,7 @@ export class ImportReferences {
     private readonly statuses: Named[],
     private readonly sources: Named[],
     private readonly tags: Named[],
-    private readonly pipelines: Array<Named & { kind: string; stages: Named[] }>,
+    private readonly pipelines: Array<Named & { kind: 'LEAD' | 'DEAL'; stages: Named[] }>,
     private readonly priorities: Named[],
     private readonly forecastCategories: Named[],
   ) {}
@@ -109,19 +111,22 @@ export class ImportReferences {
     return { value: found as Named[] };
   }
 
-  pipeline(text: string) {
-    return byName(this.pipelines, text, 'pipeline');
+  pipeline(text: string): ParsedValue<Placement & { name: string }> {
+    const found = byName(this.pipelines, text, 'pipeline');
+    return 'reason' in found ? found : { value: { pipelineId: found.value.id, kind: found.value.kind, name: found.value.name } };
   }
 
   /**
    * A stage of the row's pipeline, or, without one, the only stage of that name (preferring lead
-   * pipelines, where imported opportunities start).
+   * pipelines, where new opportunities start).
    */
-  stage(text: string, pipelineId: string | undefined): ParsedValue<StageRef & { name: string }> {
+  stage(text: string, pipelineId: string | undefined): ParsedValue<Placement & { name: string }> {
     const candidates = this.pipelines
       .filter((pipeline) => !pipelineId || pipeline.id === pipelineId)
       .flatMap((pipeline) =>
-        pipeline.stages.filter((stage) => sameName(stage.name, text)).map((stage) => ({ pipelineId: pipeline.id, stageId: stage.id, name: stage.name, kind: pipeline.kind })),
+        pipeline.stages
+          .filter((stage) => sameName(stage.name, text))
+          .map((stage) => ({ pipelineId: pipeline.id, stageId: stage.id, name: stage.name, kind: pipeline.kind })),
       );
     const leads = candidates.filter((candidate) => candidate.kind === 'LEAD');
     const matches = candidates.length > 1 && leads.length ? leads : candidates;

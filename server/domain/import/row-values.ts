@@ -2,7 +2,7 @@ import type { FieldError } from '../errors.ts';
 import { parseDay, parseDecimal, parseWholeNumber, type ParsedValue } from '../csv/locale-values.ts';
 import type { CsvRow } from '../csv/read-csv.ts';
 import type { ImportField } from './fields.ts';
-import type { ImportReferences, StageRef } from './references.ts';
+import type { ImportReferences, Placement } from './references.ts';
 
 /** One data row of the file, read into field values. */
 export interface ImportRow {
@@ -70,10 +70,10 @@ function readValue(field: ImportField, text: string, references: ImportReference
     case 'tags':
       return map(references.tagList(text), (tags) => shown(tags.map((tag) => tag.id), tags.map((tag) => tag.name).join(', ')));
     case 'pipeline':
-      return map(references.pipeline(text), (pipeline) => shown(pipeline.id, pipeline.name));
+      return map(references.pipeline(text), ({ name, ...placement }) => shown(placement, name));
     case 'stage':
-      return map(references.stage(text, values.pipeline as string | undefined), (stage) =>
-        shown({ pipelineId: stage.pipelineId, stageId: stage.stageId } satisfies StageRef, stage.name),
+      return map(references.stage(text, (values.pipeline as Placement | undefined)?.pipelineId), ({ name, ...placement }) =>
+        shown(placement, name),
       );
   }
 }

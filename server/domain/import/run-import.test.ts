@@ -169,6 +169,18 @@ describe('importing opportunities with their accounts and contacts', () => {
     expect(fleet.amount.toString()).toBe('1234.5');
   });
 
+  it('makes a row in a deal pipeline a deal, and finds the stage of a pipeline by name', async () => {
+    const report = await importAs(viewers.northSales, {
+      kind: 'OPPORTUNITIES',
+      csv: csv('Titel;Firma;Pipeline;Phase;Besitzer', 'Großauftrag;Bestand AG;Großkunden;Angebot;nils sales', 'Nur Pipeline;Bestand AG;Großkunden;;'),
+    });
+    expect(outcomes(report)).toEqual([[2, 'IMPORTED'], [3, 'IMPORTED']]);
+    expect(report.rows[0].cells).toContainEqual({ field: 'owner', value: 'Nils Sales' });
+    const deal = await prisma.opportunity.findFirstOrThrow({ where: { title: 'Großauftrag' }, include: { stage: true, pipeline: true } });
+    expect(deal).toMatchObject({ kind: 'DEAL', probability: 60, ownerId: org.northSales.id, stage: { name: 'Angebot' }, pipeline: { name: 'Großkunden' } });
+    expect(await prisma.opportunity.findFirstOrThrow({ where: { title: 'Nur Pipeline' } })).toMatchObject({ kind: 'DEAL', stageId: deal.stageId });
+  });
+
   it('says which account is meant when several have the name', async () => {
     await insertAccount(prisma, org.northSales, org.north.id, { name: 'Doppelt GmbH' }).then((account) =>
       prisma.account.update({ where: { id: account.id }, data: { normalizedName: 'doppelt', postalCode: '11111' } }),
