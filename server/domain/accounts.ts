@@ -9,7 +9,7 @@ import {
   type OwnedRecord,
 } from './access.ts';
 import { syncCustomerActivities } from './activity-tracking.ts';
-import { Batch, single, withinBatch, type BatchResult } from './batch.ts';
+import { assertInsertOrder, Batch, single, withinBatch, type BatchResult } from './batch.ts';
 import { DomainError, DuplicateError, NotFoundError, ValidationError } from './errors.ts';
 import { assertLookupsExist, findMissingLookups } from './lookups.ts';
 import { normalizeCompanyName, normalizeEmail } from './normalize.ts';
@@ -112,14 +112,12 @@ async function insertAccounts(tx: Tx, viewer: Viewer, inputs: Array<ParsedAccoun
     batch.live.map((index) => ({ index, keys: identityKeys(identities.get(index)!), checked: !batch.input(index).allowDuplicate })),
   );
 
-  const created = accepted.length
-    ? await tx.account.createManyAndReturn({
-        data: accepted.map((index) => {
-          const input = batch.input(index);
-          return { ...columns(input), name: input.name, normalizedName: identities.get(index)!.normalizedName, ...ownerships.get(index)! };
-        }),
-      })
-    : [];
+  const rows = accepted.map((index) => {
+    const input = batch.input(index);
+    return { ...columns(input), name: input.name, normalizedName: identities.get(index)!.normalizedName, ...ownerships.get(index)! };
+  });
+  const created = rows.length ? await tx.account.createManyAndReturn({ data: rows }) : [];
+  assertInsertOrder(created, rows, (account, position) => account.name === rows[position].name);
   const tagRows = created.flatMap((account, position) =>
     (batch.input(accepted[position]).tagIds ?? []).map((tagId) => ({ accountId: account.id, tagId })),
   );

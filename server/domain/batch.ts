@@ -71,6 +71,15 @@ export function withinBatch(items: Array<{ index: number; keys: string[]; checke
   return { accepted, duplicateOfEarlier };
 }
 
+/**
+ * `createManyAndReturn` answers in the order of the rows given (PostgreSQL returns the rows of one
+ * multi-row INSERT in VALUES order); the batch forms pair results with inputs by position, so they
+ * check that instead of trusting it.
+ */
+export function assertInsertOrder<Row>(created: Row[], sent: unknown[], same: (row: Row, index: number) => boolean) {
+  if (created.length !== sent.length || !created.every(same)) throw new Error('The database returned the inserted rows in another order.');
+}
+
 /** The single-record functions: the one result, thrown when it is an error. */
 export function single<Output>([result]: Array<BatchResult<Output>>): Output {
   if (result instanceof DomainError) throw result;

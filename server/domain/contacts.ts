@@ -10,7 +10,7 @@ import {
   type OwnedRecord,
 } from './access.ts';
 import { addressInput } from './accounts.ts';
-import { Batch, single, withinBatch, type BatchResult } from './batch.ts';
+import { assertInsertOrder, Batch, single, withinBatch, type BatchResult } from './batch.ts';
 import { DomainError, DuplicateError, NotFoundError, ValidationError } from './errors.ts';
 import { assertLookupsExist, findMissingLookups } from './lookups.ts';
 import { normalizeEmail } from './normalize.ts';
@@ -128,14 +128,12 @@ async function insertContacts(tx: Tx, viewer: Viewer, inputs: Array<ParsedContac
     batch.live.map((index) => ({ index, keys: identityKeys(identities.get(index)!), checked: !batch.input(index).allowDuplicate })),
   );
 
-  const created = accepted.length
-    ? await tx.contact.createManyAndReturn({
-        data: accepted.map((index) => {
-          const input = batch.input(index);
-          return { ...columns(input), firstName: input.firstName, lastName: input.lastName, ...ownerships.get(index)! };
-        }),
-      })
-    : [];
+  const rows = accepted.map((index) => {
+    const input = batch.input(index);
+    return { ...columns(input), firstName: input.firstName, lastName: input.lastName, ...ownerships.get(index)! };
+  });
+  const created = rows.length ? await tx.contact.createManyAndReturn({ data: rows }) : [];
+  assertInsertOrder(created, rows, (contact, position) => contact.lastName === rows[position].lastName && contact.firstName === rows[position].firstName);
   const tagRows = created.flatMap((contact, position) =>
     (batch.input(accepted[position]).tagIds ?? []).map((tagId) => ({ contactId: contact.id, tagId })),
   );

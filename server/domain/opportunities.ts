@@ -8,7 +8,7 @@ import {
   canReadSalesRecord,
   type OwnedRecord,
 } from './access.ts';
-import { Batch, single, type BatchResult } from './batch.ts';
+import { assertInsertOrder, Batch, single, type BatchResult } from './batch.ts';
 import { addDays, organisationDay } from './calendar.ts';
 import { ConflictError, DomainError, NotFoundError, OpportunityClosedError, ValidationError, type FieldError } from './errors.ts';
 import { findMissingLookups } from './lookups.ts';
@@ -152,6 +152,7 @@ async function insertOpportunities(
   live = batch.live;
   const rows = live.map((index) => newOpportunity(batch.input(index), accounts, placements.get(index)!, ownerships.get(index)!, now));
   const created = rows.length ? await tx.opportunity.createManyAndReturn({ data: rows }) : [];
+  assertInsertOrder(created, rows, (opportunity, position) => opportunity.title === rows[position].title);
   const tagRows = created.flatMap((opportunity, position) =>
     (batch.input(live[position]).tagIds ?? []).map((tagId) => ({ opportunityId: opportunity.id, tagId })),
   );
