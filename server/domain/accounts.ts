@@ -9,7 +9,8 @@ import {
   type OwnedRecord,
 } from './access.ts';
 import { syncCustomerActivities } from './activity-tracking.ts';
-import { assertInsertOrder, Batch, single, withinBatch, type BatchResult } from './batch.ts';
+import { insertRows, type ColumnType } from '../db/bulk-insert.ts';
+import { Batch, readInOrder, single, withinBatch, type BatchResult } from './batch.ts';
 import { DomainError, DuplicateError, NotFoundError, ValidationError } from './errors.ts';
 import { assertLookupsExist, findMissingLookups } from './lookups.ts';
 import { normalizeCompanyName, normalizeEmail } from './normalize.ts';
@@ -91,6 +92,29 @@ export async function createAccounts(
 
 type ParsedAccount = z.output<typeof createAccountInput>;
 
+/** The columns a new account is written with (the others take their defaults). */
+const ACCOUNT_COLUMNS: Record<string, ColumnType> = {
+  name: 'text',
+  normalizedName: 'text',
+  legalForm: 'text',
+  industry: 'text',
+  website: 'text',
+  email: 'text',
+  phone: 'text',
+  street: 'text',
+  postalCode: 'text',
+  city: 'text',
+  country: 'text',
+  employees: 'int4',
+  description: 'text',
+  statusKey: 'text',
+  sourceId: 'uuid',
+  ownerId: 'uuid',
+  teamId: 'uuid',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+};
+
 async function insertAccounts(tx: Tx, viewer: Viewer, inputs: Array<ParsedAccount | DomainError>): Promise<Array<BatchResult<Account>>> {
   const batch = new Batch(inputs);
   let live = batch.live;
@@ -112,12 +136,18 @@ async function insertAccounts(tx: Tx, viewer: Viewer, inputs: Array<ParsedAccoun
     batch.live.map((index) => ({ index, keys: identityKeys(identities.get(index)!), checked: !batch.input(index).allowDuplicate })),
   );
 
-  const rows = accepted.map((index) => {
-    const input = batch.input(index);
-    return { ...columns(input), name: input.name, normalizedName: identities.get(index)!.normalizedName, ...ownerships.get(index)! };
-  });
-  const created = rows.length ? await tx.account.createManyAndReturn({ data: rows }) : [];
-  assertInsertOrder(created, rows, (account, position) => account.name === rows[position].name);
+  const now = new Date();
+  const ids = await insertRows(
+    tx,
+    'Account',
+    ACCOUNT_COLUMNS,
+    accepted.map((index) => {
+      const input = batch.input(index);
+      const normalizedName = identities.get(index)!.normalizedName;
+      return { ...columns(input), name: input.name, normalizedName, ...ownerships.get(index)!, createdAt: now, updatedAt: now };
+    }),
+  );
+  const created = await readInOrder(ids, tx.account.findMany({ where: { id: { in: ids } } }));
   const tagRows = created.flatMap((account, position) =>
     (batch.input(accepted[position]).tagIds ?? []).map((tagId) => ({ accountId: account.id, tagId })),
   );

@@ -71,13 +71,15 @@ export function withinBatch(items: Array<{ index: number; keys: string[]; checke
   return { accepted, duplicateOfEarlier };
 }
 
-/**
- * `createManyAndReturn` answers in the order of the rows given (PostgreSQL returns the rows of one
- * multi-row INSERT in VALUES order); the batch forms pair results with inputs by position, so they
- * check that instead of trusting it.
- */
-export function assertInsertOrder<Row>(created: Row[], sent: unknown[], same: (row: Row, index: number) => boolean) {
-  if (created.length !== sent.length || !created.every(same)) throw new Error('The database returned the inserted rows in another order.');
+/** Records read by id (e.g. just inserted), in the order of the ids. */
+export async function readInOrder<Row extends { id: string }>(ids: string[], read: Promise<Row[]>): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await read).map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = byId.get(id);
+    if (!row) throw new Error(`Record ${id} was not found after it was written.`);
+    return row;
+  });
 }
 
 /** The single-record functions: the one result, thrown when it is an error. */

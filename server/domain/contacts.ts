@@ -10,7 +10,8 @@ import {
   type OwnedRecord,
 } from './access.ts';
 import { addressInput } from './accounts.ts';
-import { assertInsertOrder, Batch, single, withinBatch, type BatchResult } from './batch.ts';
+import { insertRows, type ColumnType } from '../db/bulk-insert.ts';
+import { Batch, readInOrder, single, withinBatch, type BatchResult } from './batch.ts';
 import { DomainError, DuplicateError, NotFoundError, ValidationError } from './errors.ts';
 import { assertLookupsExist, findMissingLookups } from './lookups.ts';
 import { normalizeEmail } from './normalize.ts';
@@ -96,6 +97,32 @@ export async function createContacts(
 
 type ParsedContact = z.output<typeof createContactInput>;
 
+/** The columns a new contact is written with (the others take their defaults). */
+const CONTACT_COLUMNS: Record<string, ColumnType> = {
+  salutation: 'text',
+  title: 'text',
+  firstName: 'text',
+  lastName: 'text',
+  jobTitle: 'text',
+  department: 'text',
+  email: 'text',
+  phone: 'text',
+  mobile: 'text',
+  street: 'text',
+  postalCode: 'text',
+  city: 'text',
+  country: 'text',
+  birthday: 'date',
+  notes: 'text',
+  statusKey: 'text',
+  accountId: 'uuid',
+  sourceId: 'uuid',
+  ownerId: 'uuid',
+  teamId: 'uuid',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+};
+
 async function insertContacts(tx: Tx, viewer: Viewer, inputs: Array<ParsedContact | DomainError>): Promise<Array<BatchResult<Contact>>> {
   const batch = new Batch(inputs);
   let live = batch.live;
@@ -128,12 +155,17 @@ async function insertContacts(tx: Tx, viewer: Viewer, inputs: Array<ParsedContac
     batch.live.map((index) => ({ index, keys: identityKeys(identities.get(index)!), checked: !batch.input(index).allowDuplicate })),
   );
 
-  const rows = accepted.map((index) => {
-    const input = batch.input(index);
-    return { ...columns(input), firstName: input.firstName, lastName: input.lastName, ...ownerships.get(index)! };
-  });
-  const created = rows.length ? await tx.contact.createManyAndReturn({ data: rows }) : [];
-  assertInsertOrder(created, rows, (contact, position) => contact.lastName === rows[position].lastName && contact.firstName === rows[position].firstName);
+  const now = new Date();
+  const ids = await insertRows(
+    tx,
+    'Contact',
+    CONTACT_COLUMNS,
+    accepted.map((index) => {
+      const input = batch.input(index);
+      return { ...columns(input), firstName: input.firstName, lastName: input.lastName, ...ownerships.get(index)!, createdAt: now, updatedAt: now };
+    }),
+  );
+  const created = await readInOrder(ids, tx.contact.findMany({ where: { id: { in: ids } } }));
   const tagRows = created.flatMap((contact, position) =>
     (batch.input(accepted[position]).tagIds ?? []).map((tagId) => ({ contactId: contact.id, tagId })),
   );

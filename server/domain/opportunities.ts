@@ -8,7 +8,8 @@ import {
   canReadSalesRecord,
   type OwnedRecord,
 } from './access.ts';
-import { assertInsertOrder, Batch, single, type BatchResult } from './batch.ts';
+import { insertRows, type ColumnType } from '../db/bulk-insert.ts';
+import { Batch, readInOrder, single, type BatchResult } from './batch.ts';
 import { addDays, organisationDay } from './calendar.ts';
 import { ConflictError, DomainError, NotFoundError, OpportunityClosedError, ValidationError, type FieldError } from './errors.ts';
 import { findMissingLookups } from './lookups.ts';
@@ -150,33 +151,53 @@ async function insertOpportunities(
   });
 
   live = batch.live;
-  const rows = live.map((index) => newOpportunity(batch.input(index), accounts, placements.get(index)!, ownerships.get(index)!, now));
-  const created = rows.length ? await tx.opportunity.createManyAndReturn({ data: rows }) : [];
-  assertInsertOrder(created, rows, (opportunity, position) => opportunity.title === rows[position].title);
-  const tagRows = created.flatMap((opportunity, position) =>
-    (batch.input(live[position]).tagIds ?? []).map((tagId) => ({ opportunityId: opportunity.id, tagId })),
+  const ids = await insertRows(
+    tx,
+    'Opportunity',
+    OPPORTUNITY_COLUMNS,
+    live.map((index) => newOpportunity(batch.input(index), accounts, placements.get(index)!, ownerships.get(index)!, now)),
   );
+  const tagRows = ids.flatMap((opportunityId, position) => (batch.input(live[position]).tagIds ?? []).map((tagId) => ({ opportunityId, tagId })));
   if (tagRows.length) await tx.opportunityTag.createMany({ data: tagRows });
+  // Activity already logged on the account or contact counts for the new opportunity.
+  await syncOpportunityActivities(tx, ids);
+  const created = await readInOrder(ids, tx.opportunity.findMany({ where: { id: { in: ids } } }));
   await recordCreations(tx, created, viewer.id, now);
   const assignedToOthers = created
     .filter((opportunity) => opportunity.ownerId !== viewer.id)
     .map((opportunity) => ({ opportunity, changes: [{ field: 'ownerId' as const, oldValue: null, newValue: opportunity.ownerId }] }));
   await notifyOpportunityChanges(tx, assignedToOthers, viewer.id, now);
   for (const opportunity of created) emit(changedEvent('CREATED', opportunity, opportunity, viewer.id, []));
-  // Activity already logged on the account or contact counts for the new opportunity.
-  const createdIds = created.map((opportunity) => opportunity.id);
-  await syncOpportunityActivities(tx, createdIds);
-  // The sync sets `lastActivityAt` of those with earlier activity; everything else is as created.
-  const lastActivity = new Map(
-    (createdIds.length
-      ? await tx.opportunity.findMany({ where: { id: { in: createdIds }, lastActivityAt: { not: null } }, select: { id: true, lastActivityAt: true } })
-      : []
-    ).map((row) => [row.id, row.lastActivityAt]),
-  );
-  return batch.results(
-    new Map(live.map((index, position) => [index, { ...created[position], lastActivityAt: lastActivity.get(created[position].id) ?? null }])),
-  );
+  return batch.results(new Map(live.map((index, position) => [index, created[position]])));
 }
+
+/** The columns a new opportunity is written with (the others take their defaults: status, version, number). */
+const OPPORTUNITY_COLUMNS: Record<string, ColumnType> = {
+  kind: '"OpportunityKind"',
+  title: 'text',
+  accountId: 'uuid',
+  contactId: 'uuid',
+  ownerId: 'uuid',
+  teamId: 'uuid',
+  pipelineId: 'uuid',
+  stageId: 'uuid',
+  amount: 'numeric',
+  probability: 'int4',
+  weightedAmount: 'numeric',
+  expectedCloseDate: 'date',
+  revenueStartDate: 'date',
+  deliveryDate: 'date',
+  dealStartDate: 'date',
+  priorityKey: 'text',
+  sourceId: 'uuid',
+  competitor: 'text',
+  nextStep: 'text',
+  forecastCategoryKey: 'text',
+  description: 'text',
+  stageEnteredAt: 'timestamptz',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+};
 
 function newOpportunity(
   input: ParsedOpportunity,
@@ -212,6 +233,7 @@ function newOpportunity(
     description: input.description ?? null,
     stageEnteredAt: now,
     createdAt: now,
+    updatedAt: now,
   };
 }
 

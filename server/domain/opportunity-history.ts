@@ -1,4 +1,5 @@
 import type { Opportunity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 import { isoDay } from './calendar.ts';
 
 /**
@@ -84,16 +85,18 @@ export function snapshotTracked(state: TrackedState): Record<TrackedField, Histo
 
 /** Marks the creation of new opportunities (one statement however many). */
 export async function recordCreations(tx: Prisma.TransactionClient, opportunities: Opportunity[], actorId: string, at: Date) {
-  if (opportunities.length === 0) return;
-  await tx.opportunityChange.createMany({
-    data: opportunities.map((opportunity) => ({
+  await insertRows(
+    tx,
+    'OpportunityChange',
+    { opportunityId: 'uuid', actorId: 'uuid', changedAt: 'timestamptz', field: 'text', newValue: 'jsonb' },
+    opportunities.map((opportunity) => ({
       opportunityId: opportunity.id,
       actorId,
       changedAt: at,
       field: CREATED,
       newValue: snapshotTracked(opportunity),
     })),
-  });
+  );
 }
 
 export async function recordChanges(
