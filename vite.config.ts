@@ -17,6 +17,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true },
       '/healthz': { target: api },
+      // The CSV endpoints; the page /import itself stays with Vite.
+      '^/(export|import)/': { target: api },
     },
   },
 });

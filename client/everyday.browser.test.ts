@@ -106,11 +106,11 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Activities', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Activities', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets', 'Import']);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Aktivitäten', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
+    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Aktivitäten', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget', 'Import']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
@@ -185,6 +185,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['opportunities', '/opportunities'],
       ['contacts', '/contacts'],
       ['contact', `/contacts/${encodeURIComponent(contact.createContact.contact.id)}`],
+      ['import', '/import'],
     ];
     for (const [name, url] of pages) {
       for (const [page, width] of [
@@ -398,7 +399,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
     expect(await page.getByRole('link', { name: 'New account' }).count()).toBe(0);
-    for (const url of ['/board', '/activities', '/activities/week']) {
+    for (const url of ['/board', '/activities', '/activities/week', '/import']) {
       await page.goto(url);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
     }

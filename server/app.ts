@@ -12,6 +12,8 @@ import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
+import { createExportHandler } from './http/export.ts';
+import { createImportHandler } from './http/import.ts';
 import { createLoaders } from './loaders.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
@@ -96,6 +98,8 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   const graphiql = config.graphiql ? graphiqlPage('Pipeline CRM API') : null;
   const headers = securityHeaders({ graphiqlHtml: graphiql?.html ?? null });
   const serveClient = existsSync(config.clientDir) ? sirv(config.clientDir, { single: true, etag: true }) : null;
+  const handleExport = createExportHandler(db);
+  const handleImport = createImportHandler(db, pubsub);
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url?.split('?')[0] ?? '/';
@@ -110,6 +114,10 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     if (path === '/healthz') {
       await headers.api(req, res);
       return health(db, res);
+    }
+    if (path.startsWith('/export/') || path.startsWith('/import/')) {
+      await headers.api(req, res);
+      return path.startsWith('/export/') ? handleExport(req, res) : handleImport(req, res);
     }
     await headers.client(req, res);
     if (serveClient) return serveClient(req, res);

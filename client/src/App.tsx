@@ -14,6 +14,7 @@ import { MyTasksPage } from './pages/MyTasksPage.tsx';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage.tsx';
 import { ActivityWeekPage } from './pages/activities/ActivityWeekPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
 import { billingRoutes } from './pages/billing/billing-routes.tsx';
 import { CustomerStatusesPage } from './pages/settings/CustomerStatusesPage.tsx';
 import { ForecastCategoriesPage } from './pages/settings/ForecastCategoriesPage.tsx';
@@ -55,6 +56,7 @@ export function App() {
             <Route path="opportunities" element={<OpportunityListPage />} />
             <Route path="opportunities/:id" element={<OpportunityPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="import" element={<ImportPage />} />
             <Route path="activities" element={<ActivitiesPage />} />
             <Route path="activities/week" element={<ActivityWeekPage />} />
             {billingRoutes}

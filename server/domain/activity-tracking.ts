@@ -88,18 +88,20 @@ export async function recordActivityEvents(
 
 /**
  * For the opportunity rules: call in the transaction of every change of an opportunity's team,
- * account, contact or status (and after creating one). Its activities move to its team (who may
+ * account, contact or status (and after creating one or several). Its activities move to its team (who may
  * read an activity follows the record it is about) and `lastActivityAt` is recomputed, since
  * activities on the new account or contact now count for it.
  */
-export async function syncOpportunityActivities(tx: Tx, opportunityId: string): Promise<void> {
+export async function syncOpportunityActivities(tx: Tx, opportunityIds: string | string[]): Promise<void> {
+  const ids = typeof opportunityIds === 'string' ? [opportunityIds] : opportunityIds;
+  if (ids.length === 0) return;
   await tx.$executeRaw`
     UPDATE "Activity" a SET "teamId" = o."teamId"
     FROM "Opportunity" o
-    WHERE o."id" = ${opportunityId}::uuid AND a."opportunityId" = o."id" AND a."teamId" <> o."teamId"`;
+    WHERE o."id" = ANY(${ids}::uuid[]) AND a."opportunityId" = o."id" AND a."teamId" <> o."teamId"`;
   await tx.$executeRaw`
     UPDATE "Opportunity" o SET "lastActivityAt" = (${LAST_ACTIVITY_OF_O})
-    WHERE o."id" = ${opportunityId}::uuid`;
+    WHERE o."id" = ANY(${ids}::uuid[])`;
 }
 
 /**

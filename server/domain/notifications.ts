@@ -39,30 +39,54 @@ export async function notifyOpportunityChange(
   changes: FieldChange[],
   at: Date,
 ) {
-  const notified = changes.filter((change) => change.field in NOTIFIED_FIELDS);
+  await notifyOpportunityChanges(tx, [{ opportunity, changes }], actorId, at);
+}
+
+/** The same for changes of many opportunities by one actor (the CSV import): two statements at most. */
+export async function notifyOpportunityChanges(
+  tx: Tx,
+  items: Array<{ opportunity: Pick<Opportunity, 'id' | 'number' | 'title' | 'ownerId'>; changes: FieldChange[] }>,
+  actorId: string,
+  at: Date,
+) {
+  const notifiedIds = items
+    .filter(({ changes }) => changes.some((change) => change.field in NOTIFIED_FIELDS))
+    .map(({ opportunity }) => opportunity.id);
+  const followers = notifiedIds.length
+    ? await tx.opportunityFollower.findMany({ where: { opportunityId: { in: notifiedIds }, userId: { not: actorId } } })
+    : [];
   const rows: Prisma.NotificationCreateManyInput[] = [];
-  const label = `OPP-${opportunity.number} ${opportunity.title}`;
-  if (notified.length) {
-    const followers = await tx.opportunityFollower.findMany({ where: { opportunityId: opportunity.id, userId: { not: actorId } } });
-    const what = [...new Set(notified.map((change) => NOTIFIED_FIELDS[change.field]))].join(', ');
-    const status = notified.find((change) => change.field === 'status')?.newValue;
-    const closed = status === 'WON' || status === 'LOST' ? status : null;
-    const fields = [...new Set(notified.map((change) => change.field))];
-    for (const follower of followers) {
+  for (const { opportunity, changes } of items) {
+    const notified = changes.filter((change) => change.field in NOTIFIED_FIELDS);
+    const label = `OPP-${opportunity.number} ${opportunity.title}`;
+    if (notified.length) {
+      const what = [...new Set(notified.map((change) => NOTIFIED_FIELDS[change.field]))].join(', ');
+      const status = notified.find((change) => change.field === 'status')?.newValue;
+      const closed = status === 'WON' || status === 'LOST' ? status : null;
+      const fields = [...new Set(notified.map((change) => change.field))];
+      for (const follower of followers.filter((candidate) => candidate.opportunityId === opportunity.id)) {
+        rows.push({
+          userId: follower.userId,
+          kind: 'OPPORTUNITY_CHANGED',
+          opportunityId: opportunity.id,
+          actorId,
+          title: closed ? `${label} was ${closed.toLowerCase()}` : `${label}: ${what} changed`,
+          details: details(closed ? { status: closed } : { fields }),
+          createdAt: at,
+        });
+      }
+    }
+    const ownerChange = changes.find((change) => change.field === 'ownerId');
+    if (ownerChange && opportunity.ownerId !== actorId) {
       rows.push({
-        userId: follower.userId,
-        kind: 'OPPORTUNITY_CHANGED',
+        userId: opportunity.ownerId,
+        kind: 'OWNER_ASSIGNED',
         opportunityId: opportunity.id,
         actorId,
-        title: closed ? `${label} was ${closed.toLowerCase()}` : `${label}: ${what} changed`,
-        details: details(closed ? { status: closed } : { fields }),
+        title: `You now own ${label}`,
         createdAt: at,
       });
     }
-  }
-  const ownerChange = changes.find((change) => change.field === 'ownerId');
-  if (ownerChange && opportunity.ownerId !== actorId) {
-    rows.push({ userId: opportunity.ownerId, kind: 'OWNER_ASSIGNED', opportunityId: opportunity.id, actorId, title: `You now own ${label}`, createdAt: at });
   }
   await createNotifications(tx, rows);
 }

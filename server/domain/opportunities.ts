@@ -1,25 +1,27 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import type { Opportunity, OpportunityKind, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Account, Opportunity, OpportunityKind, Pipeline, Prisma, PrismaClient, Stage } from '../generated/prisma/client.ts';
 import {
   assertCanCreateSalesRecords,
   assertCanWriteSalesRecord,
   canReadCustomerRecord,
   canReadSalesRecord,
+  type OwnedRecord,
 } from './access.ts';
+import { insertRows, type ColumnType } from '../db/bulk-insert.ts';
+import { Batch, readInOrder, single, type BatchResult } from './batch.ts';
 import { addDays, organisationDay } from './calendar.ts';
-import { ConflictError, NotFoundError, OpportunityClosedError, ValidationError, type FieldError } from './errors.ts';
-import { assertLookupsExist } from './lookups.ts';
+import { ConflictError, DomainError, NotFoundError, OpportunityClosedError, ValidationError, type FieldError } from './errors.ts';
+import { findMissingLookups } from './lookups.ts';
 import { Decimal, lineTotal, sumMoney, weightedAmount } from './money.ts';
 import { syncOpportunityActivities } from './activity-tracking.ts';
 import { syncOpportunityDocuments } from './billing/opportunity-sync.ts';
-import { assertCampaignExists } from './campaigns/campaigns.ts';
 import { committed, emit, type OpportunityChangedEvent } from './events.ts';
-import { notifyOpportunityChange } from './notifications.ts';
+import { notifyOpportunityChange, notifyOpportunityChanges } from './notifications.ts';
 import { openActivitiesChoice, settleOpenActivities, type OpenActivitiesChoice } from './open-activities-on-close.ts';
-import { diffTracked, recordChanges, recordCreation, type FieldChange, type TrackedState } from './opportunity-history.ts';
-import { resolveOwnership } from './ownership.ts';
-import { entityId, idList, omittable, optionalText, parseInput, requiredText } from './validation.ts';
+import { diffTracked, recordChanges, recordCreations, type FieldChange, type TrackedState } from './opportunity-history.ts';
+import { resolveOwnership, resolveOwnerships } from './ownership.ts';
+import { entityId, idList, omittable, optionalText, parseEach, parseInput, requiredText } from './validation.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -92,55 +94,151 @@ export async function createOpportunity(
 ): Promise<Opportunity> {
   assertCanCreateSalesRecords(viewer);
   const input = parseInput(createOpportunityInput, rawInput);
-  return committed(() => prisma.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { id: input.accountId } });
-    if (!account || !canReadCustomerRecord(viewer, account)) {
-      throw ValidationError.field('accountId', 'NOT_FOUND', 'Unknown account.');
-    }
-    await assertReferencesExist(tx, viewer, { ...input, accountId: account.id });
-    const kind = input.kind ?? 'LEAD';
-    const { pipelineId, stageId, stageProbability } = await resolvePlacement(tx, kind, input.pipelineId, input.stageId);
-    const ownership = await resolveOwnership(tx, viewer, input, { ownerId: viewer.id, teamId: account.teamId });
-    const amountValue = input.amount ?? '0';
-    const probabilityValue = input.probability ?? stageProbability;
-    const opportunity = await tx.opportunity.create({
-      data: {
-        kind,
-        title: input.title,
-        accountId: account.id,
-        contactId: input.contactId ?? null,
-        ...ownership,
-        pipelineId,
-        stageId,
-        amount: amountValue,
-        probability: probabilityValue,
-        weightedAmount: weightedAmount(amountValue, probabilityValue),
-        expectedCloseDate: input.expectedCloseDate ?? addDays(organisationDay(now), DEFAULT_CLOSE_AFTER_DAYS),
-        revenueStartDate: input.revenueStartDate ?? null,
-        deliveryDate: input.deliveryDate ?? null,
-        dealStartDate: input.dealStartDate ?? null,
-        priorityKey: input.priorityKey ?? null,
-        // The account's source unless the opportunity came from elsewhere.
-        sourceId: input.sourceId !== undefined ? input.sourceId : account.sourceId,
-        competitor: input.competitor ?? null,
-        nextStep: input.nextStep ?? null,
-        forecastCategoryKey: input.forecastCategoryKey ?? 'PIPELINE',
-        description: input.description ?? null,
-        campaignId: input.campaignId ?? null,
-        stageEnteredAt: now,
-        createdAt: now,
-        tags: input.tagIds?.length ? { createMany: { data: input.tagIds.map((tagId) => ({ tagId })) } } : undefined,
-      },
-    });
-    await recordCreation(tx, opportunity, viewer.id, now);
-    if (opportunity.ownerId !== viewer.id) {
-      await notifyOpportunityChange(tx, opportunity, viewer.id, [{ field: 'ownerId', oldValue: null, newValue: opportunity.ownerId }], now);
-    }
-    emit(changedEvent('CREATED', opportunity, opportunity, viewer.id, []));
-    // Activity already logged on the account or contact counts for the new opportunity.
-    await syncOpportunityActivities(tx, opportunity.id);
-    return tx.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } });
+  return committed(() => prisma.$transaction(async (tx) => single(await insertOpportunities(tx, viewer, [input], now))));
+}
+
+/**
+ * `createOpportunity` for many opportunities in the caller's transaction (the CSV import): the
+ * same rules, answered per input with the opportunity or the error `createOpportunity` would
+ * throw, in a few statements for the whole batch. The events go to the caller's `committed`
+ * scope, which passes them on only once its transaction has committed.
+ */
+export async function createOpportunities(
+  tx: Tx,
+  viewer: Viewer,
+  rawInputs: CreateOpportunityInput[],
+  { now = new Date() }: Clock = {},
+): Promise<Array<BatchResult<Opportunity>>> {
+  assertCanCreateSalesRecords(viewer);
+  return insertOpportunities(tx, viewer, parseEach(createOpportunityInput, rawInputs), now);
+}
+
+type ParsedOpportunity = z.output<typeof createOpportunityInput>;
+
+async function insertOpportunities(
+  tx: Tx,
+  viewer: Viewer,
+  inputs: Array<ParsedOpportunity | DomainError>,
+  now: Date,
+): Promise<Array<BatchResult<Opportunity>>> {
+  const batch = new Batch(inputs);
+  let live = batch.live;
+  const accountIds = [...new Set(live.map((index) => batch.input(index).accountId))];
+  const accounts = new Map(
+    (await tx.account.findMany({ where: { id: { in: accountIds } } }))
+      .filter((account) => canReadCustomerRecord(viewer, account))
+      .map((account) => [account.id, account]),
+  );
+  for (const index of live) {
+    if (!accounts.has(batch.input(index).accountId)) batch.fail(index, ValidationError.field('accountId', 'NOT_FOUND', 'Unknown account.'));
+  }
+  live = batch.live;
+  batch.failEach(live, await findMissingReferences(tx, viewer, live.map((index) => batch.input(index))));
+  live = batch.live;
+  const placements = new Map<number, Placement>();
+  const requests = live.map((index) => ({ ...batch.input(index), kind: batch.input(index).kind ?? 'LEAD' }));
+  (await resolvePlacements(tx, requests)).forEach((placement, position) => {
+    if (placement instanceof ValidationError) batch.fail(live[position], placement);
+    else placements.set(live[position], placement);
+  });
+  live = batch.live;
+  const ownerships = new Map<number, OwnedRecord>();
+  const ownershipRequests = live.map((index) => ({
+    requested: batch.input(index),
+    current: { ownerId: viewer.id, teamId: accounts.get(batch.input(index).accountId)!.teamId },
   }));
+  (await resolveOwnerships(tx, viewer, ownershipRequests)).forEach((ownership, position) => {
+    if (ownership instanceof ValidationError) batch.fail(live[position], ownership);
+    else ownerships.set(live[position], ownership);
+  });
+
+  live = batch.live;
+  const ids = await insertRows(
+    tx,
+    'Opportunity',
+    OPPORTUNITY_COLUMNS,
+    live.map((index) => newOpportunity(batch.input(index), accounts, placements.get(index)!, ownerships.get(index)!, now)),
+  );
+  const tagRows = ids.flatMap((opportunityId, position) => (batch.input(live[position]).tagIds ?? []).map((tagId) => ({ opportunityId, tagId })));
+  if (tagRows.length) await tx.opportunityTag.createMany({ data: tagRows });
+  // Activity already logged on the account or contact counts for the new opportunity.
+  await syncOpportunityActivities(tx, ids);
+  const created = await readInOrder(ids, tx.opportunity.findMany({ where: { id: { in: ids } } }));
+  await recordCreations(tx, created, viewer.id, now);
+  const assignedToOthers = created
+    .filter((opportunity) => opportunity.ownerId !== viewer.id)
+    .map((opportunity) => ({ opportunity, changes: [{ field: 'ownerId' as const, oldValue: null, newValue: opportunity.ownerId }] }));
+  await notifyOpportunityChanges(tx, assignedToOthers, viewer.id, now);
+  for (const opportunity of created) emit(changedEvent('CREATED', opportunity, opportunity, viewer.id, []));
+  return batch.results(new Map(live.map((index, position) => [index, created[position]])));
+}
+
+/** The columns a new opportunity is written with (the others take their defaults: status, version, number). */
+const OPPORTUNITY_COLUMNS: Record<string, ColumnType> = {
+  kind: '"OpportunityKind"',
+  title: 'text',
+  accountId: 'uuid',
+  contactId: 'uuid',
+  ownerId: 'uuid',
+  teamId: 'uuid',
+  pipelineId: 'uuid',
+  stageId: 'uuid',
+  amount: 'numeric',
+  probability: 'int4',
+  weightedAmount: 'numeric',
+  expectedCloseDate: 'date',
+  revenueStartDate: 'date',
+  deliveryDate: 'date',
+  dealStartDate: 'date',
+  priorityKey: 'text',
+  sourceId: 'uuid',
+  competitor: 'text',
+  nextStep: 'text',
+  forecastCategoryKey: 'text',
+  description: 'text',
+  campaignId: 'uuid',
+  stageEnteredAt: 'timestamptz',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+};
+
+function newOpportunity(
+  input: ParsedOpportunity,
+  accounts: Map<string, Account>,
+  placement: Placement,
+  ownership: OwnedRecord,
+  now: Date,
+): Prisma.OpportunityCreateManyInput {
+  const account = accounts.get(input.accountId)!;
+  const amountValue = input.amount ?? '0';
+  const probabilityValue = input.probability ?? placement.stageProbability;
+  return {
+    kind: input.kind ?? 'LEAD',
+    title: input.title,
+    accountId: account.id,
+    contactId: input.contactId ?? null,
+    ...ownership,
+    pipelineId: placement.pipelineId,
+    stageId: placement.stageId,
+    amount: amountValue,
+    probability: probabilityValue,
+    weightedAmount: weightedAmount(amountValue, probabilityValue),
+    expectedCloseDate: input.expectedCloseDate ?? addDays(organisationDay(now), DEFAULT_CLOSE_AFTER_DAYS),
+    revenueStartDate: input.revenueStartDate ?? null,
+    deliveryDate: input.deliveryDate ?? null,
+    dealStartDate: input.dealStartDate ?? null,
+    priorityKey: input.priorityKey ?? null,
+    // The account's source unless the opportunity came from elsewhere.
+    sourceId: input.sourceId !== undefined ? input.sourceId : account.sourceId,
+    competitor: input.competitor ?? null,
+    nextStep: input.nextStep ?? null,
+    forecastCategoryKey: input.forecastCategoryKey ?? 'PIPELINE',
+    description: input.description ?? null,
+    campaignId: input.campaignId ?? null,
+    stageEnteredAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /**
@@ -155,71 +253,94 @@ export async function updateOpportunity(
   { now: requestedNow }: Clock = {},
 ): Promise<Opportunity> {
   const input = parseInput(updateOpportunityInput, rawInput);
-  return committed(() => prisma.$transaction(async (tx) => {
-    const current = await loadWritable(tx, viewer, id, input.expectedVersion);
-    const now = requestedNow ?? changeTime(current);
-    if (current.status !== 'OPEN') {
-      const frozen = Object.keys(rawInput).filter(
-        (field) => !WRITABLE_WHEN_CLOSED.has(field) && (rawInput as Record<string, unknown>)[field] !== undefined,
-      );
-      if (frozen.length) throw new OpportunityClosedError(current.status, frozen);
-    }
-    const next: Partial<TrackedState> & { stageEnteredAt?: Date } = {};
-    const errors: FieldError[] = [];
+  return committed(() => prisma.$transaction((tx) => applyUpdate(tx, viewer, id, rawInput, input, requestedNow)));
+}
 
-    if (input.accountId && input.accountId !== current.accountId) {
-      const account = await tx.account.findUnique({ where: { id: input.accountId } });
-      if (!account || !canReadCustomerRecord(viewer, account)) errors.push(fieldError('accountId', 'NOT_FOUND', 'Unknown account.'));
-      else next.accountId = account.id;
-    }
-    if (errors.length) throw new ValidationError(errors);
-    await assertReferencesExist(tx, viewer, { ...input, accountId: next.accountId ?? current.accountId });
+/**
+ * `updateOpportunity` in the caller's transaction (the CSV import merges a row into an existing
+ * opportunity); its events go to the caller's `committed` scope.
+ */
+export function updateOpportunityInTransaction(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  rawInput: UpdateOpportunityInput,
+  { now }: Clock = {},
+): Promise<Opportunity> {
+  return applyUpdate(tx, viewer, id, rawInput, parseInput(updateOpportunityInput, rawInput), now);
+}
 
-    if (input.pipelineId || input.stageId) {
-      const placement = await resolvePlacement(tx, current.kind, input.pipelineId ?? current.pipelineId, input.stageId, current);
-      if (placement.stageId !== current.stageId) {
-        next.pipelineId = placement.pipelineId;
-        next.stageId = placement.stageId;
-        next.probability = placement.stageProbability;
-        next.stageEnteredAt = now;
-      }
-    }
-    if (input.probability !== undefined) next.probability = input.probability;
+async function applyUpdate(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  rawInput: UpdateOpportunityInput,
+  input: z.output<typeof updateOpportunityInput>,
+  requestedNow: Date | undefined,
+): Promise<Opportunity> {
+  const current = await loadWritable(tx, viewer, id, input.expectedVersion);
+  const now = requestedNow ?? changeTime(current);
+  if (current.status !== 'OPEN') {
+    const frozen = Object.keys(rawInput).filter(
+      (field) => !WRITABLE_WHEN_CLOSED.has(field) && (rawInput as Record<string, unknown>)[field] !== undefined,
+    );
+    if (frozen.length) throw new OpportunityClosedError(current.status, frozen);
+  }
+  const next: Partial<TrackedState> & { stageEnteredAt?: Date } = {};
+  const errors: FieldError[] = [];
 
-    if (input.amount !== undefined) {
-      const lineCount = await tx.opportunityLine.count({ where: { opportunityId: id } });
-      if (lineCount > 0) {
-        throw ValidationError.field('amount', 'DERIVED_FROM_LINES', 'The amount is the sum of the lines: change the lines instead.');
-      }
-      next.amount = new Decimal(input.amount);
+  if (input.accountId && input.accountId !== current.accountId) {
+    const account = await tx.account.findUnique({ where: { id: input.accountId } });
+    if (!account || !canReadCustomerRecord(viewer, account)) errors.push(fieldError('accountId', 'NOT_FOUND', 'Unknown account.'));
+    else next.accountId = account.id;
+  }
+  if (errors.length) throw new ValidationError(errors);
+  await assertReferencesExist(tx, viewer, { ...input, accountId: next.accountId ?? current.accountId });
+
+  if (input.pipelineId || input.stageId) {
+    const placement = await resolvePlacement(tx, current.kind, input.pipelineId ?? current.pipelineId, input.stageId, current);
+    if (placement.stageId !== current.stageId) {
+      next.pipelineId = placement.pipelineId;
+      next.stageId = placement.stageId;
+      next.probability = placement.stageProbability;
+      next.stageEnteredAt = now;
     }
-    if (input.ownerId !== undefined || input.teamId !== undefined) {
-      Object.assign(next, await resolveOwnership(tx, viewer, input, current));
+  }
+  if (input.probability !== undefined) next.probability = input.probability;
+
+  if (input.amount !== undefined) {
+    const lineCount = await tx.opportunityLine.count({ where: { opportunityId: id } });
+    if (lineCount > 0) {
+      throw ValidationError.field('amount', 'DERIVED_FROM_LINES', 'The amount is the sum of the lines: change the lines instead.');
     }
-    for (const field of [
-      'title',
-      'contactId',
-      'expectedCloseDate',
-      'revenueStartDate',
-      'deliveryDate',
-      'dealStartDate',
-      'priorityKey',
-      'sourceId',
-      'competitor',
-      'nextStep',
-      'forecastCategoryKey',
-      'description',
-      'winLossReport',
-      'campaignId',
-    ] as const) {
-      if (input[field] !== undefined) (next as Record<string, unknown>)[field] = input[field];
-    }
-    if (input.tagIds) {
-      await tx.opportunityTag.deleteMany({ where: { opportunityId: id } });
-      if (input.tagIds.length) await tx.opportunityTag.createMany({ data: input.tagIds.map((tagId) => ({ opportunityId: id, tagId })) });
-    }
-    return applyChange(tx, viewer, current, next, now);
-  }));
+    next.amount = new Decimal(input.amount);
+  }
+  if (input.ownerId !== undefined || input.teamId !== undefined) {
+    Object.assign(next, await resolveOwnership(tx, viewer, input, current));
+  }
+  for (const field of [
+    'title',
+    'contactId',
+    'expectedCloseDate',
+    'revenueStartDate',
+    'deliveryDate',
+    'dealStartDate',
+    'priorityKey',
+    'sourceId',
+    'competitor',
+    'nextStep',
+    'forecastCategoryKey',
+    'description',
+    'winLossReport',
+    'campaignId',
+  ] as const) {
+    if (input[field] !== undefined) (next as Record<string, unknown>)[field] = input[field];
+  }
+  if (input.tagIds) {
+    await tx.opportunityTag.deleteMany({ where: { opportunityId: id } });
+    if (input.tagIds.length) await tx.opportunityTag.createMany({ data: input.tagIds.map((tagId) => ({ opportunityId: id, tagId })) });
+  }
+  return applyChange(tx, viewer, current, next, now);
 }
 
 /** Moves an open opportunity to another stage of its pipeline (the board's drag and drop). */
@@ -493,6 +614,19 @@ async function applyChange(
   return updated;
 }
 
+interface Placement {
+  pipelineId: string;
+  stageId: string;
+  stageProbability: number;
+}
+
+interface PlacementRequest {
+  kind: OpportunityKind;
+  pipelineId?: string;
+  stageId?: string;
+  current?: Pick<Opportunity, 'pipelineId' | 'stageId'>;
+}
+
 /** The pipeline (of the right kind) and stage an opportunity goes to, with the stage's default probability. */
 async function resolvePlacement(
   tx: Tx,
@@ -500,63 +634,107 @@ async function resolvePlacement(
   pipelineId: string | undefined,
   stageId: string | undefined,
   current?: Pick<Opportunity, 'pipelineId' | 'stageId'>,
-) {
-  const pipeline = pipelineId
-    ? await tx.pipeline.findUnique({ where: { id: pipelineId }, include: { stages: { orderBy: { position: 'asc' } } } })
-    : await tx.pipeline.findFirst({ where: { kind }, orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { stages: { orderBy: { position: 'asc' } } } });
-  if (!pipeline) {
-    throw pipelineId
-      ? ValidationError.field('pipelineId', 'NOT_FOUND', 'Unknown pipeline.')
-      : ValidationError.field('pipelineId', 'REQUIRED', `There is no ${kind.toLowerCase()} pipeline yet: an administrator must create one.`);
-  }
-  if (pipeline.kind !== kind) {
-    throw ValidationError.field('pipelineId', 'WRONG_KIND', `Choose a ${kind.toLowerCase()} pipeline.`);
-  }
-  const stayInStage = !stageId && current?.pipelineId === pipeline.id;
-  const stage = stageId
-    ? pipeline.stages.find((candidate) => candidate.id === stageId)
-    : stayInStage
-      ? pipeline.stages.find((candidate) => candidate.id === current.stageId)
-      : pipeline.stages[0];
-  if (!stage) {
-    throw stageId
-      ? ValidationError.field('stageId', 'NOT_IN_PIPELINE', 'This stage does not belong to the pipeline.')
-      : ValidationError.field('pipelineId', 'NO_STAGES', 'The pipeline has no stages.');
-  }
-  return { pipelineId: pipeline.id, stageId: stage.id, stageProbability: stage.probability };
+): Promise<Placement> {
+  const [placement] = await resolvePlacements(tx, [{ kind, pipelineId, stageId, current }]);
+  if (placement instanceof ValidationError) throw placement;
+  return placement;
 }
 
-async function assertReferencesExist(
-  tx: Tx,
-  viewer: Viewer,
-  input: {
-    accountId: string;
-    contactId?: string | null;
-    sourceId?: string | null;
-    tagIds?: string[];
-    priorityKey?: string | null;
-    forecastCategoryKey?: string;
-    campaignId?: string | null;
-  },
-) {
-  await assertLookupsExist(tx, { sourceId: input.sourceId, tagIds: input.tagIds });
-  await assertCampaignExists(tx, input.campaignId);
-  const errors: FieldError[] = [];
-  if (input.contactId) {
-    const contact = await tx.contact.findUnique({ where: { id: input.contactId } });
-    if (!contact || !canReadCustomerRecord(viewer, contact)) errors.push(fieldError('contactId', 'NOT_FOUND', 'Unknown contact.'));
-    else if (contact.accountId && contact.accountId !== input.accountId) {
-      errors.push(fieldError('contactId', 'OTHER_ACCOUNT', 'This contact works at another account.'));
+/** Placements of many opportunities: one lookup of the named pipelines and one of each kind's first. */
+async function resolvePlacements(tx: Tx, requests: PlacementRequest[]): Promise<Array<Placement | ValidationError>> {
+  const withStages = { stages: { orderBy: { position: 'asc' as const } } };
+  const pipelineIds = [...new Set(requests.flatMap((request) => (request.pipelineId ? [request.pipelineId] : [])))];
+  const named = new Map(
+    pipelineIds.length
+      ? (await tx.pipeline.findMany({ where: { id: { in: pipelineIds } }, include: withStages })).map((pipeline) => [pipeline.id, pipeline])
+      : [],
+  );
+  const firstOfKind = new Map<OpportunityKind, Pipeline & { stages: Stage[] } | null>();
+  for (const kind of new Set(requests.filter((request) => !request.pipelineId).map((request) => request.kind))) {
+    firstOfKind.set(kind, await tx.pipeline.findFirst({ where: { kind }, orderBy: [{ position: 'asc' }, { name: 'asc' }], include: withStages }));
+  }
+  return requests.map(({ kind, pipelineId, stageId, current }) => {
+    const pipeline = pipelineId ? named.get(pipelineId) : firstOfKind.get(kind);
+    if (!pipeline) {
+      return pipelineId
+        ? ValidationError.field('pipelineId', 'NOT_FOUND', 'Unknown pipeline.')
+        : ValidationError.field('pipelineId', 'REQUIRED', `There is no ${kind.toLowerCase()} pipeline yet: an administrator must create one.`);
     }
-  }
-  if (input.priorityKey && !(await tx.priority.findUnique({ where: { key: input.priorityKey } }))) {
-    errors.push(fieldError('priorityKey', 'NOT_FOUND', 'Unknown priority.'));
-  }
-  if (input.forecastCategoryKey && !(await tx.forecastCategory.findUnique({ where: { key: input.forecastCategoryKey } }))) {
-    errors.push(fieldError('forecastCategoryKey', 'NOT_FOUND', 'Unknown forecast category.'));
-  }
-  if (errors.length) throw new ValidationError(errors);
+    if (pipeline.kind !== kind) {
+      return ValidationError.field('pipelineId', 'WRONG_KIND', `Choose a ${kind.toLowerCase()} pipeline.`);
+    }
+    const stayInStage = !stageId && current?.pipelineId === pipeline.id;
+    const stage = stageId
+      ? pipeline.stages.find((candidate) => candidate.id === stageId)
+      : stayInStage
+        ? pipeline.stages.find((candidate) => candidate.id === current.stageId)
+        : pipeline.stages[0];
+    if (!stage) {
+      return stageId
+        ? ValidationError.field('stageId', 'NOT_IN_PIPELINE', 'This stage does not belong to the pipeline.')
+        : ValidationError.field('pipelineId', 'NO_STAGES', 'The pipeline has no stages.');
+    }
+    return { pipelineId: pipeline.id, stageId: stage.id, stageProbability: stage.probability };
+  });
 }
+
+interface References {
+  accountId: string;
+  contactId?: string | null;
+  sourceId?: string | null;
+  tagIds?: string[];
+  priorityKey?: string | null;
+  forecastCategoryKey?: string;
+  campaignId?: string | null;
+}
+
+async function assertReferencesExist(tx: Tx, viewer: Viewer, references: References) {
+  const [error] = await findMissingReferences(tx, viewer, [references]);
+  if (error) throw error;
+}
+
+/** Per input, the references that do not exist or may not be used; one statement per kind of reference. */
+async function findMissingReferences(tx: Tx, viewer: Viewer, inputs: References[]): Promise<Array<ValidationError | null>> {
+  const lookupErrors = await findMissingLookups(tx, inputs.map((input) => ({ sourceId: input.sourceId, tagIds: input.tagIds })));
+  const checked = inputs.filter((_input, position) => !lookupErrors[position]);
+  const contactIds = unique(checked.flatMap((input) => (input.contactId ? [input.contactId] : [])));
+  const priorityKeys = unique(checked.flatMap((input) => (input.priorityKey ? [input.priorityKey] : [])));
+  const categoryKeys = unique(checked.flatMap((input) => (input.forecastCategoryKey ? [input.forecastCategoryKey] : [])));
+  const campaignIds = unique(checked.flatMap((input) => (input.campaignId ? [input.campaignId] : [])));
+  const contacts = new Map(
+    contactIds.length ? (await tx.contact.findMany({ where: { id: { in: contactIds } } })).map((contact) => [contact.id, contact]) : [],
+  );
+  const priorities = new Set(
+    priorityKeys.length ? (await tx.priority.findMany({ where: { key: { in: priorityKeys } }, select: { key: true } })).map((row) => row.key) : [],
+  );
+  const categories = new Set(
+    categoryKeys.length
+      ? (await tx.forecastCategory.findMany({ where: { key: { in: categoryKeys } }, select: { key: true } })).map((row) => row.key)
+      : [],
+  );
+  const campaigns = new Set(
+    campaignIds.length ? (await tx.campaign.findMany({ where: { id: { in: campaignIds } }, select: { id: true } })).map((row) => row.id) : [],
+  );
+  return inputs.map((input, position) => {
+    if (lookupErrors[position]) return lookupErrors[position];
+    const errors: FieldError[] = [];
+    if (input.contactId) {
+      const contact = contacts.get(input.contactId);
+      if (!contact || !canReadCustomerRecord(viewer, contact)) errors.push(fieldError('contactId', 'NOT_FOUND', 'Unknown contact.'));
+      else if (contact.accountId && contact.accountId !== input.accountId) {
+        errors.push(fieldError('contactId', 'OTHER_ACCOUNT', 'This contact works at another account.'));
+      }
+    }
+    if (input.priorityKey && !priorities.has(input.priorityKey)) errors.push(fieldError('priorityKey', 'NOT_FOUND', 'Unknown priority.'));
+    if (input.forecastCategoryKey && !categories.has(input.forecastCategoryKey)) {
+      errors.push(fieldError('forecastCategoryKey', 'NOT_FOUND', 'Unknown forecast category.'));
+    }
+    if (input.campaignId && !campaigns.has(input.campaignId)) errors.push(fieldError('campaignId', 'NOT_FOUND', 'Unknown campaign.'));
+    return errors.length ? new ValidationError(errors) : null;
+  });
+}
+
+const unique = (values: string[]) => [...new Set(values)];
 
 function changedEvent(
   change: OpportunityChangedEvent['change'],

@@ -1,4 +1,5 @@
 import type { Opportunity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 import { isoDay } from './calendar.ts';
 
 /**
@@ -83,10 +84,20 @@ export function snapshotTracked(state: TrackedState): Record<TrackedField, Histo
   >;
 }
 
-export async function recordCreation(tx: Prisma.TransactionClient, opportunity: Opportunity, actorId: string, at: Date) {
-  await tx.opportunityChange.create({
-    data: { opportunityId: opportunity.id, actorId, changedAt: at, field: CREATED, newValue: snapshotTracked(opportunity) },
-  });
+/** Marks the creation of new opportunities (one statement however many). */
+export async function recordCreations(tx: Prisma.TransactionClient, opportunities: Opportunity[], actorId: string, at: Date) {
+  await insertRows(
+    tx,
+    'OpportunityChange',
+    { opportunityId: 'uuid', actorId: 'uuid', changedAt: 'timestamptz', field: 'text', newValue: 'jsonb' },
+    opportunities.map((opportunity) => ({
+      opportunityId: opportunity.id,
+      actorId,
+      changedAt: at,
+      field: CREATED,
+      newValue: snapshotTracked(opportunity),
+    })),
+  );
 }
 
 export async function recordChanges(

@@ -17,6 +17,18 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw new ValidationError([...byField.values()]);
 }
 
+/** `parseInput` for many inputs at once (the CSV import): each problem is returned instead of thrown. */
+export function parseEach<Schema extends z.ZodType>(schema: Schema, inputs: unknown[]): Array<z.output<Schema> | ValidationError> {
+  return inputs.map((input) => {
+    try {
+      return parseInput(schema, input);
+    } catch (error) {
+      if (error instanceof ValidationError) return error;
+      throw error;
+    }
+  });
+}
+
 function toFieldError(issue: z.core.$ZodIssue, prefix?: string): FieldError {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const field = path || 'input';

@@ -7,6 +7,7 @@ import budgetsDe from './locales/de/budgets.json';
 import campaignsDe from './locales/de/campaigns.json';
 import commonDe from './locales/de/common.json';
 import contactsDe from './locales/de/contacts.json';
+import csvDe from './locales/de/csv.json';
 import customerDe from './locales/de/customer.json';
 import errorsDe from './locales/de/errors.json';
 import layoutDe from './locales/de/layout.json';
@@ -29,6 +30,7 @@ import budgetsEn from './locales/en/budgets.json';
 import campaignsEn from './locales/en/campaigns.json';
 import commonEn from './locales/en/common.json';
 import contactsEn from './locales/en/contacts.json';
+import csvEn from './locales/en/csv.json';
 import customerEn from './locales/en/customer.json';
 import errorsEn from './locales/en/errors.json';
 import layoutEn from './locales/en/layout.json';
@@ -56,6 +58,7 @@ export const en = {
   campaigns: campaignsEn,
   common: commonEn,
   contacts: contactsEn,
+  csv: csvEn,
   customer: customerEn,
   errors: errorsEn,
   layout: layoutEn,
@@ -82,6 +85,7 @@ export const de: typeof en = {
   campaigns: campaignsDe,
   common: commonDe,
   contacts: contactsDe,
+  csv: csvDe,
   customer: customerDe,
   errors: errorsDe,
   layout: layoutDe,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportCsvButton } from '../components/ExportCsvButton.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { graphql } from '../gql';
@@ -14,8 +15,8 @@ import { paths } from '../lib/paths.ts';
 const PAGE_SIZE = 25;
 
 const AccountListQuery = graphql(`
-  query AccountList($search: String, $first: Int, $after: String, $last: Int, $before: String) {
-    accounts(search: $search, first: $first, after: $after, last: $last, before: $before, orderBy: { field: NAME }) {
+  query AccountList($search: String, $first: Int, $after: String, $last: Int, $before: String, $orderBy: AccountOrder) {
+    accounts(search: $search, first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -49,6 +50,10 @@ const AccountListQuery = graphql(`
   }
 `);
 
+// What the table shows, for the CSV export (server/domain/export/account-columns.ts keys).
+const EXPORT_COLUMNS = ['name', 'legalForm', 'city', 'country', 'status', 'owner', 'contacts'];
+const ACCOUNT_ORDER = { field: 'NAME' } as const;
+
 // A new or deleted account must show up even when the cached page held no account at all.
 const listContext = { additionalTypenames: ['Account'] };
 
@@ -78,8 +83,8 @@ export function AccountsPage() {
   }, [debouncedSearch, setParams]);
 
   const variables = before
-    ? { search: search || null, last: PAGE_SIZE, before }
-    : { search: search || null, first: PAGE_SIZE, after };
+    ? { search: search || null, orderBy: ACCOUNT_ORDER, last: PAGE_SIZE, before }
+    : { search: search || null, orderBy: ACCOUNT_ORDER, first: PAGE_SIZE, after };
   const [{ data, error, fetching, stale }] = useQuery({
     query: AccountListQuery,
     variables,
@@ -96,11 +101,14 @@ export function AccountsPage() {
     <section aria-labelledby="accounts-title">
       <div className="page-header">
         <h1 id="accounts-title">{t('accounts.title')}</h1>
-        {canCreateCustomers && (
-          <Link to={paths.newAccount()} className="button button--primary">
-            {t('accounts.new')}
-          </Link>
-        )}
+        <div className="page-header__actions">
+          <ExportCsvButton list="accounts" args={{ search: search || null, orderBy: ACCOUNT_ORDER }} columns={EXPORT_COLUMNS} />
+          {canCreateCustomers && (
+            <Link to={paths.newAccount()} className="button button--primary">
+              {t('accounts.new')}
+            </Link>
+          )}
+        </div>
       </div>
 
       <div className="toolbar">

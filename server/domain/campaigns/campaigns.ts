@@ -90,10 +90,3 @@ export async function deleteCampaign(prisma: PrismaClient, viewer: Viewer, id: s
   });
 }
 
-/** For the opportunity rules: a campaign given for an opportunity must exist. */
-export async function assertCampaignExists(tx: Tx, campaignId: string | null | undefined): Promise<void> {
-  if (!campaignId) return;
-  if (!(await tx.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }))) {
-    throw ValidationError.field('campaignId', 'NOT_FOUND', 'Unknown campaign.');
-  }
-}

@@ -1,0 +1,172 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { seedPipelines } from './test/pipeline-fixture.ts';
+import { buildApp, type App } from '../server/app.ts';
+import { readConfig } from '../server/config.ts';
+import { normalizeCompanyName } from '../server/domain/normalize.ts';
+import type { PrismaClient } from '../server/generated/prisma/client.ts';
+import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
+
+// CSV import and export in Chromium against the real server: a German Excel file with three good
+// and two bad opportunity rows goes through mapping, preview and import, and the report says what
+// happened to each row; a file with an unknown header is mapped by hand; the filtered account list
+// is downloaded as CSV in English and in German.
+
+requireChromium('CSV import and export in the browser');
+
+const csv = (...lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+
+describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+  let org: Organisation;
+  let app: App;
+  let baseUrl: string;
+  let clientDir: string;
+  let downloads: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  async function signedIn(user: TestUser, locale: 'en-US' | 'de-DE'): Promise<Page> {
+    const context = await browser.newContext({ baseURL: baseUrl, locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto('/login');
+    await page.getByLabel(/^(E-mail|E-Mail)/).fill(user.email);
+    await page.getByLabel(/^(Password|Passwort)/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: locale === 'de-DE' ? 'Anmelden' : 'Sign in' }).click();
+    await page.waitForURL('**/accounts');
+    return page;
+  }
+
+  async function account(name: string, city: string, user: TestUser, teamId: string) {
+    await prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), city, ownerId: user.id, teamId } });
+  }
+
+  beforeAll(async () => {
+    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
+    downloads = await mkdtemp(path.join(os.tmpdir(), 'crm-downloads-'));
+    await buildClient(clientDir);
+    database = await createTestDatabase();
+    prisma = database.db.prisma;
+    org = await createOrganisation(prisma);
+    await seedPipelines(prisma, org);
+    await account('Nordwind Energie', 'Kiel', org.northSales, org.north.id);
+    await account('Bergbau Harz', 'Goslar', org.northSales, org.north.id);
+    await account('Nordstern Süd', 'München', org.southSales, org.south.id);
+    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
+    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+    for (const dir of [clientDir, downloads]) if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const rows = (page: Page) => page.getByTestId('import-row');
+  const outcomes = (page: Page) => rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-outcome')));
+
+  test('imports a German Excel file of opportunities: 3 good rows, 2 bad ones, each reported', async () => {
+    const page = await signedIn(org.northSales, 'en-US');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await page.waitForURL('**/import');
+    await page.getByLabel('Opportunities').check();
+    await page.locator('#import-file').setInputFiles({
+      name: 'deals.csv',
+      mimeType: 'text/csv',
+      buffer: csv(
+        'Titel;Firma;Vorname;Nachname;E-Mail;Betrag;Abschlussdatum;Phase',
+        'Neue Förderanlage;Nordlicht Logistik;Jana;Berg;jana@nordlicht.example;12.500,00;31.12.2026;Qualified',
+        'Wartungsvertrag;Hafenkran GmbH;;;;1.234,50;15.01.2027;New',
+        'Ersatzteile;Hafenkran GmbH;Olaf;Kai;;99,90;2027-02-28;',
+        'Kaputter Betrag;Geisterfirma GmbH;;;;zwölf;31.12.2026;New',
+        'Falsche Phase;Nordlicht Logistik;;;;100;31.12.2026;Verhandlung',
+      ),
+    });
+
+    // German headers are mapped by themselves; the preview says what each row would become.
+    await expect.poll(() => outcomes(page)).toEqual(['IMPORTED', 'IMPORTED', 'IMPORTED', 'FAILED', 'FAILED']);
+    expect(await page.getByLabel('Field for the column Betrag').inputValue()).toBe('amount');
+    expect(await page.getByLabel('Field for the column Abschlussdatum').inputValue()).toBe('expectedCloseDate');
+    expect(await rows(page).first().textContent()).toContain('12500.00');
+    expect(await prisma.opportunity.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Import 5 rows' }).click();
+    await expect.poll(() => page.getByTestId('import-counts').textContent()).toBe('3 imported, 0 merged, 0 skipped, 2 failed');
+    expect(await outcomes(page)).toEqual(['IMPORTED', 'IMPORTED', 'IMPORTED', 'FAILED', 'FAILED']);
+
+    await page.getByLabel('Only rows with errors').check();
+    await expect.poll(() => rows(page).count()).toBe(2);
+    const problems = await page.getByTestId('row-errors').allTextContents();
+    expect(problems).toEqual(['Amount: “zwölf” Not a number: write it like 1.234,50 or 1,234.50.', 'Stage: “Verhandlung” There is no such entry.']);
+    expect(await rows(page).locator('td:first-child').allTextContents()).toEqual(['5', '6']);
+
+    // Nothing of the failed rows was written; the good ones are linked.
+    expect(await prisma.opportunity.count()).toBe(3);
+    expect(await prisma.account.count({ where: { name: 'Geisterfirma GmbH' } })).toBe(0);
+    await page.getByLabel('Only rows with errors').uncheck();
+    await page.getByRole('link', { name: /^OPP-\d+ Neue Förderanlage$/ }).click();
+    await page.waitForURL(/\/opportunities\//);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Neue Förderanlage');
+  });
+
+  test('a column the import does not recognise is mapped by hand before the import', async () => {
+    const page = await signedIn(org.northSales, 'en-US');
+    await page.goto('/import');
+    await page.locator('#import-file').setInputFiles({
+      name: 'firmen.csv',
+      mimeType: 'text/csv',
+      buffer: csv('Unternehmensname;Ort', 'Polarstern Software;Bremen'),
+    });
+    await expect.poll(() => page.getByTestId('mapping-missing').textContent()).toContain('Company');
+    expect(await page.getByRole('button', { name: 'Import 1 row' }).isDisabled()).toBe(true);
+    await page.getByLabel('Field for the column Unternehmensname').selectOption('name');
+    await expect.poll(() => outcomes(page)).toEqual(['IMPORTED']);
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await expect.poll(() => page.getByTestId('import-counts').textContent()).toBe('1 imported, 0 merged, 0 skipped, 0 failed');
+    expect(await prisma.account.findFirstOrThrow({ where: { name: 'Polarstern Software' } })).toMatchObject({ city: 'Bremen', teamId: org.north.id });
+  });
+
+  test('exports the searched account list as the list shows it, in English and in German', async () => {
+    const page = await signedIn(org.northSales, 'en-US');
+    await page.getByLabel('Search accounts').fill('nord');
+    await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('2 accounts');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^accounts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const english = await readFile(await download.path());
+    expect(parse(english, { bom: true })).toEqual([
+      ['Company', 'Legal form', 'City', 'Country', 'Status', 'Owner', 'Contacts'],
+      ['Nordlicht Logistik', '', 'Hamburg', 'DE', 'Prospect', 'Nils Sales', '1'],
+      ['Nordwind Energie', '', 'Kiel', 'DE', 'Prospect', 'Nils Sales', '0'],
+    ]);
+
+    const german = await signedIn(org.northManager, 'de-DE');
+    await german.getByLabel('Firmen suchen').fill('nord');
+    await expect.poll(() => german.getByTestId('account-count').textContent()).toBe('2 Firmen');
+    const [germanDownload] = await Promise.all([german.waitForEvent('download'), german.getByRole('button', { name: 'CSV exportieren' }).click()]);
+    const bytes = await readFile(await germanDownload.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Firma;Rechtsform;Ort;Land;Status;Besitzer;Kontakte');
+    expect(lines.slice(1, 3)).toEqual(['Nordlicht Logistik;;Hamburg;DE;Prospect;Nils Sales;1', 'Nordwind Energie;;Kiel;DE;Prospect;Nils Sales;0']);
+  });
+
+  test('the pages logged no errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

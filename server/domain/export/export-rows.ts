@@ -1,0 +1,143 @@
+import type { Viewer } from '../../auth/viewer.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { activityListWhere, activityOrderBy, type ActivityFilter, type ActivitySortField } from '../activity-queries.ts';
+import type { CsvLocale } from '../csv/locale-values.ts';
+import {
+  accountListWhere,
+  accountOrderBy,
+  contactListWhere,
+  contactOrderBy,
+  type AccountSortField,
+  type ContactSortField,
+  type CustomerListFilter,
+  type SortDirection,
+} from '../customer-queries.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import { opportunityListWhere, opportunityOrderBy, type OpportunityFilter, type OpportunitySortField } from '../opportunity-queries.ts';
+import { getStaleAfterDays } from '../settings.ts';
+import { accountColumns } from './account-columns.ts';
+import { activityColumns } from './activity-columns.ts';
+import type { ExportCatalog, ExportColumn, ExportRecord } from './columns.ts';
+import { contactColumns } from './contact-columns.ts';
+import { opportunityColumns } from './opportunity-columns.ts';
+
+export const EXPORT_KINDS = ['accounts', 'contacts', 'opportunities', 'activities'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** What a list shows: the same filter and order as its query, so the rules stay in one place. */
+export type ExportQuery =
+  | { kind: 'accounts'; filter: CustomerListFilter; orderBy?: { field: AccountSortField; direction?: SortDirection } }
+  | { kind: 'contacts'; filter: CustomerListFilter & { accountId?: string | null }; orderBy?: { field: ContactSortField; direction?: SortDirection } }
+  | { kind: 'opportunities'; filter: OpportunityFilter; orderBy?: { field: OpportunitySortField; direction?: SortDirection } }
+  | { kind: 'activities'; filter: ActivityFilter; orderBy?: { field: ActivitySortField; direction?: SortDirection } };
+
+export interface ExportOptions {
+  /** Column keys in order; empty or omitted: the kind's default columns. */
+  columns?: string[] | null;
+  locale: CsvLocale;
+  /** Records read per statement: what sits in memory at once. */
+  batchSize?: number;
+  now?: Date;
+}
+
+export const EXPORT_BATCH_SIZE = 500;
+
+interface Plan {
+  catalog: ExportCatalog;
+  where: unknown;
+  orderBy: unknown;
+  read: (args: Record<string, unknown>) => Promise<ExportRecord[]>;
+}
+
+/**
+ * The rows of a list export: first the header, then the records the viewer may read in the
+ * list's filter and order, read in keyset-paged batches (`cursor` on the id after the list's
+ * order), so 100,000 records never sit in memory at once. Cells are formatted for the locale.
+ */
+export async function* exportRows(prisma: PrismaClient, viewer: Viewer, query: ExportQuery, options: ExportOptions): AsyncGenerator<string[][]> {
+  const now = options.now ?? new Date();
+  const plan = await planExport(prisma, viewer, query, now);
+  const columns = chooseColumns(plan.catalog, options.columns);
+  yield [columns.map((column) => column.label[options.locale])];
+  const select = mergeSelections([{ id: true }, ...columns.map((column) => column.select)]);
+  const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
+  let cursor: string | undefined;
+  for (;;) {
+    const records = await plan.read({
+      where: plan.where,
+      orderBy: plan.orderBy,
+      select,
+      take: batchSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (records.length) yield records.map((record) => columns.map((column) => column.cell(record, options.locale)));
+    if (records.length < batchSize) return;
+    cursor = records[records.length - 1].id as string;
+  }
+}
+
+/** Checks access and filter before the first byte goes out, so a refusal can still be an HTTP error. */
+export async function planExport(prisma: PrismaClient, viewer: Viewer, query: ExportQuery, now: Date): Promise<Plan> {
+  switch (query.kind) {
+    case 'accounts':
+      return {
+        catalog: accountColumns(viewer),
+        where: accountListWhere(viewer, query.filter),
+        orderBy: accountOrderBy(query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.account.findMany(args as never),
+      };
+    case 'contacts':
+      return {
+        catalog: contactColumns(viewer),
+        where: contactListWhere(viewer, query.filter),
+        orderBy: contactOrderBy(query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.contact.findMany(args as never),
+      };
+    case 'opportunities': {
+      // SERVICE users see no opportunities or activities: refused like the lists refuse them.
+      if (viewer.role === 'SERVICE') throw new ForbiddenError();
+      const rule = { now, staleAfterDays: await getStaleAfterDays(prisma) };
+      return {
+        catalog: opportunityColumns(viewer, rule),
+        where: opportunityListWhere(viewer, query.filter, rule),
+        orderBy: opportunityOrderBy(query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.opportunity.findMany(args as never),
+      };
+    }
+    case 'activities':
+      if (viewer.role === 'SERVICE') throw new ForbiddenError();
+      return {
+        catalog: activityColumns(viewer, now),
+        where: activityListWhere(viewer, query.filter, now),
+        orderBy: activityOrderBy(query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.activity.findMany(args as never),
+      };
+  }
+}
+
+function chooseColumns(catalog: ExportCatalog, keys: string[] | null | undefined): ExportColumn[] {
+  const wanted = keys?.length ? [...new Set(keys)] : catalog.defaults;
+  const byKey = new Map(catalog.columns.map((column) => [column.key, column]));
+  const unknown = wanted.filter((key) => !byKey.has(key));
+  if (unknown.length) {
+    throw ValidationError.field('columns', 'INVALID_VALUE', `Unknown columns: ${unknown.join(', ')}. Known: ${[...byKey.keys()].join(', ')}.`);
+  }
+  return wanted.map((key) => byKey.get(key)!);
+}
+
+/** One Prisma selection from the columns' (a relation several columns read is selected once, with all their fields). */
+function mergeSelections(selections: Array<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const selection of selections) {
+    for (const [key, value] of Object.entries(selection)) {
+      const existing = merged[key];
+      if (isSelection(existing) && isSelection(value)) {
+        merged[key] = { ...existing, ...value, select: mergeSelections([existing.select as Record<string, unknown>, value.select as Record<string, unknown>]) };
+      } else merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+const isSelection = (value: unknown): value is { select: Record<string, unknown> } =>
+  typeof value === 'object' && value !== null && 'select' in value;
