@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDaysTo, instantOf, mondayOf, rescheduleTarget, todayIn } from './src/pages/activities/zoned-time.ts';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -304,7 +304,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     const ninas = await createOpportunity('Pallet wrapping', org.northSales2);
     await createActivity(ninas, { subject: 'Nina’s overdue reminder', dueAt: new Date(Date.now() - 86_400_000).toISOString() }, org.northSales2);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activities' }).click();
+    await followNav(page, 'Sales', 'Activities');
     await page.waitForURL('**/activities');
     const rows = page.getByTestId('activity-row');
     await expect.poll(() => rows.filter({ hasText: 'Future check-in' }).count()).toBe(1);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -83,7 +83,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
 
   test('imports a German Excel file of opportunities: 3 good rows, 2 bad ones, each reported', async () => {
     const page = await signedIn(org.northSales, 'en-US');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await followNav(page, 'Customers', 'Import');
     await page.waitForURL('**/import');
     await page.getByLabel('Opportunities').check();
     await page.locator('#import-file').setInputFiles({

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -122,7 +122,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test('a won deal is found through the list, and a saved view opens the same rows from its address', async () => {
     const page = await signedIn(org.northSales);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opportunities' }).click();
+    await followNav(page, 'Sales', 'Opportunities');
     await page.waitForURL('**/opportunities');
     await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId, fences.humanId, lights.humanId].sort());
 
@@ -224,7 +224,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test("a contact page shows the person, the account, or that the account is another team's", async () => {
     const page = await signedIn(org.northSales);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await followNav(page, 'Customers', 'Contacts');
     await page.getByRole('link', { name: 'Greta Hansen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Greta Hansen');
     expect(await page.getByRole('link', { name: 'Nordlicht Logistik' }).count()).toBe(1);
@@ -280,7 +280,10 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test('a SERVICE user sees an account without opportunity or activity tabs, and no opportunity list', async () => {
     const page = await signedIn(org.service);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Customers']);
+    await nav.getByRole('button', { name: 'Customers' }).click();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
     await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
     await page.getByRole('tablist', { name: 'Sections' }).waitFor();
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Contacts1']);
