@@ -14,7 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 
 // The lists and record pages against the real server in Chromium: finding a won deal through the
 // opportunity list and a saved view that opens again from its address, an account's and a
-// contact's tabs with their counts and timeline, and the header's search by keyboard.
+// contact's tabs with their counts, timeline, documents and activity form, and the header's search
+// by keyboard.
 
 requireChromium('lists and record pages in the browser');
 
@@ -243,6 +244,68 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ole Brink');
     expect(await page.getByText('Account of another team').count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain('Südhafen');
+  });
+
+  test('an account and a contact have one tab bar with their quotes, orders and invoices, and log an activity for themselves', async () => {
+    const lines = [{ description: 'Crane sensor kit', quantity: '2', unitPrice: '1500.00' }];
+    const quote = await api(
+      'mutation ($input: CreateQuoteInput!) { createQuote(input: $input) { ... on CreateQuoteSuccess { quote { number } } } }',
+      { input: { accountId: globalId('Account', seeded.account.id), contactId, title: 'Crane sensors', lines } },
+    );
+    const invoice = await api(
+      'mutation ($input: CreateInvoiceInput!) { createInvoice(input: $input) { ... on CreateInvoiceSuccess { invoice { number } } } }',
+      { input: { opportunityId: cranes.id } },
+    );
+    const quoteNumber: string = quote.createQuote.quote.number;
+    const invoiceNumber: string = invoice.createInvoice.invoice.number;
+    const page = await signedIn(org.northSales);
+    await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
+    await page.getByRole('tablist', { name: 'Sections' }).waitFor();
+    await expect
+      .poll(async () => (await page.getByRole('tab').allTextContents()).map((tab) => tab.replace(/[\u00a0\u202f]/g, ' ')))
+      .toEqual(['Timeline', 'Opportunities1 open · 2 closed', 'Contacts1', 'Activities1', 'Quotes1', 'Orders0', 'Invoices1']);
+    expect(await page.getByRole('tablist').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Quotes, orders, invoices' }).count()).toBe(0);
+
+    // The timeline has the documents' events; their tabs list them.
+    const timeline = page.getByRole('tabpanel', { name: 'Timeline' });
+    await expect.poll(() => timeline.locator('[data-kind="QUOTE"]').allTextContents()).toEqual([expect.stringContaining(`Quote ${quoteNumber}: created · Nils Sales`)]);
+    await page.getByRole('tab', { name: /^Invoices/ }).click();
+    const invoices = page.getByRole('tabpanel', { name: /^Invoices/ });
+    await expect.poll(() => invoices.getByRole('link', { name: invoiceNumber }).count()).toBe(1);
+    expect(await text(invoices.getByRole('row').nth(1))).toContain('€297,500.00');
+    expect(await invoices.getByRole('link', { name: 'New invoice' }).getAttribute('href')).toBe(`/invoices/new?accountId=${encodeURIComponent(globalId('Account', seeded.account.id))}`);
+    await page.getByRole('tab', { name: /^Quotes/ }).click();
+    await expect.poll(() => page.getByRole('tabpanel', { name: /^Quotes/ }).getByRole('link', { name: quoteNumber }).count()).toBe(1);
+
+    // A call logged on the account's page is the account's.
+    await page.getByRole('tab', { name: /^Activities/ }).click();
+    await page.getByRole('button', { name: 'Log past activity' }).click();
+    const log = page.getByRole('dialog', { name: 'Log past activity' });
+    await log.getByLabel(/^Subject/).fill('Call with the harbour master');
+    await log.getByLabel('Notes').fill('Wants the sensors before the winter.');
+    await log.getByRole('button', { name: 'Log activity' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const logged = await prisma.activity.findFirstOrThrow({ where: { subject: 'Call with the harbour master' } });
+    expect(logged).toMatchObject({ type: 'CALL', accountId: seeded.account.id, opportunityId: null, notes: 'Wants the sensors before the winter.' });
+    expect(logged.doneAt).not.toBeNull();
+    await expect.poll(() => text(page.getByTestId('tab-count-activities'))).toBe('2');
+    await expect.poll(() => page.getByTestId('activity').filter({ hasText: 'Call with the harbour master' }).count()).toBe(1);
+
+    // The contact's page: the quote addressed to her, the invoice of her deal, and a new task for her.
+    await page.goto(`/contacts/${encodeURIComponent(contactId)}?tab=quotes`);
+    await expect.poll(() => page.getByRole('tabpanel', { name: /^Quotes/ }).getByRole('link', { name: quoteNumber }).count()).toBe(1);
+    expect([await text(page.getByTestId('tab-count-orders')), await text(page.getByTestId('tab-count-invoices'))]).toEqual(['0', '1']);
+    await page.getByRole('tab', { name: /^Activities/ }).click();
+    await page.getByRole('button', { name: 'New activity' }).click();
+    const task = page.getByRole('dialog', { name: 'New activity' });
+    await task.getByLabel(/^Subject/).fill('Send Greta the brochure');
+    await task.getByRole('button', { name: 'Add activity' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const created = await prisma.activity.findFirstOrThrow({ where: { subject: 'Send Greta the brochure' } });
+    expect(created).toMatchObject({ type: 'TASK', contactId: Buffer.from(contactId, 'base64').toString('utf8').split(':')[1], doneAt: null });
+    await expect.poll(() => page.getByTestId('activity').filter({ hasText: 'Send Greta the brochure' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'contact-activities-1280.png'), fullPage: true });
   });
 
   test('the header search finds a deal by its OPP- number and a contact by e-mail, by keyboard', async () => {
