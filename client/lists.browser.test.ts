@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
@@ -14,8 +15,8 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 
 // The lists and record pages against the real server in Chromium: finding a won deal through the
 // opportunity list and a saved view that opens again from its address, an account's and a
-// contact's tabs with their counts, timeline, documents and activity form, and the header's search
-// by keyboard.
+// contact's tabs with their counts, timeline, documents and activity form, the header's search by
+// keyboard, and the filtered opportunity list exported as CSV.
 
 requireChromium('lists and record pages in the browser');
 
@@ -352,6 +353,42 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Contacts1']);
     await page.goto('/opportunities');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+  });
+
+  test('the filtered opportunity list is exported as it is shown: its rows, order and columns', async () => {
+    const gates = await createOpportunity('Harbour gates', '40000');
+    await api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: gates.id });
+    const page = await signedIn(org.northSales);
+    await page.goto('/opportunities');
+    await expect.poll(() => shownDeals(page)).toHaveLength(4);
+
+    // Status Won, by amount, the contact shown and the probability not.
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const filters = page.getByRole('group', { name: 'Filters' });
+    await filters.locator('.list-filters__field', { hasText: 'Status' }).locator('summary').click();
+    await filters.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: 'Won' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('statuses')).toBe('WON');
+    await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId, gates.humanId].sort());
+    await page.getByRole('button', { name: 'Amount', exact: true }).click();
+    await page.locator('summary', { hasText: 'Columns' }).click();
+    const columns = page.getByRole('group', { name: 'Columns shown' });
+    await columns.getByRole('checkbox', { name: 'Contact' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('columns')).toContain('contact');
+    await columns.getByRole('checkbox', { name: 'Probability' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('columns')).not.toContain('probability');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('AMOUNT');
+    // The headers without their sort marks.
+    const shownColumns = (await page.getByRole('columnheader').allTextContents()).map((header) => header.replace(/[↕▲▼]/g, ''));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^opportunities-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...records] = parse(await readFile(await download.path()), { bom: true }) as string[][];
+    expect(header).toEqual(['Number', 'Title', 'Company', 'Contact', 'Stage', 'Owner', 'Amount', 'Weighted amount', 'Close date', 'Status', 'Stale']);
+    expect(shownColumns).toEqual(['Title', 'Account', 'Contact', 'Stage', 'Owner', 'Amount', 'Weighted', 'Close date', 'Status', 'Without activity']);
+    expect(records).toEqual([
+      [gates.humanId, 'Harbour gates', 'Nordlicht Logistik', 'Greta Hansen', 'New', 'Nils Sales', '40000.00', '40000.00', '2030-06-30', 'Won', 'no'],
+      [cranes.humanId, 'Harbour cranes', 'Nordlicht Logistik', 'Greta Hansen', 'New', 'Nils Sales', '250000.00', '250000.00', '2030-06-30', 'Won', 'no'],
+    ]);
   });
 
   test('the pages logged no errors', () => {
