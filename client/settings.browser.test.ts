@@ -145,7 +145,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await qualified.getByLabel('Name of stage Qualified').fill('proposal');
     await qualified.getByLabel('Default probability of stage Qualified (%)').fill('45');
     await qualified.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => qualified.locator('.field__error').first().textContent()).toBe('This is already taken.');
+    await expect.poll(() => qualified.locator('.field__error').first().textContent()).toBe('This name is already taken.');
     await qualified.getByLabel('Name of stage Qualified').fill('Qualified');
     await qualified.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => storedStages()).toEqual(['New 10', 'Qualified 45', 'Proposal 70', 'Negotiation 80']);
@@ -286,7 +286,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await expect.poll(() => list.locator('li').count()).toBe(2);
     await page.getByLabel(/^Name/).fill('no BUDGET');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    expect(await fieldError(page, 'Name')).toBe('This is already taken.');
+    expect(await fieldError(page, 'Name')).toBe('This name is already taken.');
 
     const budget = list.locator('[data-entry="No budget"]');
     await budget.getByRole('button', { name: 'Deactivate' }).click();
