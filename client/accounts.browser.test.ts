@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
@@ -121,7 +121,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     // The "Accounts" link clears a search.
     await page.getByLabel('Search accounts').fill('Kiel');
     await expect.poll(() => accountNames(page)).toEqual(['Nordwind Energie']);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+    await followNav(page, 'Customers', 'Accounts');
     await expect.poll(() => accountCount(page)).toBe('30 accounts');
     expect(await page.getByLabel('Search accounts').inputValue()).toBe('');
     await page.waitForTimeout(500); // longer than the debounce: the old search must not come back
@@ -156,7 +156,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     const saved = await prisma.account.findFirstOrThrow({ where: { name: 'Polarstern Software' } });
     expect(saved).toMatchObject({ legalForm: 'GmbH', employees: 42, city: 'Bremen', statusKey: 'CUSTOMER', ownerId: org.northSales.id });
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+    await followNav(page, 'Customers', 'Accounts');
     await expect.poll(() => accountCount(page)).toBe('31 accounts');
     await page.getByLabel('Search accounts').fill('polarstern');
     await expect.poll(() => accountNames(page)).toEqual(['Polarstern Software']);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDaysTo, instantOf, mondayOf, rescheduleTarget, todayIn } from './src/pages/activities/zoned-time.ts';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -296,6 +296,62 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await expect.poll(async () => (await storedActivity('Count the ramps')).doneAt).toBeNull();
   });
 
+  test('a win is undone from its toast on the board and on its page, with the activities it closed; not while an order rests on it, neither from the toast nor by Reopen', async () => {
+    const cranes = await createOpportunity('Crane sensors');
+    const status = async () => (await prisma.opportunity.findUniqueOrThrow({ where: { id: cranes.dbId } })).status;
+    await page.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
+    const card = page.locator(`[data-opportunity="${cranes.humanId}"]`);
+    await card.waitFor();
+    await dragTo(page, card, page.getByTestId('drop-won'));
+    await expect.poll(status).toBe('WON');
+    const toast = page.getByTestId('toast');
+    await expect.poll(() => toast.textContent()).toContain(`${cranes.humanId} won.`);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(status).toBe('OPEN');
+    await expect.poll(() => card.count()).toBe(1);
+    expect((await prisma.account.findUniqueOrThrow({ where: { id: seeded.account.id } })).statusKey).toBe('CUSTOMER');
+
+    // On its page: the win closed the open task, the undo opens it again.
+    await createActivity(cranes, { subject: 'Calibrate the cranes', dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString() });
+    await opportunityPage(cranes);
+    await page.getByRole('button', { name: 'Win', exact: true }).click();
+    const win = page.getByRole('dialog', { name: `Win ${cranes.humanId}` });
+    await win.getByRole('radio', { name: 'Close it: mark it as done' }).check();
+    await win.getByRole('button', { name: 'Mark as won' }).click();
+    await page.getByTestId('closed-banner').waitFor();
+    expect((await storedActivity('Calibrate the cranes')).doneAt).not.toBeNull();
+    await expect.poll(() => toast.textContent()).toContain(`${cranes.humanId} won.`);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(status).toBe('OPEN');
+    await expect.poll(async () => (await storedActivity('Calibrate the cranes')).doneAt).toBeNull();
+    await expect.poll(() => page.getByTestId('closed-banner').count()).toBe(0);
+
+    // Won again, and ordered: the undo is refused with the server's reason, and the deal stays won.
+    await page.getByRole('button', { name: 'Win', exact: true }).click();
+    await win.getByRole('radio', { name: 'Keep it open' }).check();
+    await win.getByRole('button', { name: 'Mark as won' }).click();
+    await page.getByTestId('closed-banner').waitFor();
+    const order = await api('mutation ($id: ID!) { createOrder(input: { opportunityId: $id }) { __typename } }', { id: cranes.id });
+    expect(order.createOrder.__typename).toBe('CreateOrderSuccess');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'was not reopened' }).textContent())
+      .toBe(`${cranes.humanId} was not reopened: It has an order or invoice that is not cancelled: cancel that first.`);
+    expect(await status()).toBe('WON');
+
+    // The page's Reopen button is refused the same way; once the order is cancelled it reopens.
+    const refusal = page.locator('.banner--error[role="alert"]');
+    await page.getByRole('button', { name: 'Reopen', exact: true }).click();
+    await expect.poll(() => refusal.textContent()).toBe('It has an order or invoice that is not cancelled: cancel that first.');
+    expect(await status()).toBe('WON');
+    const orderId = globalId('Order', (await prisma.order.findFirstOrThrow({ where: { opportunityId: cranes.dbId } })).id);
+    const cancelled = await api('mutation ($id: ID!) { cancelOrder(id: $id, reason: "Ordered twice") { __typename } }', { id: orderId });
+    expect(cancelled.cancelOrder.__typename).toBe('CancelOrderSuccess');
+    await page.getByRole('button', { name: 'Reopen', exact: true }).click();
+    await expect.poll(status).toBe('OPEN');
+    await expect.poll(() => page.getByTestId('closed-banner').count()).toBe(0);
+  });
+
   test('the activity list filters to overdue; a colleague’s activity is listed without actions; My tasks links both ways', async () => {
     const docks = await createOpportunity('Dock levellers');
     await createActivity(docks, { subject: 'Overdue follow-up', dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString() });
@@ -304,7 +360,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     const ninas = await createOpportunity('Pallet wrapping', org.northSales2);
     await createActivity(ninas, { subject: 'Nina’s overdue reminder', dueAt: new Date(Date.now() - 86_400_000).toISOString() }, org.northSales2);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activities' }).click();
+    await followNav(page, 'Sales', 'Activities');
     await page.waitForURL('**/activities');
     const rows = page.getByTestId('activity-row');
     await expect.poll(() => rows.filter({ hasText: 'Future check-in' }).count()).toBe(1);

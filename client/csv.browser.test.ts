@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -16,7 +16,8 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 // CSV import and export in Chromium against the real server: a German Excel file with three good
 // and two bad opportunity rows goes through mapping, preview and import, and the report says what
 // happened to each row; a file with an unknown header is mapped by hand; the filtered account list
-// is downloaded as CSV in English and in German.
+// is downloaded as CSV in English and in German, the searched contacts and the overdue activities
+// as those lists show them.
 
 requireChromium('CSV import and export in the browser');
 
@@ -83,7 +84,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
 
   test('imports a German Excel file of opportunities: 3 good rows, 2 bad ones, each reported', async () => {
     const page = await signedIn(org.northSales, 'en-US');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await followNav(page, 'Customers', 'Import');
     await page.waitForURL('**/import');
     await page.getByLabel('Opportunities').check();
     await page.locator('#import-file').setInputFiles({
@@ -164,6 +165,49 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('Firma;Rechtsform;Ort;Land;Status;Besitzer;Kontakte');
     expect(lines.slice(1, 3)).toEqual(['Nordlicht Logistik;;Hamburg;DE;Prospect;Nils Sales;1', 'Nordwind Energie;;Kiel;DE;Prospect;Nils Sales;0']);
+  });
+
+  test('exports the searched contact list and the overdue activities as the lists show them', async () => {
+    const nordwind = await prisma.account.findFirstOrThrow({ where: { name: 'Nordwind Energie' } });
+    const person = (firstName: string, lastName: string, user: TestUser, teamId: string, accountId: string | null) =>
+      prisma.contact.create({ data: { firstName, lastName, city: 'Kiel', accountId, ownerId: user.id, teamId } });
+    await person('Hanna', 'Ostwald', org.northSales, org.north.id, nordwind.id);
+    await person('Olaf', 'Osterloh', org.northSales, org.north.id, null);
+    await person('Otto', 'Ostmann', org.southSales, org.south.id, null);
+    const day = 86_400_000;
+    const task = (subject: string, dueAt: Date, doneAt: Date | null = null) =>
+      prisma.activity.create({
+        data: { type: 'TASK', subject, accountId: nordwind.id, dueAt, doneAt, assigneeId: org.northSales.id, createdById: org.northSales.id, teamId: org.north.id },
+      });
+    await task('Overdue ramp check', new Date(Date.now() - 2 * day));
+    await task('Future ramp check', new Date(Date.now() + 2 * day));
+    await task('Done ramp check', new Date(Date.now() - 3 * day), new Date(Date.now() - 3 * day));
+    const download = async (page: Page) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+      const [header, ...records] = parse(await readFile(await file.path()), { bom: true }) as string[][];
+      return { filename: file.suggestedFilename(), header, records: records.map((record) => Object.fromEntries(header.map((label, index) => [label, record[index]]))) };
+    };
+
+    // The contacts searched for "ost": the north team's two, by last name; the south team's not.
+    const page = await signedIn(org.northSales, 'en-US');
+    await followNav(page, 'Customers', 'Contacts');
+    await page.getByLabel('Search contacts').fill('ost');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('ost');
+    await expect.poll(() => page.getByRole('link', { name: /Ost/ }).allTextContents()).toEqual(['Olaf Osterloh', 'Hanna Ostwald']);
+    const contacts = await download(page);
+    expect(contacts.filename).toMatch(/^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(contacts.header.slice(0, 3)).toEqual(['First name', 'Last name', 'Company']);
+    expect(contacts.records.map((record) => [record['First name'], record['Last name'], record.Company, record.City])).toEqual([
+      ['Olaf', 'Osterloh', '', 'Kiel'],
+      ['Hanna', 'Ostwald', 'Nordwind Energie', 'Kiel'],
+    ]);
+
+    // My overdue activities: only the overdue task, not the future or the done one.
+    await page.goto('/activities?status=overdue');
+    await expect.poll(() => page.getByTestId('activity-row').allTextContents()).toEqual([expect.stringContaining('Overdue ramp check')]);
+    const activities = await download(page);
+    expect(activities.filename).toMatch(/^activities-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(activities.records.map((record) => [record.Type, record.Subject, record.Company, record.Status])).toEqual([['Task', 'Overdue ramp check', 'Nordwind Energie', 'Overdue']]);
   });
 
   test('the pages logged no errors', () => {

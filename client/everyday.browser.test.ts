@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -106,11 +106,14 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Activities', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets', 'Import']);
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Sales', 'Customers', 'Revenue']);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Aktivitäten', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget', 'Import']);
+    await expect.poll(() => navigation.getByRole('button').allTextContents()).toEqual(['Vertrieb', 'Kunden', 'Umsatz']);
+    await navigation.getByRole('button', { name: 'Umsatz' }).click();
+    expect(await navigation.getByRole('link').allTextContents()).toEqual(['Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
+    await navigation.getByRole('button', { name: 'Umsatz' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
@@ -135,7 +138,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       org.northManager.token,
     );
 
-    await navigation.getByRole('link', { name: 'Board' }).click();
+    await followNav(page, 'Vertrieb', 'Board', 'Hauptnavigation');
     await expect.poll(() => text(card(page, 'New', fleet.humanId).getByTestId('card-amount'))).toBe('1.234,50 €');
     expect(await text(column(page, 'New').getByTestId('column-amount'))).toBe('1.234,50 €');
     expect(await text(card(page, 'New', fleet.humanId).getByTestId('card-probability'))).toBe('10 %');
@@ -163,6 +166,90 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await page.getByLabel('Sprache').selectOption('');
     await expect.poll(() => page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
     await expect.poll(async () => (await prisma.user.findUniqueOrThrow({ where: { id: org.northSales.id } })).locale).toBeNull();
+  });
+
+  test('the main navigation groups its pages in disclosures: by mouse and keyboard, the current section marked, fitting 1280 and 375 px in German', async () => {
+    const page = await signedIn(org.northManager);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const group = (name: string) => nav.getByRole('button', { name, exact: true });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Sales', 'Customers', 'Revenue']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Settings']);
+    expect(await group('Customers').getAttribute('aria-current')).toBe('true');
+    expect(await group('Sales').getAttribute('aria-current')).toBeNull();
+
+    // One group open at a time, each with its pages.
+    const pages = {
+      Sales: ['Opportunities', 'Board', 'Activities', 'My tasks'],
+      Customers: ['Accounts', 'Contacts', 'Import'],
+      Revenue: ['Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets'],
+    };
+    for (const [name, links] of Object.entries(pages)) {
+      await group(name).click();
+      expect(await group(name).getAttribute('aria-expanded')).toBe('true');
+      const panel = page.locator(`[id="${await group(name).getAttribute('aria-controls')}"]`);
+      expect(await panel.getByRole('link').allTextContents()).toEqual(links);
+      expect(await nav.getByRole('link').count()).toBe(links.length + 1);
+    }
+    expect(await page.locator('.app-header [aria-current="page"]').allTextContents()).toEqual(['Accounts']);
+    // A click elsewhere closes it.
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect.poll(() => group('Revenue').getAttribute('aria-expanded')).toBe('false');
+
+    // Keyboard: Enter opens, Escape closes and gives the focus back; Arrow Down opens at the first link.
+    await group('Sales').focus();
+    await page.keyboard.press('Enter');
+    expect(await group('Sales').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Opportunities');
+    await page.keyboard.press('Escape');
+    expect(await group('Sales').getAttribute('aria-expanded')).toBe('false');
+    expect(await focused()).toBe('Sales');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Opportunities');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Board');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/board/**');
+    await expect.poll(() => group('Sales').getAttribute('aria-expanded')).toBe('false');
+    expect(await group('Sales').getAttribute('aria-current')).toBe('true');
+    expect(await group('Customers').getAttribute('aria-current')).toBeNull();
+    // Tabbing out of an open group closes it.
+    await group('Revenue').click();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => group('Revenue').getAttribute('aria-expanded')).toBe('false');
+
+    // German at 1280 px: the header keeps to one line and nothing overflows, an open group either.
+    await page.goto('/accounts');
+    await page.getByLabel('Language').selectOption('DE');
+    const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    await expect.poll(() => navigation.getByRole('button').allTextContents()).toEqual(['Vertrieb', 'Kunden', 'Umsatz']);
+    expect(await navigation.getByRole('link').allTextContents()).toEqual(['Einstellungen']);
+    await navigation.getByRole('button', { name: 'Umsatz' }).click();
+    const header = await page.locator('.app-header').evaluate((element) => ({ height: element.clientHeight, overflow: element.scrollWidth - element.clientWidth }));
+    expect(header).toEqual({ height: 56, overflow: 0 });
+    const panel = (await navigation.getByRole('list', { name: 'Umsatz' }).boundingBox())!;
+    expect(panel.x + panel.width).toBeLessThanOrEqual(DESKTOP.width);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'navigation-de-1280.png') });
+
+    // German at 375 px: the menu lists the same groups as sections; Escape closes it.
+    await page.setViewportSize(PHONE);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('menu-button').click();
+    expect(await navigation.getByRole('button').count()).toBe(0);
+    expect(await navigation.getByRole('list', { name: 'Vertrieb' }).getByRole('link').allTextContents()).toEqual(['Verkaufschancen', 'Board', 'Aktivitäten', 'Meine Aufgaben']);
+    expect(await navigation.getByRole('list', { name: 'Kunden' }).getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Import']);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'navigation-de-375.png'), fullPage: true });
+    await navigation.getByRole('link', { name: 'Kontakte' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => navigation.isVisible()).toBe(false);
+    expect(await page.getByTestId('menu-button').evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await page.getByTestId('menu-button').click();
+    await page.getByLabel('Sprache').selectOption('');
+    await expect.poll(async () => (await prisma.user.findUniqueOrThrow({ where: { id: org.northManager.id } })).locale).toBeNull();
   });
 
   test('every page fits a 375 px phone: a menu instead of the navigation, cards instead of tables', async () => {
@@ -204,10 +291,12 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       expect(await desktop.getByRole('navigation', { name: 'Main' }).isVisible(), name).toBe(true);
     }
 
-    // The menu holds the navigation and the user's settings.
+    // The menu holds the navigation, its groups as labelled sections, and the user's settings.
     await phone.getByTestId('menu-button').click();
     const nav = phone.getByRole('navigation', { name: 'Main' });
     expect(await nav.isVisible()).toBe(true);
+    expect(await nav.getByRole('button').count()).toBe(0);
+    expect(await nav.getByRole('list', { name: 'Revenue' }).getByRole('link').allTextContents()).toEqual(['Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets']);
     expect(await phone.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'menu-375.png') });
     await nav.getByRole('link', { name: 'Accounts' }).click();
@@ -300,7 +389,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await page.goto(`/opportunities/${encodeURIComponent(pallets.id)}`);
     const nextStep = page.getByLabel(/^Next step/);
     await nextStep.fill('Call back on Monday');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tasks' }).click();
+    await followNav(page, 'Sales', 'My tasks');
     const prompt = page.getByRole('dialog', { name: 'Unsaved changes' });
     await prompt.waitFor();
     await prompt.getByRole('button', { name: 'Stay' }).click();
@@ -390,14 +479,16 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     expect(created).toMatchObject({ kind: 'DEAL', pipelineId: seeded.deals.id });
     expect(created.amount.toString()).toBe('12500.5');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board' }).click();
+    await followNav(page, 'Sales', 'Board');
     await page.waitForURL(`**/board/${encodeURIComponent(globalId('Pipeline', seeded.deals.id))}`);
   });
 
   test('a SERVICE user is offered neither the board nor tasks nor activities nor forms the role cannot submit', async () => {
     const page = await signedIn(org.service);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Customers']);
+    await nav.getByRole('button', { name: 'Customers' }).click();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
     expect(await page.getByRole('link', { name: 'New account' }).count()).toBe(0);
     for (const url of ['/board', '/activities', '/activities/week', '/import']) {
       await page.goto(url);

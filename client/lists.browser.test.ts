@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
@@ -14,7 +15,8 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 
 // The lists and record pages against the real server in Chromium: finding a won deal through the
 // opportunity list and a saved view that opens again from its address, an account's and a
-// contact's tabs with their counts and timeline, and the header's search by keyboard.
+// contact's tabs with their counts, timeline, documents and activity form, the header's search by
+// keyboard, and the filtered opportunity list exported as CSV.
 
 requireChromium('lists and record pages in the browser');
 
@@ -122,7 +124,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test('a won deal is found through the list, and a saved view opens the same rows from its address', async () => {
     const page = await signedIn(org.northSales);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opportunities' }).click();
+    await followNav(page, 'Sales', 'Opportunities');
     await page.waitForURL('**/opportunities');
     await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId, fences.humanId, lights.humanId].sort());
 
@@ -224,7 +226,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test("a contact page shows the person, the account, or that the account is another team's", async () => {
     const page = await signedIn(org.northSales);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await followNav(page, 'Customers', 'Contacts');
     await page.getByRole('link', { name: 'Greta Hansen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Greta Hansen');
     expect(await page.getByRole('link', { name: 'Nordlicht Logistik' }).count()).toBe(1);
@@ -243,6 +245,68 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ole Brink');
     expect(await page.getByText('Account of another team').count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain('Südhafen');
+  });
+
+  test('an account and a contact have one tab bar with their quotes, orders and invoices, and log an activity for themselves', async () => {
+    const lines = [{ description: 'Crane sensor kit', quantity: '2', unitPrice: '1500.00' }];
+    const quote = await api(
+      'mutation ($input: CreateQuoteInput!) { createQuote(input: $input) { ... on CreateQuoteSuccess { quote { number } } } }',
+      { input: { accountId: globalId('Account', seeded.account.id), contactId, title: 'Crane sensors', lines } },
+    );
+    const invoice = await api(
+      'mutation ($input: CreateInvoiceInput!) { createInvoice(input: $input) { ... on CreateInvoiceSuccess { invoice { number } } } }',
+      { input: { opportunityId: cranes.id } },
+    );
+    const quoteNumber: string = quote.createQuote.quote.number;
+    const invoiceNumber: string = invoice.createInvoice.invoice.number;
+    const page = await signedIn(org.northSales);
+    await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
+    await page.getByRole('tablist', { name: 'Sections' }).waitFor();
+    await expect
+      .poll(async () => (await page.getByRole('tab').allTextContents()).map((tab) => tab.replace(/[\u00a0\u202f]/g, ' ')))
+      .toEqual(['Timeline', 'Opportunities1 open · 2 closed', 'Contacts1', 'Activities1', 'Quotes1', 'Orders0', 'Invoices1']);
+    expect(await page.getByRole('tablist').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Quotes, orders, invoices' }).count()).toBe(0);
+
+    // The timeline has the documents' events; their tabs list them.
+    const timeline = page.getByRole('tabpanel', { name: 'Timeline' });
+    await expect.poll(() => timeline.locator('[data-kind="QUOTE"]').allTextContents()).toEqual([expect.stringContaining(`Quote ${quoteNumber}: created · Nils Sales`)]);
+    await page.getByRole('tab', { name: /^Invoices/ }).click();
+    const invoices = page.getByRole('tabpanel', { name: /^Invoices/ });
+    await expect.poll(() => invoices.getByRole('link', { name: invoiceNumber }).count()).toBe(1);
+    expect(await text(invoices.getByRole('row').nth(1))).toContain('€297,500.00');
+    expect(await invoices.getByRole('link', { name: 'New invoice' }).getAttribute('href')).toBe(`/invoices/new?accountId=${encodeURIComponent(globalId('Account', seeded.account.id))}`);
+    await page.getByRole('tab', { name: /^Quotes/ }).click();
+    await expect.poll(() => page.getByRole('tabpanel', { name: /^Quotes/ }).getByRole('link', { name: quoteNumber }).count()).toBe(1);
+
+    // A call logged on the account's page is the account's.
+    await page.getByRole('tab', { name: /^Activities/ }).click();
+    await page.getByRole('button', { name: 'Log past activity' }).click();
+    const log = page.getByRole('dialog', { name: 'Log past activity' });
+    await log.getByLabel(/^Subject/).fill('Call with the harbour master');
+    await log.getByLabel('Notes').fill('Wants the sensors before the winter.');
+    await log.getByRole('button', { name: 'Log activity' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const logged = await prisma.activity.findFirstOrThrow({ where: { subject: 'Call with the harbour master' } });
+    expect(logged).toMatchObject({ type: 'CALL', accountId: seeded.account.id, opportunityId: null, notes: 'Wants the sensors before the winter.' });
+    expect(logged.doneAt).not.toBeNull();
+    await expect.poll(() => text(page.getByTestId('tab-count-activities'))).toBe('2');
+    await expect.poll(() => page.getByTestId('activity').filter({ hasText: 'Call with the harbour master' }).count()).toBe(1);
+
+    // The contact's page: the quote addressed to her, the invoice of her deal, and a new task for her.
+    await page.goto(`/contacts/${encodeURIComponent(contactId)}?tab=quotes`);
+    await expect.poll(() => page.getByRole('tabpanel', { name: /^Quotes/ }).getByRole('link', { name: quoteNumber }).count()).toBe(1);
+    expect([await text(page.getByTestId('tab-count-orders')), await text(page.getByTestId('tab-count-invoices'))]).toEqual(['0', '1']);
+    await page.getByRole('tab', { name: /^Activities/ }).click();
+    await page.getByRole('button', { name: 'New activity' }).click();
+    const task = page.getByRole('dialog', { name: 'New activity' });
+    await task.getByLabel(/^Subject/).fill('Send Greta the brochure');
+    await task.getByRole('button', { name: 'Add activity' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const created = await prisma.activity.findFirstOrThrow({ where: { subject: 'Send Greta the brochure' } });
+    expect(created).toMatchObject({ type: 'TASK', contactId: Buffer.from(contactId, 'base64').toString('utf8').split(':')[1], doneAt: null });
+    await expect.poll(() => page.getByTestId('activity').filter({ hasText: 'Send Greta the brochure' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'contact-activities-1280.png'), fullPage: true });
   });
 
   test('the header search finds a deal by its OPP- number and a contact by e-mail, by keyboard', async () => {
@@ -280,12 +344,51 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test('a SERVICE user sees an account without opportunity or activity tabs, and no opportunity list', async () => {
     const page = await signedIn(org.service);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Customers']);
+    await nav.getByRole('button', { name: 'Customers' }).click();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts']);
     await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
     await page.getByRole('tablist', { name: 'Sections' }).waitFor();
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Contacts1']);
     await page.goto('/opportunities');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This page is not part of your role');
+  });
+
+  test('the filtered opportunity list is exported as it is shown: its rows, order and columns', async () => {
+    const gates = await createOpportunity('Harbour gates', '40000');
+    await api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: gates.id });
+    const page = await signedIn(org.northSales);
+    await page.goto('/opportunities');
+    await expect.poll(() => shownDeals(page)).toHaveLength(4);
+
+    // Status Won, by amount, the contact shown and the probability not.
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const filters = page.getByRole('group', { name: 'Filters' });
+    await filters.locator('.list-filters__field', { hasText: 'Status' }).locator('summary').click();
+    await filters.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: 'Won' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('statuses')).toBe('WON');
+    await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId, gates.humanId].sort());
+    await page.getByRole('button', { name: 'Amount', exact: true }).click();
+    await page.locator('summary', { hasText: 'Columns' }).click();
+    const columns = page.getByRole('group', { name: 'Columns shown' });
+    await columns.getByRole('checkbox', { name: 'Contact' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('columns')).toContain('contact');
+    await columns.getByRole('checkbox', { name: 'Probability' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('columns')).not.toContain('probability');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('AMOUNT');
+    // The headers without their sort marks.
+    const shownColumns = (await page.getByRole('columnheader').allTextContents()).map((header) => header.replace(/[↕▲▼]/g, ''));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^opportunities-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...records] = parse(await readFile(await download.path()), { bom: true }) as string[][];
+    expect(header).toEqual(['Number', 'Title', 'Company', 'Contact', 'Stage', 'Owner', 'Amount', 'Weighted amount', 'Close date', 'Status', 'Stale']);
+    expect(shownColumns).toEqual(['Title', 'Account', 'Contact', 'Stage', 'Owner', 'Amount', 'Weighted', 'Close date', 'Status', 'Without activity']);
+    expect(records).toEqual([
+      [gates.humanId, 'Harbour gates', 'Nordlicht Logistik', 'Greta Hansen', 'New', 'Nils Sales', '40000.00', '40000.00', '2030-06-30', 'Won', 'no'],
+      [cranes.humanId, 'Harbour cranes', 'Nordlicht Logistik', 'Greta Hansen', 'New', 'Nils Sales', '250000.00', '250000.00', '2030-06-30', 'Won', 'no'],
+    ]);
   });
 
   test('the pages logged no errors', () => {

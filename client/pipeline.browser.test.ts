@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
@@ -362,7 +362,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   });
 
   test('My tasks lists the overdue task first, highlighted, and completing it removes it', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tasks' }).click();
+    await followNav(page, 'Sales', 'My tasks');
     await page.waitForURL('**/tasks');
     const tasks = page.getByTestId('task');
     await expect.poll(() => tasks.count()).toBe(2);

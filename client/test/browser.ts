@@ -66,3 +66,13 @@ export async function fieldError(page: Page, label: string): Promise<string | nu
   expect(describedBy).toBeTruthy();
   return page.locator(`#${describedBy}`).textContent();
 }
+
+/**
+ * Follows a link of the main navigation as a user does: opens its group (a disclosure button)
+ * first, if it has one. `navigation` is the landmark's name in the page's language.
+ */
+export async function followNav(page: Page, group: string | null, link: string, navigation = 'Main') {
+  const nav = page.getByRole('navigation', { name: navigation });
+  if (group) await nav.getByRole('button', { name: group, exact: true }).click();
+  await nav.getByRole('link', { name: link, exact: true }).click();
+}

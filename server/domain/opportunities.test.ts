@@ -16,6 +16,8 @@ import {
   winOpportunity,
 } from './opportunities.ts';
 import { opportunityAsOf } from './opportunity-history.ts';
+import { cancelInvoice, createInvoice } from './billing/invoices.ts';
+import { cancelOrder, createOrder } from './billing/orders.ts';
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -205,6 +207,47 @@ describe('closing', () => {
     expect(lost).toMatchObject({ status: 'LOST', probability: 0, closedAt: NOW, lossReasonId });
     const reopened = await reopenOpportunity(prisma, viewers.northSales, opportunity.id);
     expect(reopened).toMatchObject({ status: 'OPEN', probability: 10, closedAt: null, lossReasonId: null });
+  });
+});
+
+describe('reopening', () => {
+  it('takes a won opportunity back into work; the account stays a customer and the history records it', async () => {
+    const opportunity = await create(viewers.northSales, { amount: '5000' });
+    await winOpportunity(prisma, viewers.northSales, opportunity.id, {}, { now: NOW });
+    const later = new Date(NOW.getTime() + 60_000);
+    const reopened = await reopenOpportunity(prisma, viewers.northSales, opportunity.id, { now: later });
+    expect(reopened).toMatchObject({ status: 'OPEN', probability: 10, closedAt: null, forecastCategoryKey: 'PIPELINE' });
+    expect(reopened.weightedAmount.toFixed(2)).toBe('500.00');
+    expect((await prisma.account.findUniqueOrThrow({ where: { id: accountId } })).statusKey).toBe('CUSTOMER');
+    const changes = await prisma.opportunityChange.findMany({ where: { opportunityId: opportunity.id, changedAt: later } });
+    expect(changes.map((change) => [change.field, change.oldValue, change.newValue, change.actorId])).toContainEqual(['status', 'WON', 'OPEN', org.northSales.id]);
+    // Open again, it is business data as before.
+    expect((await moveOpportunity(prisma, viewers.northSales, opportunity.id, leadPipeline.stages[1].id)).probability).toBe(20);
+  });
+
+  it('refuses a won opportunity with an order or invoice that is not cancelled', async () => {
+    const opportunity = await create(viewers.northSales, { amount: '5000' });
+    await winOpportunity(prisma, viewers.northSales, opportunity.id, {});
+    const order = await createOrder(prisma, viewers.northSales, { opportunityId: opportunity.id });
+    await expectFieldError(reopenOpportunity(prisma, viewers.northSales, opportunity.id), 'status', 'HAS_ORDERS');
+    await cancelOrder(prisma, viewers.northSales, order.id);
+    const invoice = await createInvoice(prisma, viewers.northSales, { opportunityId: opportunity.id });
+    await expectFieldError(reopenOpportunity(prisma, viewers.northSales, opportunity.id), 'status', 'HAS_ORDERS');
+    const refused = await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } });
+    expect(refused).toMatchObject({ status: 'WON', probability: 100 });
+    await cancelInvoice(prisma, viewers.northSales, invoice.id, { reason: 'Falsche Anschrift' });
+    expect((await reopenOpportunity(prisma, viewers.northSales, opportunity.id)).status).toBe('OPEN');
+  });
+
+  it('refuses an open opportunity, and anyone who may not change it', async () => {
+    const opportunity = await create(viewers.northSales);
+    await expectFieldError(reopenOpportunity(prisma, viewers.northSales, opportunity.id), 'status', 'NOT_CLOSED');
+    await winOpportunity(prisma, viewers.northSales, opportunity.id, {});
+    await expect(reopenOpportunity(prisma, viewers.southSales, opportunity.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reopenOpportunity(prisma, viewers.northSales2, opportunity.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reopenOpportunity(prisma, viewers.service, opportunity.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } })).status).toBe('WON');
+    expect((await reopenOpportunity(prisma, viewers.northManager, opportunity.id)).status).toBe('OPEN');
   });
 });
 

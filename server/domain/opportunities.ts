@@ -462,7 +462,11 @@ export async function loseOpportunity(
   }));
 }
 
-/** Takes a LOST opportunity back into work at its stage's default probability. Won deals stay won. */
+/**
+ * Takes a lost or won opportunity back into work at its stage's default probability (the undo of a
+ * close). A won one stays won while an order or invoice that is not cancelled rests on it: that
+ * business happened. Its account stays a customer; the history records the reopening.
+ */
 export async function reopenOpportunity(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -472,9 +476,8 @@ export async function reopenOpportunity(
   return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritable(tx, viewer, id, expectedVersion);
     const now = requestedNow ?? changeTime(current);
-    if (current.status !== 'LOST') {
-      throw ValidationError.field('status', current.status === 'WON' ? 'WON' : 'NOT_CLOSED', 'Only lost opportunities can be reopened.');
-    }
+    if (current.status === 'OPEN') throw ValidationError.field('status', 'NOT_CLOSED', 'This opportunity is open already.');
+    if (current.status === 'WON') await assertNothingBilled(tx, current.id);
     const stage = await tx.stage.findUniqueOrThrow({ where: { id: current.stageId } });
     return applyChange(
       tx,
@@ -484,6 +487,21 @@ export async function reopenOpportunity(
       now,
     );
   }));
+}
+
+/**
+ * Counted after loadWritable locked the opportunity's row FOR UPDATE: an order or invoice being
+ * created for it holds a key-share lock on that row through its foreign key, so it either committed
+ * before (and is counted here) or waits until the reopening committed. Counted whoever may read them.
+ */
+async function assertNothingBilled(tx: Tx, opportunityId: string) {
+  const [orders, invoices] = await Promise.all([
+    tx.order.count({ where: { opportunityId, status: { not: 'CANCELLED' } } }),
+    tx.invoice.count({ where: { opportunityId, status: { not: 'CANCELLED' } } }),
+  ]);
+  if (orders + invoices > 0) {
+    throw ValidationError.field('status', 'HAS_ORDERS', 'This opportunity has an order or invoice that is not cancelled; cancel it before reopening.');
+  }
 }
 
 const lineInput = z.object({

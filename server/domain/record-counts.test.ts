@@ -5,7 +5,10 @@ import type { Account, Contact, PrismaClient } from '../generated/prisma/client.
 import { createOrganisation, type Organisation } from '../test/fixtures.ts';
 import { insertAccount, insertContact, insertOpportunity, insertPipeline } from '../test/sales-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
-import { activityCounts, contactCounts, opportunityCounts } from './record-counts.ts';
+import { createInvoice } from './billing/invoices.ts';
+import { createOrder } from './billing/orders.ts';
+import { createQuote } from './billing/quotes.ts';
+import { activityCounts, contactCounts, documentCounts, opportunityCounts } from './record-counts.ts';
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -40,6 +43,13 @@ beforeAll(async () => {
       { ...activity, accountId: account.id, teamId: org.south.id, assigneeId: org.southSales.id, createdById: org.southSales.id },
     ],
   });
+  const document = { title: 'Wartung', lines: [{ description: 'Wartung', quantity: '1', unitPrice: '100.00' }] };
+  await createQuote(prisma, viewers.northSales, { ...document, accountId: account.id, contactId: contact.id });
+  await createQuote(prisma, viewers.northSales, { ...document, accountId: account.id });
+  await createOrder(prisma, viewers.northSales, { ...document, accountId: account.id, contactId: contact.id });
+  await createInvoice(prisma, viewers.northSales, { ...document, accountId: account.id });
+  // The south team quotes the north account too; north must not count it.
+  await createQuote(prisma, viewers.admin, { ...document, accountId: account.id, ownerId: org.southSales.id, teamId: org.south.id });
 });
 afterAll(() => database.drop());
 
@@ -54,11 +64,18 @@ describe('record counts', () => {
     expect(await opportunityCounts(prisma, viewers.northSales, 'contactId', [contact.id])).toEqual(new Map([[contact.id, { OPEN: 1, WON: 0, LOST: 1 }]]));
     expect(await contactCounts(prisma, viewers.northSales, ids)).toEqual(new Map([[account.id, 1]]));
     expect(await contactCounts(prisma, viewers.southSales, ids)).toEqual(new Map([[account.id, 1]]));
+    expect(await documentCounts(prisma, viewers.northSales, 'quote', 'accountId', ids)).toEqual(new Map([[account.id, 2]]));
+    expect(await documentCounts(prisma, viewers.admin, 'quote', 'accountId', ids)).toEqual(new Map([[account.id, 3]]));
+    expect(await documentCounts(prisma, viewers.northSales, 'quote', 'contactId', [contact.id])).toEqual(new Map([[contact.id, 1]]));
+    expect(await documentCounts(prisma, viewers.northSales, 'order', 'contactId', [contact.id])).toEqual(new Map([[contact.id, 1]]));
+    expect(await documentCounts(prisma, viewers.northSales, 'invoice', 'accountId', ids)).toEqual(new Map([[account.id, 1]]));
+    expect(await documentCounts(prisma, viewers.northSales, 'invoice', 'contactId', [contact.id])).toEqual(new Map());
   });
 
   it('gives SERVICE contacts but no opportunities or activities', async () => {
     expect(await contactCounts(prisma, viewers.service, [account.id])).toEqual(new Map([[account.id, 2]]));
     expect(await opportunityCounts(prisma, viewers.service, 'accountId', [account.id])).toEqual(new Map());
     expect(await activityCounts(prisma, viewers.service, 'accountId', [account.id])).toEqual(new Map());
+    expect(await documentCounts(prisma, viewers.service, 'quote', 'accountId', [account.id])).toEqual(new Map());
   });
 });

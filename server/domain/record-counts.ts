@@ -1,12 +1,13 @@
 import type { Viewer } from '../auth/viewer.ts';
 import type { OpportunityStatus, PrismaClient } from '../generated/prisma/client.ts';
-import { activityReadWhere, contactReadWhere, opportunityReadWhere } from './access.ts';
+import { activityReadWhere, contactReadWhere, opportunityReadWhere, salesRecordReadWhere } from './access.ts';
 
 /**
  * The counts in the tabs of an account's and a contact's page (seed 000: "in brackets the number
  * of elements"): for many records at once, one grouped statement per kind, counting only what
  * the viewer may read. The records counted are the ones the tab lists: `activities(filter:
- * { accountId })`, `opportunities(filter: { contactId })`, the account's `contacts`.
+ * { accountId })`, `opportunities(filter: { contactId })`, the account's `contacts`, `quotes(filter:
+ * { contactId })` and the orders and invoices likewise.
  */
 export type CountedBy = 'accountId' | 'contactId';
 
@@ -49,4 +50,18 @@ export async function contactCounts(prisma: PrismaClient, viewer: Viewer, accoun
     _count: { _all: true },
   });
   return new Map(rows.map((row) => [row.accountId!, row._count._all]));
+}
+
+export type DocumentKind = 'quote' | 'order' | 'invoice';
+
+export async function documentCounts(prisma: PrismaClient, viewer: Viewer, kind: DocumentKind, by: CountedBy, ids: readonly string[]): Promise<Map<string, number>> {
+  const where = { AND: [salesRecordReadWhere(viewer), { [by]: { in: [...ids] } }] };
+  const count = { _all: true } as const;
+  const rows =
+    kind === 'quote'
+      ? await prisma.quote.groupBy({ by: [by], where, _count: count })
+      : kind === 'order'
+        ? await prisma.order.groupBy({ by: [by], where, _count: count })
+        : await prisma.invoice.groupBy({ by: [by], where, _count: count });
+  return new Map(rows.map((row) => [row[by]!, row._count._all]));
 }

@@ -43,12 +43,6 @@ function changesOf(viewer: Viewer, subject: TimelineSubject): Prisma.Opportunity
   return { opportunity: { ...owned, ...opportunityReadWhere(viewer) } };
 }
 
-/** The quotes, orders and invoices of the record that the viewer may read. */
-function documentsOf(viewer: Viewer, subject: TimelineSubject) {
-  const owned = 'opportunityId' in subject ? { opportunityId: subject.opportunityId } : 'accountId' in subject ? { accountId: subject.accountId } : { contactId: subject.contactId };
-  return { ...owned, ...salesRecordReadWhere(viewer) };
-}
-
 /** History of the record's quotes, orders and invoices that the viewer may read. */
 function documentChangesOf(viewer: Viewer, subject: TimelineSubject): Prisma.DocumentChangeWhereInput {
   const readable = salesRecordReadWhere(viewer);
@@ -64,23 +58,6 @@ function documentChangesOf(viewer: Viewer, subject: TimelineSubject): Prisma.Doc
 
 const documentKind = (change: Pick<DocumentChange, 'quoteId' | 'orderId'>): DocumentTimelineKind =>
   change.quoteId ? 'QUOTE' : change.orderId ? 'ORDER' : 'INVOICE';
-
-/**
- * How many of each kind the timeline holds: activities and opportunity changes as timeline
- * entries, quotes, orders and invoices as documents (not their history entries). One statement
- * per kind.
- */
-export async function timelineCounts(prisma: PrismaClient, viewer: Viewer, subject: TimelineSubject): Promise<Record<TimelineKind, number>> {
-  const documents = documentsOf(viewer, subject);
-  const [ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE] = await Promise.all([
-    prisma.activity.count({ where: { AND: [activitiesOf(subject), activityReadWhere(viewer)] } }),
-    prisma.opportunityChange.count({ where: { AND: [changesOf(viewer, subject), { field: { notIn: HIDDEN_FIELDS } }] } }),
-    prisma.quote.count({ where: documents }),
-    prisma.order.count({ where: documents }),
-    prisma.invoice.count({ where: documents }),
-  ]);
-  return { ACTIVITY, CHANGE, QUOTE, ORDER, INVOICE };
-}
 
 export async function timeline(
   prisma: PrismaClient,

@@ -111,6 +111,59 @@ describe('opportunity mutations', () => {
   });
 });
 
+describe('reopening a won opportunity', () => {
+  const WIN = 'mutation($id: ID!) { winOpportunity(id: $id) { __typename ... on WinOpportunitySuccess { opportunity { version } } } }';
+  const REOPEN = /* GraphQL */ `
+    mutation($id: ID!, $version: Int) {
+      reopenOpportunity(id: $id, version: $version) {
+        __typename
+        ... on ReopenOpportunitySuccess { opportunity { status probability closedAt version account { status { key } } } }
+        ... on ValidationError { fieldErrors { field reason } }
+        ... on ConflictError { currentVersion }
+      }
+    }
+  `;
+
+  it('reopens with the version the win got; the account stays a customer', async () => {
+    const { opportunity } = await create(org.northSales.token, { title: 'Gewonnen', amount: '1000' });
+    const won = await t.graphql(WIN, { id: opportunity.id }, org.northSales.token);
+    const stale = await t.graphql(REOPEN, { id: opportunity.id, version: 1 }, org.northSales.token);
+    expect(stale.data.reopenOpportunity).toEqual({ __typename: 'ConflictError', currentVersion: won.data.winOpportunity.opportunity.version });
+    const reopened = await t.graphql(REOPEN, { id: opportunity.id, version: won.data.winOpportunity.opportunity.version }, org.northSales.token);
+    expect(reopened.data.reopenOpportunity).toEqual({
+      __typename: 'ReopenOpportunitySuccess',
+      opportunity: { status: 'OPEN', probability: 10, closedAt: null, version: won.data.winOpportunity.opportunity.version + 1, account: { status: { key: 'CUSTOMER' } } },
+    });
+    const history = await t.graphql('query($id: ID!) { opportunity(id: $id) { history(first: 5) { edges { node { field oldValue newValue } } } } }', { id: opportunity.id }, org.northSales.token);
+    expect(history.data.opportunity.history.edges.map(({ node }: { node: unknown }) => node)).toContainEqual({ field: 'status', oldValue: 'WON', newValue: 'OPEN' });
+  });
+
+  it('refuses with a field error while an order stands, and denies other teams, teammates, SERVICE and read-only tokens', async () => {
+    const { opportunity } = await create(org.northSales.token, { title: 'Bestellt', amount: '1000' });
+    await t.graphql(WIN, { id: opportunity.id }, org.northSales.token);
+    const order = await t.graphql(
+      'mutation($id: ID!) { createOrder(input: { opportunityId: $id }) { __typename ... on CreateOrderSuccess { order { id } } } }',
+      { id: opportunity.id },
+      org.northSales.token,
+    );
+    expect(order.data.createOrder.__typename).toBe('CreateOrderSuccess');
+    const refused = await t.graphql(REOPEN, { id: opportunity.id }, org.northSales.token);
+    expect(refused.data.reopenOpportunity).toEqual({ __typename: 'ValidationError', fieldErrors: [{ field: 'status', reason: 'HAS_ORDERS' }] });
+
+    const readOnly = await t.graphql('mutation { createApiToken(name: "read-only", readOnly: true) { ... on CreatedApiToken { token } } }', {}, org.northSales.token);
+    const denied: [string, string][] = [
+      [org.southManager.token, 'NOT_FOUND'],
+      [org.northSales2.token, 'FORBIDDEN'],
+      [org.service.token, 'NOT_FOUND'],
+      [readOnly.data.createApiToken.token, 'FORBIDDEN'],
+    ];
+    for (const [token, code] of denied) {
+      expect((await t.graphql(REOPEN, { id: opportunity.id }, token)).errors?.[0].extensions?.code).toBe(code);
+    }
+    expect((await t.prisma.opportunity.findFirstOrThrow({ where: { title: 'Bestellt' } })).status).toBe('WON');
+  });
+});
+
 describe('without activity', () => {
   it('flags open opportunities whose last activity is older than the organisation allows', async () => {
     await t.prisma.organisationSettings.update({ where: { id: 1 }, data: { staleAfterDays: 7 } });

@@ -366,7 +366,8 @@ builder.mutationFields((t) => ({
   reopenOpportunity: t.prismaField({
     type: 'Opportunity',
     authScopes: { writer: true },
-    description: "Takes a lost opportunity back into work at its stage's default probability.",
+    description:
+      "Takes a lost or won opportunity back into work at its stage's default probability. A won one with an order or invoice that is not cancelled is refused (`status`, HAS_ORDERS); its account stays a customer.",
     errors: opportunityMutation('ReopenOpportunity'),
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ description: VERSION_DESCRIPTION }) },
     resolve: async (query, _root, args, context) => {

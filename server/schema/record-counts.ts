@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { activityCounts, contactCounts, opportunityCounts, type CountedBy, type OpportunityCounts } from '../domain/record-counts.ts';
+import { activityCounts, contactCounts, documentCounts, opportunityCounts, type CountedBy, type DocumentKind, type OpportunityCounts } from '../domain/record-counts.ts';
 import { requireViewer } from './viewer.ts';
 
 // The tab counts of account and contact pages, also when a list asks for them on every row.
@@ -19,6 +19,10 @@ function createCountLoaders(context: Context) {
       return ids.map((id) => counts.get(id) ?? empty);
     });
   const none: OpportunityCounts = { OPEN: 0, WON: 0, LOST: 0 };
+  const documents = (kind: DocumentKind) => ({
+    accountId: countsBy((ids) => documentCounts(context.prisma, viewer, kind, 'accountId', ids), 0),
+    contactId: countsBy((ids) => documentCounts(context.prisma, viewer, kind, 'contactId', ids), 0),
+  });
   return {
     activities: {
       accountId: countsBy((ids) => activityCounts(context.prisma, viewer, 'accountId', ids), 0),
@@ -29,6 +33,9 @@ function createCountLoaders(context: Context) {
       contactId: countsBy((ids) => opportunityCounts(context.prisma, viewer, 'contactId', ids), none),
     },
     contacts: countsBy((ids) => contactCounts(context.prisma, viewer, ids), 0),
+    quote: documents('quote'),
+    order: documents('order'),
+    invoice: documents('invoice'),
   };
 }
 
@@ -48,7 +55,7 @@ const opportunitiesOf = (counted: Counted, context: Context) => countLoaders(con
 
 const RecordCountsRef = builder.objectRef<Counted>('RecordCounts').implement({
   description:
-    "How many activities, opportunities and contacts a record's tabs list, counting only what the viewer may read. Each figure is one grouped statement for all records of the request.",
+    "How many activities, opportunities, contacts, quotes, orders and invoices a record's tabs list, counting only what the viewer may read. Each figure is one grouped statement for all records of the request.",
   fields: (t) => ({
     activities: t.int({ resolve: (counted, _args, context) => countLoaders(context).activities[counted.by].load(counted.id) }),
     opportunities: t.int({
@@ -66,6 +73,9 @@ const RecordCountsRef = builder.objectRef<Counted>('RecordCounts').implement({
       description: "An account's contacts; null for a contact.",
       resolve: (counted, _args, context) => (counted.by === 'accountId' ? countLoaders(context).contacts.load(counted.id) : null),
     }),
+    quotes: t.int({ resolve: (counted, _args, context) => countLoaders(context).quote[counted.by].load(counted.id) }),
+    orders: t.int({ resolve: (counted, _args, context) => countLoaders(context).order[counted.by].load(counted.id) }),
+    invoices: t.int({ resolve: (counted, _args, context) => countLoaders(context).invoice[counted.by].load(counted.id) }),
   }),
 });
 

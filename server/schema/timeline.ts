@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { encodeCursor, timeline, timelineCounts, type TimelineItem, type TimelineKind, type TimelineSubject } from '../domain/timeline.ts';
+import { encodeCursor, timeline, type TimelineItem, type TimelineSubject } from '../domain/timeline.ts';
 import type { Context } from '../context.ts';
 import type { Activity, DocumentChange, OpportunityChange } from '../generated/prisma/client.ts';
 import './billing/document-history.ts';
@@ -81,13 +81,6 @@ const TimelineItemRef = builder.objectRef<PageItem>('TimelineItem').implement({
   }),
 });
 
-const TimelineCountRef = builder.objectRef<{ kind: TimelineKind; count: number }>('TimelineCount').implement({
-  fields: (t) => ({
-    kind: t.expose('kind', { type: TimelineItemKind }),
-    count: t.exposeInt('count', { description: 'Activities and changes: entries; quotes, orders, invoices: documents.' }),
-  }),
-});
-
 const SUBJECTS = {
   Opportunity: (id: string): TimelineSubject => ({ opportunityId: id }),
   Account: (id: string): TimelineSubject => ({ accountId: id }),
@@ -106,16 +99,6 @@ for (const model of ['Opportunity', 'Account', 'Contact'] as const) {
           edges: page.items.map((item) => ({ cursor: encodeCursor(item), node: { ...item, records } })),
           pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: null, endCursor: page.endCursor },
         };
-      },
-    }),
-  );
-  builder.prismaObjectField(model, 'timelineCounts', (t) =>
-    t.field({
-      type: [TimelineCountRef],
-      description: 'How many of each kind the timeline holds, as far as the viewer may read them.',
-      resolve: async (parent, _args, context) => {
-        const counts = await timelineCounts(context.prisma, requireViewer(context), SUBJECTS[model](parent.id));
-        return (Object.keys(counts) as TimelineKind[]).map((kind) => ({ kind, count: counts[kind] }));
       },
     }),
   );

@@ -1,13 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useViewer } from '../hooks/useViewer.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
-import { mayUse, NAV_ITEMS } from './nav-items.ts';
+import { MainNav } from './MainNav.tsx';
 import { NotificationBell } from './notifications/NotificationBell.tsx';
 import { HeaderSearch } from './search/HeaderSearch.tsx';
 
@@ -19,7 +19,8 @@ const LogoutMutation = graphql(`
 
 /**
  * The frame of every signed-in page. On a phone the navigation and the user's settings fold into
- * a menu behind one button; the live indicator and the bell stay in sight.
+ * a menu behind one button (Escape closes it and gives the focus back to the button); the live
+ * indicator and the bell stay in sight.
  */
 export function Layout() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function Layout() {
   const [{ fetching: loggingOut }, logout] = useMutation(LogoutMutation);
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
   const location = useLocation();
 
   // A token the server no longer knows (expired, revoked, ended elsewhere): sign in again.
@@ -37,6 +39,12 @@ export function Layout() {
 
   // Following a link closes the menu.
   useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  function closeMenuOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }
 
   async function handleLogout() {
     await logout({});
@@ -54,6 +62,7 @@ export function Layout() {
           <NotificationBell />
         </div>
         <button
+          ref={menuButton}
           type="button"
           className="app-header__menu-button"
           aria-expanded={menuOpen}
@@ -63,15 +72,8 @@ export function Layout() {
         >
           <span aria-hidden="true">☰</span> {t('layout.menu')}
         </button>
-        <div className="app-header__menu" id={menuId}>
-          <nav className="app-header__nav" aria-label={t('layout.nav.label')}>
-            {viewer &&
-              NAV_ITEMS.filter((item) => mayUse(item, viewer.role)).map((item) => (
-                <NavLink key={item.to} to={item.to}>
-                  {t(item.label)}
-                </NavLink>
-              ))}
-          </nav>
+        <div className="app-header__menu" id={menuId} onKeyDown={closeMenuOnEscape}>
+          {viewer && <MainNav role={viewer.role} />}
           <div className="app-header__user">
             {viewer && (
               <Link to="/profile" className="app-header__name" data-testid="current-user" title={t('settings.profile.open')}>

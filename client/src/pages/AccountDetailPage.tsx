@@ -5,7 +5,6 @@ import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { Detail } from '../components/Detail.tsx';
 import { AccountContacts } from '../components/AccountContacts.tsx';
-import { AccountDocuments } from './billing/AccountDocuments.tsx';
 import { Loading, QueryError } from '../components/QueryStatus.tsx';
 import { TagList } from '../components/TagList.tsx';
 import { graphql } from '../gql';
@@ -86,8 +85,8 @@ export function AccountDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { canCreateCustomers } = useViewer();
-  // The tab counts change with the account's contacts, opportunities and activities.
-  const context = useMemo(() => ({ additionalTypenames: ['Account', 'Contact', 'Opportunity', 'Activity'] }), []);
+  // The tab counts change with the account's contacts, opportunities, activities and documents.
+  const context = useMemo(() => ({ additionalTypenames: ['Account', 'Contact', 'Opportunity', 'Activity', 'Quote', 'Order', 'Invoice'] }), []);
   const [{ data, error, fetching }] = useQuery({
     query: AccountDetailQuery,
     variables: { id },
@@ -201,8 +200,12 @@ export function AccountDetailPage() {
         )}
       </div>
 
-      <RecordSections subject={subject} counts={account.counts} contacts={<AccountContacts accountId={account.id} />} />
-      <AccountDocuments accountId={account.id} />
+      <RecordSections
+        subject={subject}
+        counts={account.counts}
+        contacts={<AccountContacts accountId={account.id} />}
+        documentAccountId={canCreateCustomers ? account.id : null}
+      />
     </article>
   );
 }

@@ -23,6 +23,7 @@ const filterBase = {
   ownerIds: z.array(entityId).max(50).nullish(),
   teamIds: z.array(entityId).max(50).nullish(),
   accountId: entityId.nullish(),
+  contactId: entityId.nullish(),
   opportunityId: entityId.nullish(),
   dateFrom: businessDay.nullish(),
   dateTo: businessDay.nullish(),
@@ -72,6 +73,7 @@ function commonWhere(viewer: Viewer, filter: z.output<typeof quoteFilter> | z.ou
   if (filter.ownerIds?.length) and.push({ ownerId: { in: filter.ownerIds } });
   if (filter.teamIds?.length) and.push({ teamId: { in: filter.teamIds } });
   if (filter.accountId) and.push({ accountId: filter.accountId });
+  if (filter.contactId) and.push({ contactId: filter.contactId });
   if (filter.opportunityId) and.push({ opportunityId: filter.opportunityId });
   if (filter.statuses?.length) and.push({ status: { in: filter.statuses } });
   const moment = TIMESTAMP_FIELDS.has(dateColumn);

@@ -9,6 +9,7 @@ const filterFields = (t: InputFields) => ({
   ownerIds: t.idList(),
   teamIds: t.idList(),
   accountId: t.id(),
+  contactId: t.id({ description: "The documents addressed to this contact (a contact page's tabs)." }),
   opportunityId: t.id(),
   dateFrom: t.field({ type: 'Date', description: 'First day of the range, on the date chosen by `dateField`.' }),
   dateTo: t.field({ type: 'Date', description: 'Last day of the range (inclusive).' }),
@@ -42,7 +43,13 @@ export const InvoiceFilterInput = builder.inputType('InvoiceFilter', {
   }),
 });
 
-type AnyFilter = { ownerIds?: readonly string[] | null; teamIds?: readonly string[] | null; accountId?: string | null; opportunityId?: string | null };
+type AnyFilter = {
+  ownerIds?: readonly string[] | null;
+  teamIds?: readonly string[] | null;
+  accountId?: string | null;
+  contactId?: string | null;
+  opportunityId?: string | null;
+};
 
 /** Global ids in a list filter to database ids; a malformed one fails at once. */
 export function decodeDocumentFilter<Filter extends AnyFilter>(filter: Filter | null | undefined) {
@@ -52,6 +59,7 @@ export function decodeDocumentFilter<Filter extends AnyFilter>(filter: Filter | 
     ownerIds: decodeIds(filter.ownerIds, 'User', 'filter.ownerIds'),
     teamIds: decodeIds(filter.teamIds, 'Team', 'filter.teamIds'),
     accountId: decodeOptionalFilterId(filter.accountId, 'Account', 'filter.accountId'),
+    contactId: decodeOptionalFilterId(filter.contactId, 'Contact', 'filter.contactId'),
     opportunityId: decodeOptionalFilterId(filter.opportunityId, 'Opportunity', 'filter.opportunityId'),
   };
 }

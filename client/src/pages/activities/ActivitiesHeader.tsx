@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { activityPaths } from './activity-paths.ts';
 
-/** The activity pages' heading, the switch between list and week (keeping the filters), and the way to My tasks. */
-export function ActivitiesHeader({ search, subtitle }: { search: string; subtitle?: string }) {
+/** The activity pages' heading, the switch between list and week (keeping the filters), the way to My tasks, and a page's own actions. */
+export function ActivitiesHeader({ search, subtitle, actions }: { search: string; subtitle?: string; actions?: ReactNode }) {
   const { t } = useTranslation();
   const withFilters = (path: string) => ({ pathname: path, search });
   return (
@@ -25,6 +26,7 @@ export function ActivitiesHeader({ search, subtitle }: { search: string; subtitl
         <Link to={pipelinePaths.tasks()} className="button button--ghost">
           {t('activities.myTasks.title')}
         </Link>
+        {actions}
       </div>
     </div>
   );

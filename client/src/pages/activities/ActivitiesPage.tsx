@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ActivityCheckbox } from '../../components/opportunity/ActivityCheckbox.tsx';
+import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { ActivityFieldsFragment } from '../../gql/graphql.ts';
@@ -17,6 +18,8 @@ import { ActivityFilters } from './ActivityFilters.tsx';
 import './activities.css';
 
 const PAGE_SIZE = 25;
+/** The table's columns as the export's keys: the activity, what it is about, when, who, its status. */
+const EXPORT_COLUMNS = ['type', 'subject', 'opportunity', 'account', 'contact', 'dueAt', 'doneAt', 'assignee', 'status'];
 
 /** `/activities`: every activity the viewer may read, filtered by the URL's query, a page at a time. */
 export function ActivitiesPage() {
@@ -43,7 +46,7 @@ export function ActivitiesPage() {
 
   return (
     <section aria-labelledby="activities-page-title" className="activities-page">
-      <ActivitiesHeader search={search.toString()} />
+      <ActivitiesHeader search={search.toString()} actions={<ExportCsvButton list="activities" args={{ filter }} columns={EXPORT_COLUMNS} />} />
       <ActivityFilters values={params} onChange={changeFilters} withStatusAndDates />
       {notice && (
         <div className={`banner ${notice.error ? 'banner--error' : 'banner--success'}`} role={notice.error ? 'alert' : 'status'}>

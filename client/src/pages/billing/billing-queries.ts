@@ -320,17 +320,6 @@ export const OpportunityDocumentsQuery = graphql(`
   }
 `);
 
-export const AccountDocumentsQuery = graphql(`
-  query AccountDocuments($id: ID!) {
-    account(id: $id) {
-      id
-      quotes(first: 10) { totalCount edges { node { id number title status grossAmount createdAt } } }
-      orders(first: 10) { totalCount edges { node { id number title status grossAmount orderDate } } }
-      invoices(first: 10) { totalCount edges { node { id number title status grossAmount issueDate isOverdue } } }
-    }
-  }
-`);
-
 export const DocumentChangedSubscription = graphql(`
   subscription DocumentChanged($opportunityId: ID, $accountId: ID, $documentId: ID) {
     documentChanged(opportunityId: $opportunityId, accountId: $accountId, documentId: $documentId) {

@@ -6,7 +6,7 @@ export function BoardCloseDialogs({ closing, onConflict }: { closing: ReturnType
   const { winning, losing } = closing;
   return (
     <>
-      {winning && <WinDialog opportunity={winning} onClose={closing.stopWinning} onConflict={onConflict} onWon={() => closing.won(winning)} />}
+      {winning && <WinDialog opportunity={winning} onClose={closing.stopWinning} onConflict={onConflict} onWon={(won, closedActivityIds) => closing.won(winning, won.version, closedActivityIds)} />}
       {losing && (
         <LoseDialog
           opportunity={losing}

@@ -6,6 +6,7 @@ import { Detail } from '../../components/Detail.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { TagList } from '../../components/TagList.tsx';
 import { graphql } from '../../gql';
+import { useViewer } from '../../hooks/useViewer.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { formatAddress } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
@@ -67,13 +68,14 @@ const ContactDetailQuery = graphql(`
   }
 `);
 
-/** `/contacts/:id`: a person's data, their account, and tabs of their opportunities, activities and timeline. */
+/** `/contacts/:id`: a person's data, their account, and tabs of their timeline, opportunities, activities and documents. */
 export function ContactPage() {
   const { t } = useTranslation();
   const formats = useFormats();
   const { id = '' } = useParams();
-  // The tab counts change with the contact's opportunities and activities.
-  const context = useMemo(() => ({ additionalTypenames: ['Contact', 'Opportunity', 'Activity'] }), []);
+  const { canCreateCustomers } = useViewer();
+  // The tab counts change with the contact's opportunities, activities and documents.
+  const context = useMemo(() => ({ additionalTypenames: ['Contact', 'Opportunity', 'Activity', 'Quote', 'Order', 'Invoice'] }), []);
   const [{ data, error, fetching }] = useQuery({ query: ContactDetailQuery, variables: { id }, requestPolicy: 'cache-and-network', context });
   const subject = useMemo(() => ({ contactId: id }), [id]);
 
@@ -146,7 +148,8 @@ export function ContactPage() {
         )}
       </div>
 
-      <RecordSections subject={subject} counts={contact.counts} />
+      {/* A new document goes to the contact's account (as a document always does); the contact is chosen in its form. */}
+      <RecordSections subject={subject} counts={contact.counts} documentAccountId={canCreateCustomers && contact.account ? contact.account.id : null} />
     </article>
   );
 }

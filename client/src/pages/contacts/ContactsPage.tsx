@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { graphql } from '../../gql';
@@ -13,8 +14,8 @@ import { ContactAccount } from './ContactAccount.tsx';
 const PAGE_SIZE = 25;
 
 const ContactListQuery = graphql(`
-  query ContactList($search: String, $first: Int, $after: String, $last: Int, $before: String) {
-    contacts(search: $search, first: $first, after: $after, last: $last, before: $before, orderBy: { field: LAST_NAME }) {
+  query ContactList($search: String, $orderBy: ContactOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    contacts(search: $search, first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -50,6 +51,9 @@ const ContactListQuery = graphql(`
 `);
 
 const listContext = { additionalTypenames: ['Contact'] };
+const CONTACT_ORDER = { field: 'LAST_NAME' } as const;
+/** The table's columns as the export's keys: name, account, position, e-mail, phones, city, owner. */
+const EXPORT_COLUMNS = ['firstName', 'lastName', 'account', 'jobTitle', 'department', 'email', 'phone', 'mobile', 'city', 'owner'];
 
 /** `/contacts`: every person the user may read, by last name, searchable; the search is in the URL. */
 export function ContactsPage() {
@@ -75,7 +79,9 @@ export function ContactsPage() {
     setParams(debouncedSearch ? { q: debouncedSearch } : {}, { replace: true });
   }, [debouncedSearch, setParams]);
 
-  const variables = before ? { search: search || null, last: PAGE_SIZE, before } : { search: search || null, first: PAGE_SIZE, after };
+  const variables = before
+    ? { search: search || null, orderBy: CONTACT_ORDER, last: PAGE_SIZE, before }
+    : { search: search || null, orderBy: CONTACT_ORDER, first: PAGE_SIZE, after };
   const [{ data, error, fetching, stale }] = useQuery({ query: ContactListQuery, variables, requestPolicy: 'cache-and-network', context: listContext });
   const contacts = data?.contacts;
 
@@ -88,6 +94,9 @@ export function ContactsPage() {
     <section aria-labelledby="contacts-title">
       <div className="page-header">
         <h1 id="contacts-title">{t('contacts.title')}</h1>
+        <div className="page-header__actions">
+          <ExportCsvButton list="contacts" args={{ search: search || null, orderBy: CONTACT_ORDER }} columns={EXPORT_COLUMNS} />
+        </div>
       </div>
 
       <div className="toolbar">

@@ -2,12 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
-import { activeFilterCount, filterFrom, nextSort, paramsOf, stateFromParams, visibleColumns, type ListFilter, type ListState } from './list-state.ts';
+import { activeFilterCount, filterFrom, nextSort, paramsOf, stateFromParams, visibleColumns, type ColumnId, type ListFilter, type ListState } from './list-state.ts';
 import { OpportunityFilters } from './OpportunityFilters.tsx';
 import { OpportunityListQuery } from './opportunity-list-queries.ts';
 import { OpportunityTable } from './OpportunityTable.tsx';
@@ -17,6 +18,9 @@ import './opportunities.css';
 const PAGE_SIZE = 25;
 // A new opportunity must show up even when the cached page held none.
 const listContext = { additionalTypenames: ['Opportunity'] };
+
+/** The export's columns for the shown ones (their ids are the export's keys); the title cell shows the number too. */
+const exportColumns = (columns: readonly ColumnId[]) => columns.flatMap((column) => (column === 'title' ? ['number', 'title'] : [column]));
 
 /**
  * `/opportunities`: every opportunity the user may read, open and closed, filtered, sorted and
@@ -84,8 +88,9 @@ export function OpportunityListPage() {
             </p>
           )}
         </div>
-        {/* Export CSV goes here (the `csv` branch's button): `paramsOf(state)` holds the filter, the
-            order and the columns, whose ids are the export's column keys. */}
+        <div className="page-header__actions">
+          <ExportCsvButton list="opportunities" args={{ filter: variables.filter, orderBy: state.sort }} columns={exportColumns(visibleColumns(state))} />
+        </div>
       </div>
 
       <SavedViews state={state} viewId={viewId} onShow={(next, view) => show(next, view)} />

@@ -70,8 +70,11 @@ function feedbackOf(
   return { errors: {}, message: serverErrors.failure(outcome, error, t('errors.nothingSaved')), details: [] };
 }
 
-/** Winning asks what becomes of the open activities, when there are any (the server insists too). */
-export function WinDialog({ opportunity, onClose, onConflict, onWon }: DialogProps & { onWon?(won: Won): void }) {
+/**
+ * Winning asks what becomes of the open activities, when there are any (the server insists too);
+ * `onWon` learns which ones it closed, so that an undo can open them again.
+ */
+export function WinDialog({ opportunity, onClose, onConflict, onWon }: DialogProps & { onWon?(won: Won, closedActivityIds: string[]): void }) {
   const { t } = useTranslation();
   const serverErrors = useServerErrors();
   const [report, setReport] = useState('');
@@ -88,7 +91,7 @@ export function WinDialog({ opportunity, onClose, onConflict, onWon }: DialogPro
     );
     const outcome = result.data?.winOpportunity;
     if (outcome?.__typename === 'WinOpportunitySuccess') {
-      onWon?.(outcome.opportunity);
+      onWon?.(outcome.opportunity, choice === 'CLOSE' ? openActivities.activities.map((activity) => activity.id) : []);
       onClose();
     } else setFeedback(feedbackOf(t, serverErrors, outcome, result.error, ['winLossReport', 'openActivities'], onConflict));
   }

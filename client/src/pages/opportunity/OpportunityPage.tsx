@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { StaleBadge } from '../../components/opportunity/StaleBadge.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
+import { UndoToast, type ToastMessage } from '../../components/UndoToast.tsx';
 import type { OpportunityDetailFieldsFragment, OpportunityFormOptionsQuery as FormOptions } from '../../gql/graphql.ts';
 import { useUnsavedChangesPrompt } from '../../hooks/useUnsavedChangesPrompt.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
@@ -23,6 +24,7 @@ import {
 } from './opportunity-queries.ts';
 import { ReopenButton } from './ReopenButton.tsx';
 import { useOpportunityLive } from './useOpportunityLive.ts';
+import { useUndoableClose } from './useUndoableClose.ts';
 import { WinLossReportForm } from './WinLossReportForm.tsx';
 import { OpportunityDocuments } from '../billing/OpportunityDocuments.tsx';
 import { OpportunityCampaign } from '../campaigns/OpportunityCampaign.tsx';
@@ -79,6 +81,11 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
   const [{ fetching: unfollowing }, unfollow] = useMutation(UnfollowOpportunityMutation);
   const { viewer, worksWithOpportunities } = useViewer();
   const live = useOpportunityLive(opportunity, viewer?.id, reload);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const toastIds = useRef(0);
+  const showToast = useCallback((next: Omit<ToastMessage, 'id'>) => setToast({ ...next, id: (toastIds.current += 1) }), []);
+  const dismissToast = useCallback(() => setToast(null), []);
+  const undoableClose = useUndoableClose({ showToast, showFailure: setActionError });
 
   const open = opportunity.status === 'OPEN';
   const canEdit = opportunity.viewerCanEdit;
@@ -139,7 +146,7 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
               </button>
             </>
           )}
-          {opportunity.status === 'LOST' && canEdit && <ReopenButton opportunity={opportunity} onError={setActionError} onConflict={reload} />}
+          {!open && canEdit && <ReopenButton opportunity={opportunity} onError={setActionError} onConflict={reload} />}
         </div>
       </div>
 
@@ -248,10 +255,25 @@ function OpportunityView({ opportunity, options, reload }: ViewProps) {
       <OpportunityLinesEditor key={`lines-${locked}`} opportunity={opportunity} locked={locked} onConflict={reload} onDirtyChange={setLinesDirty} />
       <OpportunityHistory opportunityId={opportunity.id} refreshKey={live.refreshKey} />
 
-      {dialog === 'win' && <WinDialog opportunity={opportunity} onClose={closeDialog} onConflict={reload} />}
-      {dialog === 'lose' && <LoseDialog opportunity={opportunity} onClose={closeDialog} onConflict={reload} />}
+      {dialog === 'win' && (
+        <WinDialog
+          opportunity={opportunity}
+          onClose={closeDialog}
+          onConflict={reload}
+          onWon={(won, closedActivityIds) => undoableClose({ id: opportunity.id, humanId: opportunity.humanId, status: 'WON', version: won.version }, closedActivityIds)}
+        />
+      )}
+      {dialog === 'lose' && (
+        <LoseDialog
+          opportunity={opportunity}
+          onClose={closeDialog}
+          onConflict={reload}
+          onLost={(lost, closedActivityIds) => undoableClose({ id: opportunity.id, humanId: opportunity.humanId, status: 'LOST', version: lost.version }, closedActivityIds)}
+        />
+      )}
       {dialog === 'convert' && <ConvertDialog opportunity={opportunity} dealPipelines={dealPipelines} onClose={closeDialog} onConflict={reload} />}
       {unsavedPrompt}
+      <UndoToast toast={toast} onDismiss={dismissToast} />
     </article>
   );
 }

@@ -9,7 +9,10 @@ interface Props {
   onConflict(): void;
 }
 
-/** Takes a lost opportunity back into work at its stage's default probability. */
+/**
+ * Takes a lost or won opportunity back into work at its stage's default probability; the server
+ * refuses a won one with an order or invoice, and its reason is shown.
+ */
 export function ReopenButton({ opportunity, onError, onConflict }: Props) {
   const { t } = useTranslation();
   const serverErrors = useServerErrors();

@@ -1,76 +1,80 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { useFormats } from '../../i18n/LocaleProvider.tsx';
-import { paths } from '../../lib/paths.ts';
+import { ActivityFormDialog } from '../activities/ActivityForm.tsx';
+import { ActivityItem } from '../activities/ActivityItem.tsx';
 import { RecordActivitiesQuery } from './record-queries.ts';
 import type { RecordSubject } from './record-subject.ts';
 
 const PAGE_SIZE = 20;
 const listContext = { additionalTypenames: ['Activity'] };
 
+type OpenDialog = 'new' | 'log' | null;
+
 /**
  * The activities of an account (its own, its contacts' and its opportunities') or of a contact:
- * open ones first by due date, then the done ones. Read here; they are changed where they are
- * logged.
+ * open ones first by due date, then the done ones, each with what the viewer may do with it. A new
+ * activity, or one logged afterwards, is about this record (the one form of pages/activities); the
+ * tab is shown to the selling roles only, and reading the record is enough to add one.
  */
 export function RecordActivities({ subject, title }: { subject: RecordSubject; title: string }) {
   const { t } = useTranslation();
-  const formats = useFormats();
   const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const variables = cursor.before
     ? { filter: subject, last: PAGE_SIZE, before: cursor.before }
     : { filter: subject, first: PAGE_SIZE, after: cursor.after ?? null };
   const [{ data, error, fetching }] = useQuery({ query: RecordActivitiesQuery, variables, requestPolicy: 'cache-and-network', context: listContext });
   const activities = data?.activities;
+  const close = () => setDialog(null);
+  const showNotice = (text: string) => setNotice({ text });
+  const showError = (text: string) => setNotice({ text, error: true });
 
   return (
     <section className="card" aria-labelledby="record-activities-title">
-      {/* "Log activity" for this record belongs in this header (the activity form of pages/activities). */}
       <div className="section-header">
         <h2 id="record-activities-title">{title}</h2>
+        <div className="activity-toolbar">
+          <button type="button" className="button button--secondary button--small" onClick={() => setDialog('new')}>
+            {t('agenda.form.newTitle')}
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={() => setDialog('log')}>
+            {t('agenda.form.logTitle')}
+          </button>
+        </div>
       </div>
+      {notice && (
+        <div className={`banner ${notice.error ? 'banner--error' : 'banner--success'}`} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+        </div>
+      )}
       {error && <QueryError error={error} />}
       {!activities && fetching && <Loading what={t('activities.loading')} />}
       {activities && activities.edges.length === 0 && <p className="muted">{t('activities.none')}</p>}
       {activities && activities.edges.length > 0 && (
-        <ul className="task-list" aria-labelledby="record-activities-title">
+        <ul className="activity-list" aria-labelledby="record-activities-title">
           {activities.edges.map(({ node: activity }) => (
-            <li key={activity.id} className={`task${activity.status === 'OVERDUE' ? ' task--overdue' : ''}`} data-testid="record-activity">
-              <div className="task__body">
-                <p className="task__subject">
-                  <span className="activity__type">{t(`activities.type.${activity.type}`)}</span> {activity.subject}
-                </p>
-                <p className="task__meta">
-                  {activity.status !== 'COMPLETED' && <span className={`status status--${activity.status.toLowerCase()}`}>{t(`activities.status.${activity.status}`)}</span>}
-                  <span className="muted">
-                    {activity.doneAt
-                      ? t('activities.doneAt', { when: formats.dateTime(activity.doneAt) })
-                      : activity.dueAt
-                        ? t('activities.due', { when: formats.due(activity.dueAt) })
-                        : t('activities.noDue')}
-                  </span>
-                  <span className="muted">{activity.assignee.name}</span>
-                  {activity.opportunity && (
-                    <Link to={pipelinePaths.opportunity(activity.opportunity.id)}>
-                      {activity.opportunity.humanId} {activity.opportunity.title}
-                    </Link>
-                  )}
-                  {activity.contact && 'accountId' in subject && <Link to={paths.contact(activity.contact.id)}>{activity.contact.fullName}</Link>}
-                </p>
-                {activity.outcome && <p className="activity__notes">{activity.outcome}</p>}
-                {activity.notes && <p className="activity__notes pre-wrap">{activity.notes}</p>}
-              </div>
-            </li>
+            // The record's own activities need no link to it; those of its opportunities name them.
+            <ActivityItem key={activity.id} activity={activity} showRecord={activity.opportunity !== null} onNotice={showNotice} onError={showError} />
           ))}
         </ul>
       )}
       {activities && (
         <Pager label={t('records.activities.pages')} pageInfo={activities.pageInfo} onPrevious={(before) => setCursor({ before })} onNext={(after) => setCursor({ after })} />
+      )}
+      {dialog && (
+        <ActivityFormDialog
+          regarding={subject}
+          alreadyHappened={dialog === 'log'}
+          onCancel={close}
+          onSaved={(saved) => {
+            close();
+            showNotice(t('agenda.form.added', { subject: saved.subject }));
+          }}
+        />
       )}
     </section>
   );

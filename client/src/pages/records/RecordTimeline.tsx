@@ -7,15 +7,18 @@ import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { TimelineItemFieldsFragment } from '../../gql/graphql.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import { documentPaths } from '../billing/billing-format.ts';
+import { eventKey, statusKey } from '../billing/billing-labels.ts';
 import { AccountTimelineQuery, ContactTimelineQuery } from './record-queries.ts';
 import type { RecordSubject } from './record-subject.ts';
 
 const PAGE_SIZE = 25;
-const timelineContext = { additionalTypenames: ['Activity', 'Opportunity'] };
+const timelineContext = { additionalTypenames: ['Activity', 'Opportunity', 'Quote', 'Order', 'Invoice'] };
 
 /**
- * Everything dated about an account or contact, newest first: activities, and the changes of its
- * opportunities (each named, since several share the timeline). "Show more" appends older pages.
+ * Everything dated about an account or contact, newest first: activities, the changes of its
+ * opportunities (each named, since several share the timeline) and what happened to its quotes,
+ * orders and invoices. "Show more" appends older pages.
  */
 export function RecordTimeline({ subject, title }: { subject: RecordSubject; title: string }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -73,7 +76,7 @@ function TimelinePage({ subject, after, first, last, onMore }: PageProps) {
   return (
     <>
       {items.map((item) => (
-        <TimelineEntry key={`${item.kind}-${item.activity?.id ?? item.change?.id}`} item={item} />
+        <TimelineEntry key={`${item.kind}-${item.activity?.id ?? item.change?.id ?? item.documentChange?.id}`} item={item} />
       ))}
       {first && items.length === 0 && <li className="muted">{t('records.timeline.empty')}</li>}
       {last && timeline.pageInfo.hasNextPage && timeline.pageInfo.endCursor && (
@@ -112,6 +115,7 @@ function TimelineEntry({ item }: { item: TimelineItemFieldsFragment }) {
       </li>
     );
   }
+  if (item.documentChange) return <DocumentEntry at={item.at} change={item.documentChange} />;
   if (!item.change) return null;
   const { label, detail } = describeChange(t, formats, item.change);
   return (
@@ -122,6 +126,35 @@ function TimelineEntry({ item }: { item: TimelineItemFieldsFragment }) {
         {detail && <>: {detail}</>}
         {item.change.actor && <span className="muted"> · {item.change.actor.name}</span>}
         {about && <span className="record-timeline__detail">{about}</span>}
+      </span>
+    </li>
+  );
+}
+
+type DocumentChange = NonNullable<TimelineItemFieldsFragment['documentChange']>;
+
+/** Something that happened to a quote, order or invoice: its number (a link, when the viewer may read it), the event and the status it led to. */
+function DocumentEntry({ at, change }: { at: string; change: DocumentChange }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const document = change.quote ?? change.order ?? change.invoice;
+  const event = eventKey(change.event);
+  return (
+    <li className="timeline__item" data-testid="timeline-item" data-kind={change.kind}>
+      <time dateTime={at}>{formats.dateTime(at)}</time>
+      <span>
+        <strong>
+          {t(`billing.kind.${change.kind}.one`)}{' '}
+          {document && <Link to={documentPaths.detail(change.kind, document.id)}>{document.number}</Link>}
+        </strong>
+        : {event ? t(event) : change.event}
+        {change.fromStatus && change.toStatus && (
+          <span className="muted">
+            {' '}
+            ({t(statusKey(change.fromStatus))} → {t(statusKey(change.toStatus))})
+          </span>
+        )}
+        <span className="muted"> · {change.actor?.name ?? t('billing.detail.automatically')}</span>
       </span>
     </li>
   );

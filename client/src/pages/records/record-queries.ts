@@ -1,7 +1,8 @@
 import { graphql } from '../../gql';
 
 // The tabs of the account and contact pages. A subject is `{ accountId }` or `{ contactId }`:
-// the list queries take it as their filter, so both pages share one set of documents.
+// the list queries (opportunities, activities, quotes, orders, invoices) take it as their filter,
+// so both pages share one set of documents.
 
 export const RecordCountsFields = graphql(`
   fragment RecordCountsFields on RecordCounts {
@@ -11,6 +12,9 @@ export const RecordCountsFields = graphql(`
     openOpportunities
     wonOpportunities
     lostOpportunities
+    quotes
+    orders
+    invoices
   }
 `);
 
@@ -45,27 +49,7 @@ export const RecordActivitiesQuery = graphql(`
       }
       edges {
         node {
-          id
-          type
-          subject
-          status
-          dueAt
-          doneAt
-          outcome
-          notes
-          assignee {
-            id
-            name
-          }
-          opportunity {
-            id
-            humanId
-            title
-          }
-          contact {
-            id
-            fullName
-          }
+          ...ActivityFields
         }
       }
     }
@@ -94,6 +78,29 @@ export const TimelineItemFields = graphql(`
       contact {
         id
         fullName
+      }
+    }
+    documentChange {
+      id
+      kind
+      event
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      quote {
+        id
+        number
+      }
+      order {
+        id
+        number
+      }
+      invoice {
+        id
+        number
       }
     }
     change {

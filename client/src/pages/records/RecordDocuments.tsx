@@ -1,0 +1,117 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Pager } from '../../components/Pager.tsx';
+import { Loading, QueryError } from '../../components/QueryStatus.tsx';
+import { useFormats } from '../../i18n/LocaleProvider.tsx';
+import { documentPaths } from '../billing/billing-format.ts';
+import type { DocumentKind } from '../billing/billing-labels.ts';
+import { InvoiceListQuery, OrderListQuery, QuoteListQuery } from '../billing/billing-queries.ts';
+import { StatusBadge } from '../billing/DocumentParts.tsx';
+import type { RecordSubject } from './record-subject.ts';
+
+const PAGE_SIZE = 20;
+const listContext = { additionalTypenames: ['Quote', 'Order', 'Invoice'] };
+
+interface Row {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  overdue?: boolean;
+  date: string;
+  grossAmount: string;
+}
+
+interface Props {
+  kind: DocumentKind;
+  subject: RecordSubject;
+  /** The account a new document is addressed to, when the viewer may make one; none offers no button. */
+  newFor?: string | null;
+}
+
+type Cursor = { after?: string; before?: string };
+const pageOf = (subject: RecordSubject, cursor: Cursor) =>
+  cursor.before ? { filter: subject, last: PAGE_SIZE, before: cursor.before } : { filter: subject, first: PAGE_SIZE, after: cursor.after ?? null };
+
+/** A tab of an account's or contact's page: its quotes, orders or invoices, newest first, paged. */
+export function RecordDocuments({ kind, subject, newFor }: Props) {
+  const { t } = useTranslation();
+  const [cursor, setCursor] = useState<Cursor>({});
+  const variables = pageOf(subject, cursor);
+  const [quotes] = useQuery({ query: QuoteListQuery, variables, pause: kind !== 'QUOTE', requestPolicy: 'cache-and-network', context: listContext });
+  const [orders] = useQuery({ query: OrderListQuery, variables, pause: kind !== 'ORDER', requestPolicy: 'cache-and-network', context: listContext });
+  const [invoices] = useQuery({ query: InvoiceListQuery, variables, pause: kind !== 'INVOICE', requestPolicy: 'cache-and-network', context: listContext });
+  const { error, fetching } = kind === 'QUOTE' ? quotes : kind === 'ORDER' ? orders : invoices;
+  const list =
+    kind === 'QUOTE'
+      ? quotes.data && { pageInfo: quotes.data.quotes.pageInfo, rows: quotes.data.quotes.edges.map(({ node }): Row => ({ ...node, date: node.createdAt.slice(0, 10) })) }
+      : kind === 'ORDER'
+        ? orders.data && { pageInfo: orders.data.orders.pageInfo, rows: orders.data.orders.edges.map(({ node }): Row => ({ ...node, date: node.orderDate })) }
+        : invoices.data && {
+            pageInfo: invoices.data.invoices.pageInfo,
+            rows: invoices.data.invoices.edges.map(({ node }): Row => ({ ...node, date: node.issueDate, overdue: node.isOverdue })),
+          };
+  const titleId = `record-${kind.toLowerCase()}s-title`;
+
+  return (
+    <section className="card" aria-labelledby={titleId} data-testid={`record-${kind.toLowerCase()}s`}>
+      <div className="section-header">
+        <h2 id={titleId}>{t(`billing.kind.${kind}.many`)}</h2>
+        {newFor && (
+          <Link to={documentPaths.create(kind, { accountId: newFor })} className="button button--secondary button--small">
+            {t(`billing.kind.${kind}.new`)}
+          </Link>
+        )}
+      </div>
+      {error && <QueryError error={error} />}
+      {!list && fetching && <Loading what={t(`billing.kind.${kind}.many`)} />}
+      {list && list.rows.length === 0 && <p className="muted">{t(`billing.kind.${kind}.none`)}</p>}
+      {list && list.rows.length > 0 && <DocumentTable kind={kind} rows={list.rows} labelledBy={titleId} />}
+      {list && <Pager label={t('billing.filters.pages', { what: t(`billing.kind.${kind}.many`) })} pageInfo={list.pageInfo} onPrevious={(before) => setCursor({ before })} onNext={(after) => setCursor({ after })} />}
+    </section>
+  );
+}
+
+function DocumentTable({ kind, rows, labelledBy }: { kind: DocumentKind; rows: Row[]; labelledBy: string }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const cell = (label: string, content: ReactNode, className?: string) => (
+    <td data-label={label} className={className}>
+      {content}
+    </td>
+  );
+  return (
+    <div className="table-wrap">
+      <table className="table table--cards" aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">{t('billing.columns.number')}</th>
+            <th scope="col">{t('billing.columns.title')}</th>
+            <th scope="col">{t('billing.columns.status')}</th>
+            <th scope="col">{t('billing.columns.date')}</th>
+            <th scope="col" className="numeric">
+              {t('billing.columns.gross')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="table__card-title">
+                <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
+                  {row.number}
+                </Link>
+              </td>
+              {cell(t('billing.columns.title'), row.title)}
+              {cell(t('billing.columns.status'), <StatusBadge status={row.status} overdue={row.overdue} />)}
+              {cell(t('billing.columns.date'), formats.day(row.date))}
+              {cell(t('billing.columns.gross'), formats.money(row.grossAmount), 'numeric')}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
