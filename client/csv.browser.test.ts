@@ -210,6 +210,36 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     expect(activities.records.map((record) => [record.Type, record.Subject, record.Company, record.Status])).toEqual([['Task', 'Overdue ramp check', 'Nordwind Energie', 'Overdue']]);
   });
 
+  test('the overdue invoices are downloaded as the invoice list shows them, in German', async () => {
+    const customer = await prisma.account.create({
+      data: { name: 'Rechnung Nord', normalizedName: normalizeCompanyName('Rechnung Nord'), ownerId: org.northSales.id, teamId: org.north.id },
+    });
+    const south = await prisma.account.create({
+      data: { name: 'Rechnung Süd', normalizedName: normalizeCompanyName('Rechnung Süd'), ownerId: org.southSales.id, teamId: org.south.id },
+    });
+    const invoice = (number: string, owner: TestUser, teamId: string, accountId: string, dueDate: string, paidAmount: string) =>
+      prisma.invoice.create({
+        data: {
+          number, title: `Wartung ${number}`, accountId, ownerId: owner.id, teamId, recipientName: 'Empfänger',
+          issueDate: new Date('2026-01-05'), dueDate: new Date(dueDate), netAmount: '1000.00', taxAmount: '190.00', grossAmount: '1190.00', paidAmount,
+        },
+      });
+    await invoice('INV-2026-0101', org.northSales, org.north.id, customer.id, '2026-01-19', '190.00');
+    await invoice('INV-2026-0102', org.northSales, org.north.id, customer.id, '2999-01-19', '0');
+    await invoice('INV-2026-0103', org.southSales, org.south.id, south.id, '2026-01-19', '0');
+
+    const page = await signedIn(org.northSales, 'de-DE');
+    await page.goto('/invoices?overdue=1');
+    await expect.poll(() => page.locator('.document-number').allTextContents()).toEqual(['INV-2026-0101']);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV exportieren' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^invoices-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(await readFile(await file.path()), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows).toEqual([
+      ['Nummer', 'Titel', 'Firma', 'Status', 'Rechnungsdatum', 'Fällig am', 'Offener Betrag', 'Besitzer', 'Brutto'],
+      ['INV-2026-0101', 'Wartung INV-2026-0101', 'Rechnung Nord', 'Offen', '05.01.2026', '19.01.2026', '1000,00', 'Nils Sales', '1190,00'],
+    ]);
+  });
+
   test('the pages logged no errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -114,6 +114,54 @@ describe('the other lists', () => {
   });
 });
 
+describe('quotes, orders and invoices', () => {
+  it('exports the invoice list with its filter: overdue ones of the viewer’s team, open amount, no other team’s invoice', async () => {
+    const customer = await insertAccount(t.prisma, org.northSales, org.north.id, { name: 'Rechnungskunde' });
+    const southCustomer = await insertAccount(t.prisma, org.southSales, org.south.id, { name: 'Südkunde' });
+    const invoice = (number: string, owner: typeof org.northSales, teamId: string, accountId: string, fields: Record<string, unknown>) =>
+      t.prisma.invoice.create({
+        data: {
+          number, title: `Rechnung ${number}`, accountId, ownerId: owner.id, teamId, recipientName: 'Empfänger',
+          issueDate: new Date('2026-01-05'), dueDate: new Date('2026-01-19'), netAmount: '1000.00', taxAmount: '190.00', grossAmount: '1190.00',
+          ...fields,
+        },
+      });
+    await invoice('INV-2026-9001', org.northSales, org.north.id, customer.id, { paidAmount: '190.00' });
+    await invoice('INV-2026-9002', org.northSales, org.north.id, customer.id, { status: 'PAID', paidAmount: '1190.00', paidDate: new Date('2026-01-10') });
+    await invoice('INV-2026-9003', org.southSales, org.south.id, southCustomer.id, { paidAmount: '0' });
+    await invoice('INV-2026-9004', org.northSales, org.north.id, customer.id, { dueDate: new Date('2999-12-31'), paidAmount: '0' });
+
+    const overdue = await get(
+      `/export/invoices.csv?${query({ filter: { overdue: true, search: 'INV-2026-900' }, columns: 'number,account,status,grossAmount,openAmount,overdue', locale: 'de' })}`,
+      org.northManager.token,
+    );
+    expect(overdue.status).toBe(200);
+    expect(parse(await overdue.text(), { bom: true, delimiter: ';' })).toEqual([
+      ['Nummer', 'Firma', 'Status', 'Brutto', 'Offener Betrag', 'Überfällig'],
+      ['INV-2026-9001', 'Rechnungskunde', 'Offen', '1190,00', '1000,00', 'Ja'],
+    ]);
+
+    const all = await get(`/export/invoices.csv?${query({ filter: { search: 'INV-2026-900' }, orderBy: { field: 'NUMBER', direction: 'ASC' }, columns: 'number' })}`, org.northManager.token);
+    expect(parse(await all.text(), { bom: true })).toEqual([['Number'], ['INV-2026-9001'], ['INV-2026-9002'], ['INV-2026-9004']]);
+  });
+
+  it('exports quotes and orders with their default columns, and refuses them to SERVICE users', async () => {
+    const quotes = await get('/export/quotes.csv?locale=en', org.northSales.token);
+    expect(parse(await quotes.text(), { bom: true })[0]).toEqual(['Number', 'Title', 'Company', 'Status', 'Valid until', 'Net', 'Gross', 'Owner']);
+    const orders = await get('/export/orders.csv?locale=de', org.northSales.token);
+    expect(parse(await orders.text(), { bom: true, delimiter: ';' })[0]).toEqual([
+      'Nummer', 'Titel', 'Firma', 'Status', 'Auftragsdatum', 'Lieferdatum', 'Netto', 'Brutto', 'Besitzer',
+    ]);
+    for (const kind of ['quotes', 'orders', 'invoices']) {
+      const response = await get(`/export/${kind}.csv`, org.service.token);
+      expect(response.status, kind).toBe(403);
+    }
+    const badStatus = await get(`/export/orders.csv?${query({ filter: { statuses: ['PAID'] } })}`, org.northSales.token);
+    expect(badStatus.status).toBe(400);
+    expect((await badStatus.json()).errors[0].extensions.fieldErrors[0].field).toBe('filter.statuses.0');
+  });
+});
+
 describe('refusals', () => {
   it('needs the bearer token of the API, and lets read-only tokens export', async () => {
     const anonymous = await get('/export/accounts.csv');

@@ -9,6 +9,7 @@ import type { CsvLocale } from '../domain/csv/locale-values.ts';
 import { DomainError, UnauthenticatedError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { EXPORT_KINDS, exportRows, type ExportKind, type ExportQuery } from '../domain/export/export-rows.ts';
 import { decodeActivityFilter } from '../schema/activity-filter.ts';
+import { decodeDocumentFilter } from '../schema/billing/document-inputs.ts';
 import { decodeListFilter } from '../schema/customer-list-filter.ts';
 import { decodeId } from '../schema/ids.ts';
 import { schema } from '../schema/index.ts';
@@ -20,7 +21,7 @@ const PATH = new RegExp(`^/export/(${EXPORT_KINDS.join('|')})\\.csv$`);
 const PAGING = new Set(['first', 'after', 'last', 'before']);
 
 /**
- * `GET /export/<accounts|contacts|opportunities|activities>.csv` with the bearer token of the
+ * `GET /export/<accounts|contacts|opportunities|activities|quotes|orders|invoices>.csv` with the bearer token of the
  * API: the list's query arguments as query parameters (`search`, `accountId`, and `filter` and
  * `orderBy` as the JSON of their GraphQL input types), `columns` (comma-separated keys), `locale`
  * (`de`: 1234,50 and 31.12.2026, `;` by default; `en`: 1234.50 and 2026-12-31, `,`) and
@@ -110,6 +111,10 @@ function exportQuery(kind: ExportKind, params: URLSearchParams): ExportQuery {
       return { kind, filter: decodeOpportunityFilter(filter), orderBy: args.orderBy as never };
     case 'activities':
       return { kind, filter: decodeActivityFilter(filter), orderBy: args.orderBy as never };
+    case 'quotes':
+    case 'orders':
+    case 'invoices':
+      return { kind, filter: decodeDocumentFilter(filter) as never, orderBy: args.orderBy as never };
   }
 }
 

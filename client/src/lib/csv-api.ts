@@ -6,7 +6,7 @@ import type { ServerFieldError } from '../i18n/server-errors.ts';
 export type ImportKind = 'ACCOUNTS' | 'CONTACTS' | 'OPPORTUNITIES';
 export type DuplicatePolicy = 'SKIP' | 'MERGE' | 'CREATE';
 export type ImportOutcome = 'IMPORTED' | 'MERGED' | 'SKIPPED' | 'FAILED';
-export type ExportList = 'accounts' | 'contacts' | 'opportunities' | 'activities';
+export type ExportList = 'accounts' | 'contacts' | 'opportunities' | 'activities' | 'quotes' | 'orders' | 'invoices';
 
 export interface ImportFieldInfo {
   key: string;

@@ -1,5 +1,15 @@
 import type { Viewer } from '../../auth/viewer.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import {
+  documentOrderBy,
+  invoiceListWhere,
+  orderListWhere,
+  quoteListWhere,
+  type DocumentSortField,
+  type InvoiceFilter,
+  type OrderFilter,
+  type QuoteFilter,
+} from '../billing/queries.ts';
 import { activityListWhere, activityOrderBy, type ActivityFilter, type ActivitySortField } from '../activity-queries.ts';
 import type { CsvLocale } from '../csv/locale-values.ts';
 import {
@@ -19,9 +29,10 @@ import { accountColumns } from './account-columns.ts';
 import { activityColumns } from './activity-columns.ts';
 import type { ExportCatalog, ExportColumn, ExportRecord } from './columns.ts';
 import { contactColumns } from './contact-columns.ts';
+import { invoiceColumns, orderColumns, quoteColumns } from './document-columns.ts';
 import { opportunityColumns } from './opportunity-columns.ts';
 
-export const EXPORT_KINDS = ['accounts', 'contacts', 'opportunities', 'activities'] as const;
+export const EXPORT_KINDS = ['accounts', 'contacts', 'opportunities', 'activities', 'quotes', 'orders', 'invoices'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What a list shows: the same filter and order as its query, so the rules stay in one place. */
@@ -29,7 +40,12 @@ export type ExportQuery =
   | { kind: 'accounts'; filter: CustomerListFilter; orderBy?: { field: AccountSortField; direction?: SortDirection } }
   | { kind: 'contacts'; filter: CustomerListFilter & { accountId?: string | null }; orderBy?: { field: ContactSortField; direction?: SortDirection } }
   | { kind: 'opportunities'; filter: OpportunityFilter; orderBy?: { field: OpportunitySortField; direction?: SortDirection } }
-  | { kind: 'activities'; filter: ActivityFilter; orderBy?: { field: ActivitySortField; direction?: SortDirection } };
+  | { kind: 'activities'; filter: ActivityFilter; orderBy?: { field: ActivitySortField; direction?: SortDirection } }
+  | { kind: 'quotes'; filter: QuoteFilter; orderBy?: DocumentOrder }
+  | { kind: 'orders'; filter: OrderFilter; orderBy?: DocumentOrder }
+  | { kind: 'invoices'; filter: InvoiceFilter; orderBy?: DocumentOrder };
+
+type DocumentOrder = { field: DocumentSortField; direction?: SortDirection };
 
 export interface ExportOptions {
   /** Column keys in order; empty or omitted: the kind's default columns. */
@@ -111,6 +127,31 @@ export async function planExport(prisma: PrismaClient, viewer: Viewer, query: Ex
         where: activityListWhere(viewer, query.filter, now),
         orderBy: activityOrderBy(query.orderBy?.field, query.orderBy?.direction),
         read: (args) => prisma.activity.findMany(args as never),
+      };
+    // Quotes, orders and invoices follow their opportunity's access; SERVICE users have no lists of them.
+    case 'quotes':
+      if (viewer.role === 'SERVICE') throw new ForbiddenError();
+      return {
+        catalog: quoteColumns(viewer),
+        where: quoteListWhere(viewer, query.filter),
+        orderBy: documentOrderBy('QUOTE', query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.quote.findMany(args as never),
+      };
+    case 'orders':
+      if (viewer.role === 'SERVICE') throw new ForbiddenError();
+      return {
+        catalog: orderColumns(viewer),
+        where: orderListWhere(viewer, query.filter),
+        orderBy: documentOrderBy('ORDER', query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.order.findMany(args as never),
+      };
+    case 'invoices':
+      if (viewer.role === 'SERVICE') throw new ForbiddenError();
+      return {
+        catalog: invoiceColumns(viewer, now),
+        where: invoiceListWhere(viewer, query.filter, now),
+        orderBy: documentOrderBy('INVOICE', query.orderBy?.field, query.orderBy?.direction),
+        read: (args) => prisma.invoice.findMany(args as never),
       };
   }
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
@@ -13,6 +14,12 @@ import { DocumentFilters, useDocumentFilters } from './DocumentFilters.tsx';
 import { StatusBadge } from './DocumentParts.tsx';
 
 const PAGE_SIZE = 25;
+/** The export's keys of the columns each list shows, in its order. */
+const EXPORT = {
+  QUOTE: { list: 'quotes', columns: ['number', 'title', 'account', 'status', 'createdAt', 'validUntil', 'owner', 'grossAmount'] },
+  ORDER: { list: 'orders', columns: ['number', 'title', 'account', 'status', 'orderDate', 'deliveryDate', 'owner', 'grossAmount'] },
+  INVOICE: { list: 'invoices', columns: ['number', 'title', 'account', 'status', 'issueDate', 'dueDate', 'openAmount', 'owner', 'grossAmount'] },
+} as const;
 const listContext = { additionalTypenames: ['Quote', 'Order', 'Invoice'] };
 
 interface Row {
@@ -106,6 +113,7 @@ function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetchin
           </span>
         )}
         {fetching && <span className="spinner" aria-label="Loading" />}
+        <ExportCsvButton list={EXPORT[kind].list} args={{ filter: filters.filter }} columns={EXPORT[kind].columns} />
       </div>
       {error && <QueryError error={error} />}
       {!rows && fetching && <Loading what={t(`billing.kind.${kind}.many`)} />}
