@@ -32,7 +32,7 @@ const databaseServer = process.env.BENCH_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
 const twoInstances = Boolean(databaseServer && redisUrl);
 /** Subscribers open their sockets in waves of this many. */
-const WAVE = 500;
+const WAVE = 100;
 
 const USERS = [
   { email: 'admin@nordlicht.example', teams: ['Vertrieb Nord', 'Vertrieb Süd'] },

@@ -15,6 +15,7 @@ import { maskError } from './graphql-errors.ts';
 import { createExportHandler } from './http/export.ts';
 import { createImportHandler } from './http/import.ts';
 import { createLoaders } from './loaders.ts';
+import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
@@ -76,6 +77,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       operationTimeout(limits.operationTimeoutMs),
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),
+      groupedSubscriptions<Context>((context) => ({ ...context, loaders: createLoaders(db.prisma, context.viewer) })),
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
