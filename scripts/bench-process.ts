@@ -1,10 +1,13 @@
 // Child processes of the benchmarks: a server (or the fan-out baseline) started with tsx, and
 // GraphQL requests to it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 
 /** Starts `node --import tsx <script>` and resolves with the URL it prints once it listens. */
 export function startProcess(children: ChildProcess[], script: string[], extraEnv: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
+  // BENCH_CPU_PROFILE=<dir>: each process writes a CPU profile there when it ends.
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -20,13 +23,31 @@ export function startProcess(children: ChildProcess[], script: string[], extraEn
   });
 }
 
+/**
+ * One request on a connection of its own: a kept-alive connection that the server, busy with a
+ * fan-out, closes just as the next request goes out would fail the run with ECONNRESET.
+ */
 export async function graphqlAt(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+  const payload = JSON.stringify({ query, variables });
+  const text = await new Promise<string>((resolve, reject) => {
+    const request = httpRequest(
+      `${url}/graphql`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(Buffer.concat(chunks).toString()));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
   });
-  const body = (await response.json()) as any;
+  const body = JSON.parse(text) as any;
   if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
   return body;
 }

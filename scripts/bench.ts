@@ -10,6 +10,7 @@
 // the number of opportunities.
 import { isDeepStrictEqual } from 'node:util';
 import { print } from 'graphql';
+import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { BoardQuery } from '../client/src/pages/board/board-queries.ts';
 import { OpportunityListQuery } from '../client/src/pages/opportunities/opportunity-list-queries.ts';
@@ -103,9 +104,10 @@ async function run(databaseUrl: string, size: number) {
     ['board', graphql(print(BoardQuery), boardVariables), plain('/board')],
     ['page', graphql(print(OpportunityListQuery), pageVariables), plain('/page')],
   ] as const) {
-    const stop = db.statements.start();
+    const stop = db.statements.startQueries();
     const answer = await api();
-    const statements = stop().length;
+    const queries = stop();
+    const statements = queries.length;
     const same = isDeepStrictEqual(answer, await sql());
     await alternate(api, sql, 2000, CONCURRENCY, 1); // warm-up
     const [apiResult, sqlResult] = await alternate(api, sql, DURATION_MS * 2, CONCURRENCY);
@@ -115,6 +117,7 @@ async function run(databaseUrl: string, size: number) {
     console.log(`  GraphQL API : ${formatLoad(apiResult)}   SQL statements per request: ${statements}`);
     console.log(`  SQL baseline: ${formatLoad(sqlResult)}   SQL statements per request: 1`);
     console.log(`  same JSON   : ${same ? 'yes' : 'NO: the answers differ'}`);
+    for (const line of await explain(pool, queries)) console.log(`  EXPLAIN     : ${line}`);
     console.log(`  ratio       : API reaches ${(apiResult.rps / sqlResult.rps).toFixed(2)}x the baseline's throughput, p50 latency ${(apiResult.p50 / sqlResult.p50).toFixed(2)}x\n`);
   }
 
@@ -123,6 +126,27 @@ async function run(databaseUrl: string, size: number) {
   await pool.end();
   await db.close();
   return { api: results.board.p50, baseline: results['board baseline'].p50 };
+}
+
+/**
+ * How PostgreSQL runs each statement of one request (EXPLAIN ANALYZE with its arguments): the
+ * execution time and the scans on Opportunity, so a missing index shows as a sequential scan.
+ */
+async function explain(pool: pg.Pool, queries: SqlQuery[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const query of queries) {
+    if (!/^\s*SELECT/i.test(query.sql)) continue;
+    const table = /FROM "public"\."(\w+)"/.exec(query.sql)?.[1] ?? '?';
+    try {
+      const plan = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${query.sql}`, query.args as unknown[])).rows.map((row) => String(row['QUERY PLAN']));
+      const time = plan.find((line) => line.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
+      const scans = plan.filter((line) => /Scan.* on "?Opportunity"?\b/.test(line)).map((line) => line.trim().replace(/^->\s*/, ''));
+      lines.push(`${table}: ${time}${scans.length ? `; ${[...new Set(scans)].join(', ')}` : ''}`);
+    } catch (error) {
+      lines.push(`${table}: could not explain (${(error as Error).message})`);
+    }
+  }
+  return lines;
 }
 
 /** Bulk data in PostgreSQL itself: spread over the demo accounts, contacts, pipelines and sellers. */

@@ -18,6 +18,7 @@ import { createLoaders } from './loaders.ts';
 import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
+import { forgetCachedSettings, staleAfterDaysCached } from './domain/settings.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
 import { scheduleQuoteExpiry } from './quote-expiry-job.ts';
 import { schema } from './schema/index.ts';
@@ -56,6 +57,12 @@ const CLOSE_TOO_MANY_SOCKETS = 4429;
 export function buildApp({ db, config, events = createServerPubSub(config.redisUrl) }: AppOptions) {
   const { pubsub } = events;
   const { limits } = config;
+  // Settings every request reads are cached per process: read them now, forget them on a change.
+  void staleAfterDaysCached(db.prisma).catch(() => {});
+  const settingsChanges = pubsub.subscribe('settings')[Symbol.asyncIterator]();
+  void (async () => {
+    for (let change = await settingsChanges.next(); !change.done; change = await settingsChanges.next()) forgetCachedSettings(db.prisma);
+  })();
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
   const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
@@ -202,7 +209,11 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     server,
     async start(port = config.port, host = config.host) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      dueNotifier ??= setInterval(() => void announceDueActivities(db, pubsub), DUE_CHECK_INTERVAL_MS);
+      // A run still working off a backlog is not joined by the next tick: that one is skipped.
+      let announcing: Promise<void> | undefined;
+      dueNotifier ??= setInterval(() => {
+        announcing ??= announceDueActivities(db, pubsub).finally(() => (announcing = undefined));
+      }, DUE_CHECK_INTERVAL_MS);
       stopQuoteExpiry ??= scheduleQuoteExpiry(db, pubsub);
       const address = server.address() as AddressInfo;
       return { port: address.port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` };
@@ -213,6 +224,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
      */
     async stop() {
       if (dueNotifier) clearInterval(dueNotifier);
+      void settingsChanges.return?.();
       stopQuoteExpiry?.();
       await wsCleanup.dispose();
       wsServer.close();

@@ -3,50 +3,144 @@ import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.ts';
 
 /**
- * Runs a subscription's selection once per event and group of subscribers, instead of once per
- * subscriber: subscribers are in one group when they run the same document with the same
- * operation name and variables as the same user with the same access (role, teams, read-only,
- * kind of credential), whichever session or token they use. Every resolver sees only that (the
- * viewer, the arguments, the event and the database at that moment), so each subscriber of a
- * group would compute the very same result;
- * sharing it changes nothing a subscriber receives. Each subscriber keeps its own event stream,
- * so the subscription's own access filter (`visibleTo`) and the subscription guard (pause, end
- * when the credential ends or the access changes) still run per subscriber, before and after the
- * shared execution. The results of one event are held only as long as the event is, and each
- * shared execution gets a fresh context from `contextForEvent` (per-request loaders start empty).
+ * Runs a subscription once per group of subscribers instead of once per subscriber: subscribers
+ * are in one group when they run the same document with the same operation name and variables as
+ * the same user with the same access (role, teams, read-only, kind of credential), whichever
+ * session or token they use. Every resolver sees only that (the viewer, the arguments, the event
+ * and the database at that moment), so each subscriber of a group would receive the very same
+ * events and results; the group subscribes to the events once (with its first subscriber's
+ * context, which decided access exactly as a later one's would), executes the selection once
+ * per event with a fresh context from `contextForEvent` (per-request loaders start empty), and
+ * hands the same result to every subscriber. The subscription guard still runs per subscriber
+ * (pause, end when its own credential ends or the access changes); a subscriber that leaves
+ * leaves the group, and the last one to leave ends the group's subscription.
  */
 export function groupedSubscriptions<Context extends { viewer: Viewer | null }>(contextForEvent: (context: Context) => Context): Plugin {
+  const groups = new Map<string, Group>();
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args) => {
+        const key = groupKey(args);
+        const existing = groups.get(key);
+        if (existing) return existing.join();
         const stream = await createSourceEventStream(args);
         if (!isAsyncIterable(stream)) return stream;
-        const group = groupKey(args);
+        // Another subscriber of the group may have started it meanwhile.
+        const raced = groups.get(key);
+        if (raced) {
+          void stream[Symbol.asyncIterator]().return?.();
+          return raced.join();
+        }
         const context = args.contextValue as Context;
-        return mapAsyncIterable(stream, (event) =>
-          sharedResult(event, group, () => execute({ ...args, rootValue: event, contextValue: contextForEvent(context) }) as Promise<ExecutionResult>),
+        const group: Group = new Group(
+          stream,
+          async (event) => (await execute({ ...args, rootValue: event, contextValue: contextForEvent(context) })) as ExecutionResult,
+          () => groups.get(key) === group && groups.delete(key),
         );
+        groups.set(key, group);
+        return group.join();
       });
     },
   };
 }
 
-const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+/** One source of events, executed once per event, and the subscribers it feeds. */
+class Group {
+  private readonly members = new Set<Member>();
+  private readonly source: AsyncIterator<unknown>;
 
-/** The group's result for this event: computed by the first subscriber to ask, shared with the rest. */
-function sharedResult(event: unknown, group: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
-  if (typeof event !== 'object' || event === null) return run();
-  let results = resultsByEvent.get(event);
-  if (!results) {
-    results = new Map();
-    resultsByEvent.set(event, results);
+  constructor(
+    events: AsyncIterable<unknown>,
+    private readonly run: (event: unknown) => Promise<ExecutionResult>,
+    private readonly ended: () => unknown,
+  ) {
+    this.source = events[Symbol.asyncIterator]();
+    void this.pump();
   }
-  let result = results.get(group);
-  if (!result) {
-    result = Promise.resolve().then(run);
-    results.set(group, result);
+
+  join(): AsyncIterableIterator<ExecutionResult> {
+    const member = new Member(() => this.leave(member));
+    this.members.add(member);
+    return member;
   }
-  return result;
+
+  private leave(member: Member) {
+    this.members.delete(member);
+    if (this.members.size === 0) this.end();
+  }
+
+  private end() {
+    this.ended();
+    for (const member of this.members) member.end();
+    this.members.clear();
+    void this.source.return?.();
+  }
+
+  private async pump() {
+    try {
+      for (let next = await this.source.next(); !next.done && this.members.size > 0; next = await this.source.next()) {
+        const result = this.run(next.value);
+        // A failed execution reaches each subscriber as that event's rejection, not as an unhandled one.
+        result.catch(() => {});
+        for (const member of this.members) member.push(result);
+      }
+    } catch (error) {
+      for (const member of this.members) member.push(Promise.reject(error));
+    }
+    this.end();
+  }
+}
+
+/** A subscriber's stream: the group's results in order; returning it leaves the group at once. */
+class Member implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: Array<Promise<ExecutionResult>> = [];
+  private waiting: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
+  private waitingFailed: ((error: unknown) => void) | null = null;
+  private done = false;
+
+  constructor(private readonly onLeave: () => void) {}
+
+  push(result: Promise<ExecutionResult>) {
+    if (this.done) return;
+    if (!this.waiting) return void this.queue.push(result);
+    const [resolve, reject] = [this.waiting, this.waitingFailed!];
+    this.waiting = this.waitingFailed = null;
+    result.then((value) => resolve({ done: false, value }), reject);
+  }
+
+  end() {
+    this.done = true;
+    this.waiting?.({ done: true, value: undefined });
+    this.waiting = this.waitingFailed = null;
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    const queued = this.queue.shift();
+    if (queued) return queued.then((value) => ({ done: false, value }));
+    if (this.done) return Promise.resolve({ done: true, value: undefined });
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.waitingFailed = reject;
+    });
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.done) {
+      this.queue.length = 0;
+      this.end();
+      this.onLeave();
+    }
+    return { done: true, value: undefined };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
 }
 
 const documentIds = new WeakMap<DocumentNode, number>();
@@ -68,21 +162,6 @@ export function groupKey(args: Pick<ExecutionArgs, 'document' | 'operationName' 
   // the subscription guard ends each subscriber's stream when its own credential ends.
   const access = viewer && [viewer.id, viewer.role, [...viewer.teamIds].sort(), viewer.readOnly, viewer.via];
   return JSON.stringify([documentId(args.document), args.operationName ?? null, args.variableValues ?? null, access]);
-}
-
-/** Maps each value of a stream; ending the mapped stream ends the source at once (not at its next value). */
-function mapAsyncIterable<T, U>(iterable: AsyncIterable<T>, map: (value: T) => Promise<U>): AsyncIterableIterator<U> {
-  const iterator = iterable[Symbol.asyncIterator]();
-  const mapped = async (result: IteratorResult<T>): Promise<IteratorResult<U>> =>
-    result.done ? { done: true, value: undefined } : { done: false, value: await map(result.value) };
-  return {
-    next: () => iterator.next().then(mapped),
-    return: async () => (iterator.return ? mapped(await iterator.return()) : { done: true, value: undefined }),
-    throw: async (error?: unknown) => (iterator.throw ? mapped(await iterator.throw(error)) : Promise.reject(error)),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
