@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createPubSub, createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -30,7 +31,8 @@ describe('grouped subscriptions', () => {
   });
 
   it('execute the selection once per event and group of subscribers with the same user, access and variables', async () => {
-    const pubsub = createPubSub<{ tick: [{ n: number }] }>();
+    const eventTarget = new EventTarget();
+    const pubsub = createPubSub<{ tick: [{ n: number }] }>({ eventTarget });
     let executions = 0;
     const schema = createSchema<{ viewer: Viewer }>({
       typeDefs: 'type Query { ok: Boolean } type Subscription { tick(label: String): Tick } type Tick { n: Int, seenBy: String, label: String }',
@@ -78,6 +80,8 @@ describe('grouped subscriptions', () => {
       subscribe('anna', 'south', null),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 100));
+    // One subscription to the events per group, not per subscriber.
+    expect(getEventListeners(eventTarget, 'tick')).toHaveLength(4);
     pubsub.publish('tick', { n: 1 });
     await until(() => subscribers.every((subscriber) => subscriber.received.length === 1));
     // Four groups: anna north (three subscribers), anna north with another label, bert, anna south.
@@ -93,7 +97,14 @@ describe('grouped subscriptions', () => {
     await until(() => subscribers.every((subscriber) => subscriber.received.length === 2));
     expect(executions).toBe(8);
     expect(JSON.parse(subscribers[0].received[1]).data.tick.n).toBe(2);
-    await Promise.all(subscribers.map((subscriber) => subscriber.cancel()));
+    // A group lives as long as one of its subscribers: the last one to leave ends its subscription.
+    await subscribers[0].cancel();
+    await subscribers[1].cancel();
+    await until(() => getEventListeners(eventTarget, 'tick').length === 4);
+    await subscribers[2].cancel();
+    await until(() => getEventListeners(eventTarget, 'tick').length === 3);
+    await Promise.all(subscribers.slice(3).map((subscriber) => subscriber.cancel()));
+    await until(() => getEventListeners(eventTarget, 'tick').length === 0);
   });
 });
 
