@@ -46,6 +46,9 @@ interface InitialContext {
   socket?: WebSocket;
 }
 
+/** Subscriptions fed by the event bus alone, whose subscribers of one access and filter can share one run. */
+const SHARED_EVENT_FIELDS = new Set(['boardChanged', 'opportunityChanged', 'notificationAdded', 'documentChanged']);
+
 /** Close code for a user over their number of open WebSockets. */
 const CLOSE_TOO_MANY_SOCKETS = 4429;
 
@@ -84,7 +87,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       operationTimeout(limits.operationTimeoutMs),
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),
-      groupedSubscriptions<Context>((context) => ({ ...context, loaders: createLoaders(db.prisma, context.viewer) })),
+      groupedSubscriptions<Context>((context) => ({ ...context, loaders: createLoaders(db.prisma, context.viewer) }), SHARED_EVENT_FIELDS),
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',

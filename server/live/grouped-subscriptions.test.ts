@@ -50,7 +50,7 @@ describe('grouped subscriptions', () => {
     const yoga = createYoga<{ request: Request }, { viewer: Viewer }>({
       schema,
       context: ({ request }) => ({ viewer: viewerOf(request.headers.get('x-user')!, request.headers.get('x-teams')!.split(',')) }),
-      plugins: [groupedSubscriptions<{ viewer: Viewer }>((context) => ({ ...context }))],
+      plugins: [groupedSubscriptions<{ viewer: Viewer }>((context) => ({ ...context }), new Set(['tick']))],
     });
     const subscribe = async (user: string, teams: string, label: string | null) => {
       const response = await yoga.fetch('http://yoga/graphql', {

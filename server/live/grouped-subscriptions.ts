@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, Kind, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.ts';
 
@@ -15,11 +15,20 @@ import type { Viewer } from '../auth/viewer.ts';
  * (pause, end when its own credential ends or the access changes); a subscriber that leaves
  * leaves the group, and the last one to leave ends the group's subscription.
  */
-export function groupedSubscriptions<Context extends { viewer: Viewer | null }>(contextForEvent: (context: Context) => Context): Plugin {
+export function groupedSubscriptions<Context extends { viewer: Viewer | null }>(
+  contextForEvent: (context: Context) => Context,
+  /**
+   * Root subscription fields whose events come from the shared event bus, the same for every
+   * subscriber of a topic. Others (a heartbeat's own timer) run per subscriber: a subscriber
+   * joining a running group would miss what their source yielded first.
+   */
+  sharedFields: ReadonlySet<string>,
+): Plugin {
   const groups = new Map<string, Group>();
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args) => {
+        if (!rootFields(args).every((field) => sharedFields.has(field))) return subscribe(args);
         const key = groupKey(args);
         const existing = groups.get(key);
         if (existing) return existing.join();
@@ -162,6 +171,15 @@ export function groupKey(args: Pick<ExecutionArgs, 'document' | 'operationName' 
   // the subscription guard ends each subscriber's stream when its own credential ends.
   const access = viewer && [viewer.id, viewer.role, [...viewer.teamIds].sort(), viewer.readOnly, viewer.via];
   return JSON.stringify([documentId(args.document), args.operationName ?? null, args.variableValues ?? null, access]);
+}
+
+/** The root fields the subscription selects (a subscription selects exactly one). */
+function rootFields({ document, operationName }: Pick<ExecutionArgs, 'document' | 'operationName'>): string[] {
+  const operation = document.definitions.find(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
+  );
+  if (operation?.kind !== Kind.OPERATION_DEFINITION) return [];
+  return operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : ''));
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
