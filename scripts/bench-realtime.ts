@@ -2,15 +2,17 @@
 //
 // Starts the server as a separate process (or two, sharing PostgreSQL and Redis, when
 // BENCH_DATABASE_URL and REDIS_URL are both set), opens N graphql-ws subscribers to one board
-// (BENCH_SUBSCRIBERS, default "1000,5000"), moves a card BENCH_MOVES times (default 20) and prints
-// the latency from sending each move to each subscriber receiving it (p50, p95, p99, max) and
-// the server's resident memory per open subscription. The subscribers ask for what the board
-// in the client asks for (the whole card and onBoard). In the same run, the same number of plain
-// WebSocket clients receive the same message from a bare fan-out server (the baseline: no
-// GraphQL, no access checks, no database), and the ratios API/baseline are printed.
-import { spawn, type ChildProcess } from 'node:child_process';
+// (BENCH_SUBSCRIBERS, default "1000,5000,10000"), spread over five users of two teams (the admin,
+// both managers, two sellers) and five filters, each with the client's own board subscription.
+// Then it moves a card of each team in turn, BENCH_MOVES times (default 20), and prints how many
+// events arrived of those due (a subscriber is due an event when it may read the card), whether
+// anything of a card reached a subscriber who may not read it, the latency from sending each move
+// to each subscriber receiving it (p50, p95, p99, max) and the server's resident memory per
+// subscription. In the same run the same number of plain WebSocket clients receive the same
+// message from a bare fan-out server (the baseline: no GraphQL, no access checks, no database),
+// and the ratios API/baseline are printed.
+import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,32 +22,42 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { BoardChangedSubscription } from '../client/src/pages/board/board-queries.ts';
+import { mib, percentiles, residentMemory, sleep } from './bench-load.ts';
+import { graphqlAt, startProcess } from './bench-process.ts';
 
 const BOARD_SUBSCRIPTION = print(BoardChangedSubscription);
-
-const SIZES = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000,10000').split(',').map(Number);
 const MOVES = Number(process.env.BENCH_MOVES ?? 20);
 const databaseServer = process.env.BENCH_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
 const twoInstances = Boolean(databaseServer && redisUrl);
+/** Subscribers open their sockets in waves of this many. */
+const WAVE = 100;
+
+const USERS = [
+  { email: 'admin@nordlicht.example', teams: ['Vertrieb Nord', 'Vertrieb Süd'] },
+  { email: 'jens.petersen@nordlicht.example', teams: ['Vertrieb Nord'] },
+  { email: 'sabine.huber@nordlicht.example', teams: ['Vertrieb Süd'] },
+  { email: 'lars.hansen@nordlicht.example', teams: ['Vertrieb Nord'] },
+  { email: 'maria.schmid@nordlicht.example', teams: ['Vertrieb Süd'] },
+];
 
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<unknown>> = [];
 
 try {
-  const env = await prepareDatabase();
-  const urls = [await startServer(['server/main.ts'], env)];
-  if (twoInstances) urls.push(await startServer(['server/main.ts'], env));
-  const baselineUrl = await startServer(['scripts/bench-fanout-server.ts'], {});
+  const env = { ...(await prepareDatabase()), WS_MAX_SOCKETS_PER_USER: String(Math.max(...SIZES)) };
+  const urls = [await startProcess(children, ['server/main.ts'], env)];
+  if (twoInstances) urls.push(await startProcess(children, ['server/main.ts'], env));
+  const baselineUrl = await startProcess(children, ['scripts/bench-fanout-server.ts'], {});
   console.log(`Server${urls.length > 1 ? 's' : ''}: ${urls.join(', ')}${twoInstances ? ' (PostgreSQL + Redis)' : ` (${databaseServer ? 'PostgreSQL' : 'PGlite'}, in-process events)`}\n`);
-  const token = await login(urls[0]);
-  const { pipelineId, cardId, stageIds } = await findCard(urls[0], token);
+  const setup = await prepareBoard(urls[0]);
   for (const size of SIZES) {
-    const api = await run(size, urls, token, pipelineId, cardId, stageIds);
-    const baseline = await runBaseline(size, baselineUrl, api.sample);
+    const api = await run(size, urls, setup);
+    const baseline = await runBaseline(size, baselineUrl, api.sample, children.at(-1)!.pid!);
     const ratio = (quantile: number) => (api.at(quantile) / baseline.at(quantile)).toFixed(1);
     console.log(`  baseline (bare WebSocket fan-out of the same ${api.sample.length}-byte message): delivered ${baseline.delivered} of ${size * MOVES}`);
-    console.log(`  baseline latency p50 ${baseline.at(0.5).toFixed(1)} ms  p95 ${baseline.at(0.95).toFixed(1)} ms  p99 ${baseline.at(0.99).toFixed(1)} ms`);
+    console.log(`  baseline latency p50 ${baseline.at(0.5).toFixed(1)} ms  p95 ${baseline.at(0.95).toFixed(1)} ms  p99 ${baseline.at(0.99).toFixed(1)} ms  max ${baseline.at(1).toFixed(1)} ms; memory per socket ${baseline.perSocketKiB.toFixed(1)} KiB`);
     console.log(`  API/baseline: p50 ${ratio(0.5)}x  p95 ${ratio(0.95)}x  p99 ${ratio(0.99)}x\n`);
   }
 } finally {
@@ -54,68 +66,103 @@ try {
   for (const cleanup of cleanups) await cleanup();
 }
 
-async function run(size: number, urls: string[], token: string, pipelineId: string, cardId: string, stageIds: string[]) {
-  const rssBefore = urls.map((_, index) => residentMemory(children[index]));
-  const sentAt = new Map<number, number>();
+interface Setup {
+  pipelineId: string;
+  stageIds: string[];
+  tokens: string[];
+  filters: Array<Record<string, unknown> | null>;
+  /** One card of each team, with the users (by index) who may read it. */
+  cards: Array<{ id: string; readers: Set<number> }>;
+}
+
+async function prepareBoard(url: string): Promise<Setup> {
+  const tokens = await Promise.all(USERS.map(async (user) => {
+    const result = await graphqlAt(url, `mutation { login(email: "${user.email}", password: "demo1234") { ... on LoginPayload { token } } }`);
+    return result.data.login.token as string;
+  }));
+  const admin = tokens[0];
+  const pipelines = await graphqlAt(url, '{ pipelines(kind: DEAL) { id name stages { id } } }', {}, admin);
+  const pipeline = pipelines.data.pipelines.find((candidate: any) => candidate.name === 'Neuanlagen');
+  const board = await graphqlAt(url, 'query($id: ID!) { board(pipelineId: $id) { columns { cards { id team { name } } } } }', { id: pipeline.id }, admin);
+  const allCards = board.data.board.columns.flatMap((column: any) => column.cards);
+  const cards = ['Vertrieb Nord', 'Vertrieb Süd'].map((team) => {
+    const card = allCards.find((candidate: any) => candidate.team.name === team);
+    return { id: card.id as string, readers: new Set(USERS.flatMap((user, index) => (user.teams.includes(team) ? [index] : []))) };
+  });
+  const users = await graphqlAt(url, '{ users { id email } }', {}, admin);
+  const lars = users.data.users.find((user: any) => user.email === USERS[3].email).id;
+  const filters = [null, { mine: true }, { amountMin: '1000' }, { ownerIds: [lars] }, { stale: false }];
+  return { pipelineId: pipeline.id, stageIds: pipeline.stages.map((stage: any) => stage.id), tokens, filters, cards };
+}
+
+async function run(size: number, urls: string[], setup: Setup) {
+  const rssBefore = urls.map((_, index) => residentMemory(children[index].pid));
+  const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const clients: Client[] = [];
-  let subscribed = 0;
-  let sample = '';
   const errors: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    for (let index = 0; index < size; index += 1) {
-      const url = urls[index % urls.length];
-      const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  let leaks = 0;
+  let sample = '';
+  const readersOf = new Map(setup.cards.map((card) => [card.id, card.readers]));
+  for (let wave = 0; wave < size; wave += WAVE) {
+    await Promise.all(Array.from({ length: Math.min(WAVE, size - wave) }, (_, offset) => {
+      const index = wave + offset;
+      const user = index % USERS.length;
+      const filter = setup.filters[Math.floor(index / USERS.length) % setup.filters.length];
+      const client = createClient({ url: `${urls[index % urls.length].replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${setup.tokens[user]}` }, retryAttempts: 0 });
       clients.push(client);
-      client.on('connected', () => {
-        subscribed += 1;
-        if (subscribed === size) resolve();
-      });
-      client.subscribe(
-        { query: BOARD_SUBSCRIPTION, variables: { pipelineId, filter: null } },
-        {
+      return new Promise<void>((resolve, reject) => {
+        client.on('connected', () => resolve());
+        client.subscribe({ query: BOARD_SUBSCRIPTION, variables: { pipelineId: setup.pipelineId, filter } }, {
           next: (value: any) => {
             if (value.errors) return void errors.push(value.errors[0]?.message);
+            const event = value.data.boardChanged;
+            if (!readersOf.get(event.opportunityId)?.has(user)) leaks += 1;
             sample ||= JSON.stringify({ id: '1', type: 'next', payload: value });
-            const sent = sentAt.get(value.data.boardChanged.version);
+            const sent = sentAt.get(`${event.opportunityId}:${event.version}`);
             if (sent !== undefined) latencies.push(performance.now() - sent);
           },
           error: reject,
           complete: () => {},
-        },
-      );
-    }
-  });
-  await sleep(1000); // every subscription registered
-  const rssAfter = urls.map((_, index) => residentMemory(children[index]));
-  const current = (await graphql(urls[0], 'query($id: ID!) { node(id: $id) { ... on Opportunity { version stage { id } } } }', { id: cardId }, token)).data.node;
-  let version = current.version as number;
-  const start = stageIds.indexOf(current.stage.id);
+        });
+      });
+    }));
+  }
+  await sleep(2000); // every subscription registered
+  const rssAfter = urls.map((_, index) => residentMemory(children[index].pid));
+  const versions = await Promise.all(setup.cards.map(async (card) => (await graphqlAt(urls[0], 'query($id: ID!) { node(id: $id) { ... on Opportunity { version stage { id } } } }', { id: card.id }, setup.tokens[0])).data.node));
+  let due = 0;
   for (let move = 0; move < MOVES; move += 1) {
-    sentAt.set(version + 1, performance.now());
+    const which = move % setup.cards.length;
+    const card = setup.cards[which];
+    const current = versions[which];
+    sentAt.set(`${card.id}:${current.version + 1}`, performance.now());
     // Every move goes to the next stage, so each one is a real change.
-    const stage = stageIds[(start + move + 1) % stageIds.length];
-    const result = await graphql(urls[0], 'mutation($id: ID!, $stage: ID!, $v: Int) { moveOpportunity(id: $id, stageId: $stage, version: $v) { __typename ... on MoveOpportunitySuccess { opportunity { version } } } }', { id: cardId, stage, v: version }, token);
-    version = result.data.moveOpportunity.opportunity.version;
+    const stage = setup.stageIds[(setup.stageIds.indexOf(current.stage.id) + 1) % setup.stageIds.length];
+    const result = await graphqlAt(urls[0], 'mutation($id: ID!, $stage: ID!, $v: Int) { moveOpportunity(id: $id, stageId: $stage, version: $v) { __typename ... on MoveOpportunitySuccess { opportunity { version stage { id } } } } }', { id: card.id, stage, v: current.version }, setup.tokens[0]);
+    versions[which] = result.data.moveOpportunity.opportunity;
+    due += Array.from({ length: size }, (_, index) => index % USERS.length).filter((user) => card.readers.has(user)).length;
     await sleep(300);
   }
-  await allDelivered(() => latencies.length, size * MOVES);
+  await allDelivered(() => latencies.length, due);
   await Promise.all(clients.map((client) => client.dispose()));
   const at = percentiles(latencies);
-  const perConnection = rssAfter.map((after, index) => ((after - rssBefore[index]) / (size / urls.length)) / 1024);
-  console.log(`${size} subscribers${urls.length > 1 ? ` (${size / urls.length} per instance)` : ''}, ${MOVES} moves`);
-  console.log(`  delivered ${latencies.length} of ${size * MOVES} events${errors.length ? `; ${errors.length} arrived with errors, e.g. "${errors[0]}"` : ''}`);
+  const perConnection = rssAfter.map((after, index) => (after - rssBefore[index]) / (size / urls.length) / 1024);
+  console.log(`${size} subscribers${urls.length > 1 ? ` (${size / urls.length} per instance)` : ''} of ${USERS.length} users in two teams with ${setup.filters.length} filters, ${MOVES} moves`);
+  console.log(`  delivered ${latencies.length} of ${due} due events${errors.length ? `; ${errors.length} arrived with errors, e.g. "${errors[0]}"` : ''}; events about a card the subscriber may not read: ${leaks}`);
   console.log(`  latency p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  p99 ${at(0.99).toFixed(1)} ms  max ${at(1).toFixed(1)} ms`);
-  console.log(`  server memory per subscription: ${perConnection.map((kib) => `${kib.toFixed(1)} KiB`).join(', ')} (resident set growth / connections)`);
+  console.log(`  server memory per subscription: ${perConnection.map((kib) => `${kib.toFixed(1)} KiB`).join(', ')} (resident set growth / connections; now ${rssAfter.map(mib).join(', ')})`);
   return { at, sample };
 }
 
 /** The same number of sockets and moves against the bare fan-out server, with the API's message. */
-async function runBaseline(size: number, url: string, sample: string) {
+async function runBaseline(size: number, url: string, sample: string, pid: number) {
   const latencies: number[] = [];
   const sentAt = new Map<number, number>();
-  const sockets = await Promise.all(
-    Array.from({ length: size }, () => new Promise<WebSocket>((resolve, reject) => {
+  const rssBefore = residentMemory(pid);
+  const sockets: WebSocket[] = [];
+  for (let wave = 0; wave < size; wave += WAVE) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(WAVE, size - wave) }, () => new Promise<WebSocket>((resolve, reject) => {
       const socket = new WebSocket(url.replace('http', 'ws'));
       socket.on('open', () => resolve(socket));
       socket.on('error', reject);
@@ -123,8 +170,10 @@ async function runBaseline(size: number, url: string, sample: string) {
         const sent = sentAt.get(JSON.parse(data.toString()).payload.data.boardChanged.version);
         if (sent !== undefined) latencies.push(performance.now() - sent);
       });
-    })),
-  );
+    })))));
+  }
+  await sleep(2000);
+  const perSocketKiB = (residentMemory(pid) - rssBefore) / size / 1024;
   const message = JSON.parse(sample);
   for (let move = 1; move <= MOVES; move += 1) {
     message.payload.data.boardChanged.version = -move;
@@ -134,7 +183,7 @@ async function runBaseline(size: number, url: string, sample: string) {
   }
   await allDelivered(() => latencies.length, size * MOVES);
   for (const socket of sockets) socket.close();
-  return { at: percentiles(latencies), delivered: latencies.length };
+  return { at: percentiles(latencies), delivered: latencies.length, perSocketKiB };
 }
 
 /** Waits until every event has arrived, or 30 s after the last one did: what is missing then is lost. */
@@ -145,11 +194,6 @@ async function allDelivered(delivered: () => number, expected: number) {
     await sleep(200);
     if (delivered() !== last) [last, quietSince] = [delivered(), performance.now()];
   }
-}
-
-function percentiles(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
 }
 
 async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
@@ -169,53 +213,4 @@ async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
   const dir = await mkdtemp(path.join(tmpdir(), 'crm-bench-rt-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   return { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: dir };
-}
-
-function startServer(script: string[], extraEnv: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
-    env: { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-async function login(url: string) {
-  const result = await graphql(url, 'mutation { login(email: "jens.petersen@nordlicht.example", password: "demo1234") { ... on LoginPayload { token } } }');
-  return result.data.login.token as string;
-}
-
-async function findCard(url: string, token: string) {
-  const pipelines = await graphql(url, '{ pipelines(kind: DEAL) { id name stages { id } } }', {}, token);
-  const pipeline = pipelines.data.pipelines.find((candidate: any) => candidate.name === 'Neuanlagen');
-  const board = await graphql(url, 'query($id: ID!) { board(pipelineId: $id) { columns { cards { id } } } }', { id: pipeline.id }, token);
-  const card = board.data.board.columns.flatMap((column: any) => column.cards)[0];
-  return { pipelineId: pipeline.id as string, cardId: card.id as string, stageIds: pipeline.stages.map((stage: any) => stage.id) as string[] };
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as any;
-}
-
-/** Resident set size of a child process in bytes (Linux). */
-function residentMemory(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

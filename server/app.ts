@@ -15,8 +15,10 @@ import { maskError } from './graphql-errors.ts';
 import { createExportHandler } from './http/export.ts';
 import { createImportHandler } from './http/import.ts';
 import { createLoaders } from './loaders.ts';
+import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
+import { forgetCachedSettings, staleAfterDaysCached } from './domain/settings.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
 import { scheduleQuoteExpiry } from './quote-expiry-job.ts';
 import { schema } from './schema/index.ts';
@@ -44,6 +46,9 @@ interface InitialContext {
   socket?: WebSocket;
 }
 
+/** Subscriptions fed by the event bus alone, whose subscribers of one access and filter can share one run. */
+const SHARED_EVENT_FIELDS = new Set(['boardChanged', 'opportunityChanged', 'notificationAdded', 'documentChanged']);
+
 /** Close code for a user over their number of open WebSockets. */
 const CLOSE_TOO_MANY_SOCKETS = 4429;
 
@@ -55,6 +60,12 @@ const CLOSE_TOO_MANY_SOCKETS = 4429;
 export function buildApp({ db, config, events = createServerPubSub(config.redisUrl) }: AppOptions) {
   const { pubsub } = events;
   const { limits } = config;
+  // Settings every request reads are cached per process: read them now, forget them on a change.
+  void staleAfterDaysCached(db.prisma).catch(() => {});
+  const settingsChanges = pubsub.subscribe('settings')[Symbol.asyncIterator]();
+  void (async () => {
+    for (let change = await settingsChanges.next(); !change.done; change = await settingsChanges.next()) forgetCachedSettings(db.prisma);
+  })();
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
   const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
@@ -76,6 +87,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       operationTimeout(limits.operationTimeoutMs),
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),
+      groupedSubscriptions<Context>((context) => ({ ...context, loaders: createLoaders(db.prisma, context.viewer) }), SHARED_EVENT_FIELDS),
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
@@ -200,7 +212,11 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     server,
     async start(port = config.port, host = config.host) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      dueNotifier ??= setInterval(() => void announceDueActivities(db, pubsub), DUE_CHECK_INTERVAL_MS);
+      // A run still working off a backlog is not joined by the next tick: that one is skipped.
+      let announcing: Promise<void> | undefined;
+      dueNotifier ??= setInterval(() => {
+        announcing ??= announceDueActivities(db, pubsub).finally(() => (announcing = undefined));
+      }, DUE_CHECK_INTERVAL_MS);
       stopQuoteExpiry ??= scheduleQuoteExpiry(db, pubsub);
       const address = server.address() as AddressInfo;
       return { port: address.port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` };
@@ -211,6 +227,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
      */
     async stop() {
       if (dueNotifier) clearInterval(dueNotifier);
+      void settingsChanges.return?.();
       stopQuoteExpiry?.();
       await wsCleanup.dispose();
       wsServer.close();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.ts';
 import { accountReadWhere, canReadCustomerRecord, contactReadWhere } from './domain/access.ts';
+import { staleAfterDaysCached } from './domain/settings.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
 /**
@@ -9,10 +10,10 @@ import type { PrismaClient } from './generated/prisma/client.ts';
  */
 export function createLoaders(prisma: PrismaClient, viewer: Viewer | null) {
   return {
-    /** The organisation's "stale after N days" rule, read once per request. */
+    /** The organisation's "stale after N days" rule, cached by the process for a few seconds. */
     staleAfterDays: new DataLoader<'organisation', number>(async (keys) => {
-      const settings = await prisma.organisationSettings.findUnique({ where: { id: 1 } });
-      return keys.map(() => settings?.staleAfterDays ?? 14);
+      const staleAfterDays = await staleAfterDaysCached(prisma);
+      return keys.map(() => staleAfterDays);
     }),
     /**
      * Names for ids in opportunity history ("stageId" + id -> "Angebot"), one statement per kind

@@ -12,6 +12,7 @@ export type Topics = {
   /** Quotes, orders and invoices, keyed `opportunity:<id>`, `account:<id>` and `<kind>:<id>` (e.g. `QUOTE:<id>`). */
   documents: [key: string, event: DocumentChangedEvent];
   access: [userId: string, event: { credentialId?: string }];
+  settings: [event: { type: 'SETTINGS_CHANGED' }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
@@ -56,6 +57,10 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
     }
     if (event.type === 'ACCESS_CHANGED') {
       pubsub.publish('access', event.userId, { credentialId: event.credentialId });
+      continue;
+    }
+    if (event.type === 'SETTINGS_CHANGED') {
+      pubsub.publish('settings', event);
       continue;
     }
     pubsub.publish('board', event.pipelineId, event);

@@ -10,7 +10,11 @@ const EXPIRY_INTERVAL_MS = 60_000;
  * makes running it on several instances safe. Returns the function that stops it.
  */
 export function scheduleQuoteExpiry(db: Database, pubsub: PubSub, intervalMs = EXPIRY_INTERVAL_MS): () => void {
-  const timer = setInterval(() => void expireAndAnnounce(db, pubsub), intervalMs);
+  // A run still working off a backlog is not joined by the next tick: that one is skipped.
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    running ??= expireAndAnnounce(db, pubsub).finally(() => (running = undefined));
+  }, intervalMs);
   return () => clearInterval(timer);
 }
 

@@ -41,7 +41,9 @@ export type DomainEvent =
    * A user's access changed: one credential ended (`credentialId`: logout, revoked token) or all
    * of them may have (deactivated, role or teams changed). Live subscriptions check again.
    */
-  | { type: 'ACCESS_CHANGED'; userId: string; credentialId?: string };
+  | { type: 'ACCESS_CHANGED'; userId: string; credentialId?: string }
+  /** The organisation's settings changed: every instance forgets the ones it cached. */
+  | { type: 'SETTINGS_CHANGED' };
 
 export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
 export type DocumentChangedEvent = Extract<DomainEvent, { type: 'DOCUMENT_CHANGED' }>;

@@ -67,3 +67,39 @@ describe('due and overdue activities', () => {
     expect(await prisma.notification.count({ where: { title: { contains: 'Gleichzeitig' } } })).toBe(1);
   });
 });
+
+// 100,000 on PostgreSQL; the embedded PGlite of the fast suite takes 10,000 (about a minute
+// for 100,000 there), with batches a tenth the size, so the runs are the same.
+describe('a backlog of 100,000 overdue activities', () => {
+  it('is announced in bounded batches, each run going on where the last one stopped', async () => {
+    const backlog = await createTestDatabase();
+    const size = backlog.db.kind === 'postgres' ? 100_000 : 10_000;
+    const batchSize = size / 100;
+    try {
+      const prisma = backlog.db.prisma;
+      const people = await createOrganisation(prisma);
+      const account = await prisma.account.create({
+        data: { name: 'Rückstand GmbH', normalizedName: 'ruckstand', statusKey: 'PROSPECT', ownerId: people.northSales.id, teamId: people.north.id },
+      });
+      const sql = await backlog.db.connect();
+      try {
+        await sql.query(
+          `INSERT INTO "Activity" ("id", "type", "subject", "accountId", "assigneeId", "createdById", "teamId", "dueAt", "createdAt", "updatedAt")
+           SELECT gen_random_uuid(), 'TASK', 'Rückstand ' || n, $1, $2, $2, $3, $4::timestamptz - (n % 600) * interval '1 minute', $4::timestamptz, $4::timestamptz
+           FROM generate_series(1, $5::int) AS n`,
+          [account.id, people.northSales.id, people.north.id, NOW, size],
+        );
+      } finally {
+        sql.release();
+      }
+      const runs: number[] = [];
+      for (let run = 0; run < 10 && runs.at(-1) !== 0; run += 1) runs.push(await notifyDueActivities(prisma, NOW, { batchSize, maxBatches: 30 }));
+      // 30 batches per run: four runs work off the backlog, the fifth finds nothing.
+      expect(runs).toEqual([0.3, 0.3, 0.3, 0.1, 0].map((share) => share * size));
+      expect(await prisma.notification.count({ where: { kind: 'ACTIVITY_OVERDUE' } })).toBe(size);
+      expect(await prisma.activity.count({ where: { overdueNotifiedAt: null } })).toBe(0);
+    } finally {
+      await backlog.drop();
+    }
+  }, 600_000);
+});

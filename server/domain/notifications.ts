@@ -130,30 +130,79 @@ interface DueRow {
   opportunityId: string | null;
 }
 
+/** Activities announced per transaction; a run takes batch after batch (at most `DUE_MAX_BATCHES` of each kind). */
+export const DUE_BATCH_SIZE = 1_000;
+/** What a run leaves over is announced by the next run, which starts where this one stopped. */
+export const DUE_MAX_BATCHES = 50;
+
+type DueKind = 'ACTIVITY_DUE' | 'ACTIVITY_OVERDUE';
+
 /**
  * Tells assignees about their open activities that are about to be due or have become overdue,
- * each once per due date. The rows are claimed with one UPDATE ... RETURNING, so several server
- * instances running this at the same moment never announce an activity twice.
+ * each once per due date, in batches of `batchSize` activities, each batch in a short transaction
+ * of its own (a backlog of 100,000 is worked off batch by batch instead of failing as a whole).
+ * Each batch claims its rows with one UPDATE over rows selected FOR UPDATE SKIP LOCKED, so
+ * several server instances running this at the same moment split the work and never announce an
+ * activity twice; a claimed row is marked, so the next batch or run goes on where this one stopped.
  */
-export async function notifyDueActivities(prisma: PrismaClient, now = new Date()): Promise<number> {
-  return committed(() =>
-    prisma.$transaction(async (tx) => {
-      const soon = new Date(now.getTime() + DUE_SOON_MS);
-      const horizon = new Date(now.getTime() - OVERDUE_HORIZON_MS);
-      const due = await tx.$queryRaw<DueRow[]>`
-        UPDATE "Activity" SET "dueNotifiedAt" = ${now}
+export async function notifyDueActivities(
+  prisma: PrismaClient,
+  now = new Date(),
+  { batchSize = DUE_BATCH_SIZE, maxBatches = DUE_MAX_BATCHES } = {},
+): Promise<number> {
+  let total = 0;
+  for (const kind of ['ACTIVITY_DUE', 'ACTIVITY_OVERDUE'] as const) {
+    for (let batch = 0; batch < maxBatches; batch += 1) {
+      const announced = await committed(() =>
+        prisma.$transaction(async (tx) => {
+          const rows = await claimDue(tx, kind, now, batchSize);
+          await createNotifications(
+            tx,
+            rows.map((row) => ({
+              userId: row.assigneeId,
+              kind,
+              opportunityId: row.opportunityId,
+              title: `${kind === 'ACTIVITY_DUE' ? 'Due soon' : 'Overdue'}: ${row.subject}`.slice(0, 200),
+              details: details({ subject: row.subject }),
+              createdAt: now,
+            })),
+          );
+          return rows.length;
+        }),
+      );
+      total += announced;
+      if (announced < batchSize) break;
+    }
+  }
+  return total;
+}
+
+/** Marks up to `limit` activities as announced (earliest due first) and returns them. */
+function claimDue(tx: Tx, kind: DueKind, now: Date, limit: number): Promise<DueRow[]> {
+  if (kind === 'ACTIVITY_DUE') {
+    const soon = new Date(now.getTime() + DUE_SOON_MS);
+    return tx.$queryRaw<DueRow[]>`
+      WITH claimed AS (
+        SELECT "id" FROM "Activity"
         WHERE "doneAt" IS NULL AND "dueNotifiedAt" IS NULL AND "dueAt" > ${now} AND "dueAt" <= ${soon}
-        RETURNING "id", "assigneeId", "subject", "opportunityId"`;
-      const overdue = await tx.$queryRaw<DueRow[]>`
-        UPDATE "Activity" SET "overdueNotifiedAt" = ${now}
-        WHERE "doneAt" IS NULL AND "overdueNotifiedAt" IS NULL AND "dueAt" <= ${now} AND "dueAt" > ${horizon}
-        RETURNING "id", "assigneeId", "subject", "opportunityId"`;
-      const rows: Prisma.NotificationCreateManyInput[] = [
-        ...due.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_DUE' as const, opportunityId: row.opportunityId, title: `Due soon: ${row.subject}`.slice(0, 200), details: details({ subject: row.subject }), createdAt: now })),
-        ...overdue.map((row) => ({ userId: row.assigneeId, kind: 'ACTIVITY_OVERDUE' as const, opportunityId: row.opportunityId, title: `Overdue: ${row.subject}`.slice(0, 200), details: details({ subject: row.subject }), createdAt: now })),
-      ];
-      await createNotifications(tx, rows);
-      return rows.length;
-    }),
-  );
+        ORDER BY "dueAt", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "Activity" a SET "dueNotifiedAt" = ${now}
+      FROM claimed WHERE a."id" = claimed."id"
+      RETURNING a."id", a."assigneeId", a."subject", a."opportunityId"`;
+  }
+  const horizon = new Date(now.getTime() - OVERDUE_HORIZON_MS);
+  return tx.$queryRaw<DueRow[]>`
+    WITH claimed AS (
+      SELECT "id" FROM "Activity"
+      WHERE "doneAt" IS NULL AND "overdueNotifiedAt" IS NULL AND "dueAt" <= ${now} AND "dueAt" > ${horizon}
+      ORDER BY "dueAt", "id"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "Activity" a SET "overdueNotifiedAt" = ${now}
+    FROM claimed WHERE a."id" = claimed."id"
+    RETURNING a."id", a."assigneeId", a."subject", a."opportunityId"`;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { OrganisationSettings, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { adminChange } from './admin-edit.ts';
+import { committed, emit } from './events.ts';
 import { omittable, optionalEmail, optionalPhone, optionalPostalCode, optionalText, optionalWebsite } from './validation.ts';
 
 /** Organisation-wide settings: one row (id 1), created by the migration. */
@@ -51,6 +52,28 @@ export function letterheadOf(settings: OrganisationSettings): Letterhead {
 
 export async function getStaleAfterDays(prisma: Reader): Promise<number> {
   return (await getOrganisationSettings(prisma)).staleAfterDays;
+}
+
+const cachedStaleAfterDays = new WeakMap<PrismaClient, Promise<number>>();
+
+/**
+ * The stale rule, read from the database once per client and kept: every board, list and card
+ * asks for it, and it changes a few times a year. `updateOrganisationSettings` forgets it at once
+ * and emits SETTINGS_CHANGED, on which every instance forgets its own (`forgetCachedSettings`).
+ */
+export function staleAfterDaysCached(prisma: PrismaClient): Promise<number> {
+  let value = cachedStaleAfterDays.get(prisma);
+  if (!value) {
+    value = getStaleAfterDays(prisma);
+    cachedStaleAfterDays.set(prisma, value);
+    // A failed read is not kept: the next request asks again.
+    value.catch(() => cachedStaleAfterDays.delete(prisma));
+  }
+  return value;
+}
+
+export function forgetCachedSettings(prisma: PrismaClient) {
+  cachedStaleAfterDays.delete(prisma);
 }
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -112,9 +135,12 @@ export function updateOrganisationSettings(
   viewer: Viewer,
   rawInput: UpdateOrganisationSettingsInput,
 ): Promise<OrganisationSettings> {
-  return adminChange(prisma, viewer, updateSettingsInput, rawInput, (tx, input) => {
-    const { letterhead, ...settings } = input;
-    const data = { ...settings, ...letterhead, updatedAt: new Date() };
-    return tx.organisationSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, ...data }, update: data });
-  });
+  return committed(() =>
+    adminChange(prisma, viewer, updateSettingsInput, rawInput, (tx, input) => {
+      const { letterhead, ...settings } = input;
+      const data = { ...settings, ...letterhead, updatedAt: new Date() };
+      emit({ type: 'SETTINGS_CHANGED' });
+      return tx.organisationSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, ...data }, update: data });
+    }),
+  ).finally(() => forgetCachedSettings(prisma));
 }

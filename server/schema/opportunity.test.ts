@@ -166,7 +166,15 @@ describe('reopening a won opportunity', () => {
 
 describe('without activity', () => {
   it('flags open opportunities whose last activity is older than the organisation allows', async () => {
-    await t.prisma.organisationSettings.update({ where: { id: 1 }, data: { staleAfterDays: 7 } });
+    const setStaleAfterDays = async (staleAfterDays: number) => {
+      const updated = await t.graphql(
+        'mutation($input: UpdateOrganisationSettingsInput!) { updateOrganisationSettings(input: $input) { __typename } }',
+        { input: { staleAfterDays } },
+        org.admin.token,
+      );
+      expect(updated.data.updateOrganisationSettings.__typename).toBe('UpdateOrganisationSettingsSuccess');
+    };
+    await setStaleAfterDays(7);
     const quiet = (await create(org.northSales.token, { title: 'Ruhig' })).opportunity;
     const busy = (await create(org.northSales.token, { title: 'Aktiv' })).opportunity;
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
@@ -179,7 +187,7 @@ describe('without activity', () => {
     const staleTitles = await t.graphql('{ opportunities(filter: { stale: true }) { edges { node { title } } } }', {}, org.northSales.token);
     expect(staleTitles.data.opportunities.edges.map((edge: any) => edge.node.title)).toContain('Ruhig');
     expect(staleTitles.data.opportunities.edges.map((edge: any) => edge.node.title)).not.toContain('Aktiv');
-    await t.prisma.organisationSettings.update({ where: { id: 1 }, data: { staleAfterDays: 14 } });
+    await setStaleAfterDays(14);
     expect((await read(quiet.id)).isStale).toBe(false);
   });
 });

@@ -110,8 +110,10 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
       void iterator.return?.();
     });
 
+    // One promise for the stop, not a new one per event: a board has thousands of subscribers.
+    const stopped = stop.then(() => null);
     for (;;) {
-      const next = await Promise.race([iterator.next(), stop.then(() => null)]);
+      const next = await Promise.race([iterator.next(), stopped]);
       if (!next || next.done || ended) break;
       if (paused > 0) held.push(next.value);
       else await push(next.value);
