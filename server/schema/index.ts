@@ -55,6 +55,8 @@ import './billing/related-documents.ts';
 import './billing/document-live.ts';
 import './campaigns/campaign.ts';
 import './budgets/budget.ts';
+import './kpis/kpis.ts';
+import './kpis/kpi-records.ts';
 
 builder.queryType({});
 builder.mutationType({});
