@@ -107,7 +107,8 @@ export function expectedOpportunityFigures(world: KpiWorld, f: Filter) {
       pipelineValue: total(openDeals, amount),
       byStage: byStage(openDeals),
       lossReasons: lossReasons(closed('DEAL', 'LOST')),
-      ...(f.asOf ? {} : { withoutActivity: total(openDeals.filter((r) => r.inactiveSince.getTime() < staleBefore), amount) }),
+      // The activity history is not kept, so the figure has no value as of a past moment.
+      withoutActivity: f.asOf ? null : total(openDeals.filter((r) => r.inactiveSince.getTime() < staleBefore), amount),
     },
     salesCycleDays: average(won.map((r) => days(r.closedAt!, r.createdAt))),
     forecast: expectedForecast(world, f, rows, byStage),

@@ -39,3 +39,19 @@ export function normalize(value: any, key = ''): any {
   if (typeof value === 'number' && !Number.isInteger(value)) return Math.round(value * 1e9) / 1e9;
   return value;
 }
+
+/** The figures each dashboard tab asks for in one request. */
+export const TAB_QUERIES = {
+  overview: `${OPPORTUNITY_FIGURES} ${DOCUMENT_FIGURES} ${CONTACT_FIGURES}
+    revenue { monthTargetVsActual { month target actual } projectedYear { total } }
+    activities { open } orders { intake { month count amount } } leads { withoutActivity ${TOTAL} }`,
+  month: `deals { won ${TOTAL} lost ${TOTAL} closingThisMonth ${TOTAL} weightedOpen ${TOTAL} byStage { stage { name } count amount weightedAmount } }
+    revenue { month ${TOTAL} forecastMonth { actual ${TOTAL} weightedOpenDeals ${TOTAL} total } byPipeline { pipeline { name } count amount weightedAmount } }
+    products { top { product { name } quantity revenue ${TOTAL} } }`,
+  team: `team { byUser { user { name } won ${TOTAL} lost ${TOTAL} owned ${TOTAL} revenue ${TOTAL} } byTeam { team { name } won ${TOTAL} lost ${TOTAL} owned ${TOTAL} revenue ${TOTAL} } }`,
+  forecast: `forecast { byMonth { month count amount weightedAmount target } byStatus { status count amount weightedAmount }
+      byStage { stage { name } count amount weightedAmount } byCloseMonth { month count amount weightedAmount }
+      funnel { stage { name } count amount entered advanced conversionToNext } bySalesperson(interval: QUARTER) { user { name } buckets { start won ${TOTAL} open ${TOTAL} } } }`,
+  my: `my { revenue ${TOTAL} leads { count amount weightedAmount } deals { open { count amount weightedAmount } forecastByMonth { month amount target } }
+      tasks { open overdue } quotes ${TOTAL} orders ${TOTAL} invoices { open ${TOTAL} overdue ${TOTAL} } activeContacts { accounts contacts } followed ${TOTAL} }`,
+};

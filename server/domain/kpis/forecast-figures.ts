@@ -53,7 +53,7 @@ const byCloseMonth: Part = {
  */
 function bySalesperson(interval: SalespersonInterval): Part {
   const unit = raw(`'${interval.toLowerCase()}'`);
-  const step = raw(`'1 ${interval === 'MONTH' ? 'month' : '3 months'}'`);
+  const step = raw(interval === 'MONTH' ? "'1 month'" : "'3 months'");
   return {
     select: (q) => sql`(
       WITH figures AS (
