@@ -57,6 +57,7 @@ import './campaigns/campaign.ts';
 import './budgets/budget.ts';
 import './kpis/kpis.ts';
 import './kpis/kpi-records.ts';
+import './kpis/kpi-live.ts';
 
 builder.queryType({});
 builder.mutationType({});

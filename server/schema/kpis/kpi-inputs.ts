@@ -48,7 +48,7 @@ export function kpiSettings(context: Context) {
   return settings.then(({ timeZone, staleAfterDays }) => ({ timeZone, staleAfterDays }));
 }
 
-function decodedArguments(period: PeriodArg, scope: ScopeArg, asOf: Date | null | undefined, requestTime: Date, timeZone: string): KpiArguments {
+export function kpiArguments(period: PeriodArg, scope: ScopeArg, asOf: Date | null | undefined, requestTime: Date, timeZone: string): KpiArguments {
   if (period && (period.from == null) !== (period.to == null)) {
     throw ValidationError.field(period.from == null ? 'period.from' : 'period.to', 'REQUIRED', 'Give both from and to, or a preset.');
   }
@@ -69,7 +69,7 @@ export async function resolveKpiQuery(context: Context, period: PeriodArg, scope
   const viewer = requireViewer(context);
   const settings = await kpiSettings(context);
   const requestTime = new Date();
-  return kpiQuery(viewer, decodedArguments(period, scope, asOf, requestTime, settings.timeZone), settings, requestTime);
+  return kpiQuery(viewer, kpiArguments(period, scope, asOf, requestTime, settings.timeZone), settings, requestTime);
 }
 
 /** The same period and scope as of `asOf` (or as they are now when it is null). */
