@@ -1,4 +1,4 @@
-import { addDays, berlinDay, DAY, money, replay, type GenOpportunity, type KpiWorld, type OppState } from './kpi-world.ts';
+import { berlinDay, DAY, money, replay, type GenOpportunity, type KpiWorld, type OppState } from './kpi-world.ts';
 
 /**
  * The KPI figures of kpis.md computed in TypeScript from the generated world's in-memory records
@@ -14,7 +14,7 @@ export interface Filter {
   asOf?: Date;
 }
 
-interface Row extends OppState {
+export interface Row extends OppState {
   id: string;
   accountId: string;
   createdAt: Date;
@@ -24,19 +24,19 @@ interface Row extends OppState {
   dealSince: Date | null;
 }
 
-const total = <T>(rows: T[], amount: (row: T) => number) => ({ count: rows.length, amount: money(rows.reduce((sum, row) => sum + amount(row), 0)) });
-const rate = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
+export const total = <T>(rows: T[], amount: (row: T) => number) => ({ count: rows.length, amount: money(rows.reduce((sum, row) => sum + amount(row), 0)) });
+export const rate = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
 const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-const inDays = (day: string, f: Filter) => day >= f.from && day < f.to;
-const inPeriod = (at: Date | string | null, f: Filter) => at !== null && inDays(berlinDay(new Date(at)), f);
-const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+export const inDays = (day: string, f: Filter) => day >= f.from && day < f.to;
+export const inPeriod = (at: Date | string | null, f: Filter) => at !== null && inDays(berlinDay(new Date(at)), f);
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 
 export function monthsOf(f: Filter): string[] {
   const months: string[] = [];
   for (let month = monthOf(f.from); month < f.to; month = nextMonth(month)) months.push(month);
   return months;
 }
-const nextMonth = (month: string) => {
+export const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 };
@@ -242,4 +242,4 @@ export function expectedContacts(world: KpiWorld, f: Filter) {
   };
 }
 
-export { addDays };
+

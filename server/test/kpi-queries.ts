@@ -20,7 +20,7 @@ export const DOCUMENT_FIGURES = `
 
 export const CONTACT_FIGURES = 'contacts { all { accounts contacts } active { accounts contacts } won lost }';
 
-const MONEY_KEYS = new Set(['amount', 'weightedAmount', 'target', 'actual', 'volume']);
+const MONEY_KEYS = new Set(['amount', 'weightedAmount', 'target', 'actual', 'volume', 'quantity']);
 
 /**
  * Makes API answers and expected figures comparable: money with two decimals, fractions and days

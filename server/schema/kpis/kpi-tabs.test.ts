@@ -2,6 +2,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationCost } from '../../security/query-cost.ts';
 import { schema } from '../index.ts';
+import { expectedMoreFigures } from '../../test/kpi-expected-more.ts';
 import { expectedOpportunityFigures, opportunityRows, type Filter } from '../../test/kpi-expected.ts';
 import { normalize, OPPORTUNITY_FIGURES, TAB_QUERIES } from '../../test/kpi-queries.ts';
 import { addDays, berlinDay, DAY, money, createKpiWorld, type KpiWorld } from '../../test/kpi-world.ts';
@@ -118,6 +119,38 @@ describe('tabs', () => {
       expect(target).toBe(y === year() ? money(budget.months[m - 1]) : '0.00');
     }
   });
+});
+
+describe('month tab, projections, funnel, sales grid', () => {
+  const TOTAL = '{ count amount }';
+  const MORE = `deals { closingThisMonth ${TOTAL} }
+    revenue { month ${TOTAL} forecastMonth { actual ${TOTAL} weightedOpenDeals ${TOTAL} total } projectedYear { actual ${TOTAL} weightedOpenDeals ${TOTAL} total }
+      monthTargetVsActual { month target actual } byPipeline { pipeline { name } count amount weightedAmount } }
+    products { top { product { name } quantity revenue ${TOTAL} } }
+    forecast { byCloseMonth { month count amount weightedAmount } funnel { stage { name } count amount entered advanced conversionToNext }
+      bySalesperson(interval: QUARTER) { user { id } buckets { start won ${TOTAL} open ${TOTAL} } } }
+    orders { intake { month count amount } } leads { withoutActivity ${TOTAL} }`;
+
+  for (const which of ['lastYear', 'thisYear'] as const) {
+    it(`equal the figures computed from the records (${which})`, async () => {
+      const period = which === 'lastYear' ? lastYear() : { from: `${year()}-01-01`, to: `${year() + 1}-01-01` };
+      const actual = normalize(await kpis(MORE, world.org.admin.token, { period }));
+      const expected = expectedMoreFigures(world, { ...period, teams: both() });
+      const fixed = (projection: any) => ({ ...projection, total: Number(projection.total).toFixed(2) });
+      expect(actual.deals).toEqual(normalize(expected.month.deals));
+      expect({ ...actual.revenue, forecastMonth: fixed(actual.revenue.forecastMonth), projectedYear: fixed(actual.revenue.projectedYear), byPipeline: actual.revenue.byPipeline.filter((row: any) => row.count > 0) })
+        .toEqual(normalize({ ...expected.month.revenue, byPipeline: expected.month.revenue.byPipeline.filter((row) => row.count > 0) }));
+      expect(actual.products).toEqual(normalize(expected.month.products));
+      expect(actual.forecast.byCloseMonth).toEqual(normalize(expected.byCloseMonth));
+      expect(actual.forecast.funnel.filter((row: any) => row.count > 0 || row.entered > 0)).toEqual(normalize(expected.funnel));
+      expect(new Map(actual.forecast.bySalesperson.map((row: any) => [row.user.id, row.buckets]))).toEqual(
+        new Map([...expected.bySalesperson].map(([ownerId, buckets]) => [globalId('User', ownerId), normalize(buckets)])),
+      );
+      expect(actual.orders.intake).toEqual(normalize(expected.ordersIntake));
+      expect(actual.leads.withoutActivity).toEqual(normalize(expected.leadsWithoutActivity));
+      expect(expected.funnel.some((row) => row.advanced > 0)).toBe(true);
+    });
+  }
 });
 
 describe('as of a past day', () => {
