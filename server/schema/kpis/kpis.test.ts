@@ -86,6 +86,30 @@ describe('known answers', () => {
   });
 });
 
+describe('drill-down of documents, activities and accounts', () => {
+  it('lists as many records as the figure counts, adding up to its amount', async () => {
+    const period = periods().lastYear;
+    const figures = await kpis('revenue { year { count amount } } activities { completed } quotes { sent { count amount } } orders { total } contacts { won }', world.org.admin.token, period);
+    const page = async (field: string, figure: string) => {
+      const response = await t.graphql(
+        `query($figure: Kpi${field}Figure!, $period: KpiPeriodInput) { kpi${field}s: kpi${field === 'Activity' ? 'Activities' : `${field}s`}(figure: $figure, period: $period, first: 100) { totalCount edges { amount } } }`,
+        { figure, period },
+        world.org.admin.token,
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data[`kpi${field}s`];
+    };
+    const sum = (edges: Array<{ amount: string }>) => edges.reduce((total, edge) => total + Math.round(Number(edge.amount) * 100), 0);
+    const invoices = await page('Invoice', 'REVENUE');
+    expect(invoices.totalCount).toBe(figures.revenue.year.count);
+    if (invoices.totalCount <= 100) expect((sum(invoices.edges) / 100).toFixed(2)).toBe(figures.revenue.year.amount);
+    expect((await page('Quote', 'QUOTES_SENT')).totalCount).toBe(figures.quotes.sent.count);
+    expect((await page('Order', 'ORDERS')).totalCount).toBe(figures.orders.total);
+    expect((await page('Activity', 'ACTIVITIES_COMPLETED')).totalCount).toBe(figures.activities.completed);
+    expect((await page('Account', 'WON')).totalCount).toBe(figures.contacts.won);
+  });
+});
+
 describe('access', () => {
   it("counts only what the viewer may read: a team's people see their team's totals, the other team's never", async () => {
     const period = periods().lastYear;
