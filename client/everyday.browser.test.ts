@@ -106,11 +106,11 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Activities', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets', 'Import']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Board', 'My tasks', 'Activities', 'Quotes', 'Orders', 'Invoices', 'Campaigns', 'Budgets', 'Key figures', 'Import']);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Aktivitäten', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget', 'Import']);
+    await expect.poll(() => navigation.getByRole('link').allTextContents()).toEqual(['Firmen', 'Kontakte', 'Verkaufschancen', 'Board', 'Meine Aufgaben', 'Aktivitäten', 'Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget', 'Kennzahlen', 'Import']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
