@@ -107,10 +107,12 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     const page = await signedIn(org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Sales', 'Customers', 'Revenue']);
+    expect(await nav.getByRole('link', { name: 'Key figures' }).count()).toBe(1);
 
     await page.getByLabel('Language').selectOption('DE');
     const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
     await expect.poll(() => navigation.getByRole('button').allTextContents()).toEqual(['Vertrieb', 'Kunden', 'Umsatz']);
+    expect(await navigation.getByRole('link', { name: 'Kennzahlen' }).count()).toBe(1);
     await navigation.getByRole('button', { name: 'Umsatz' }).click();
     expect(await navigation.getByRole('link').allTextContents()).toEqual(['Angebote', 'Aufträge', 'Rechnungen', 'Kampagnen', 'Budget']);
     await navigation.getByRole('button', { name: 'Umsatz' }).click();

@@ -13,6 +13,8 @@ export type Topics = {
   documents: [key: string, event: DocumentChangedEvent];
   access: [userId: string, event: { credentialId?: string }];
   settings: [event: { type: 'SETTINGS_CHANGED' }];
+  /** Every committed change of opportunities and documents, for the key-figure dashboards (kpisChanged). */
+  kpis: [event: OpportunityChangedEvent | DocumentChangedEvent];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
@@ -53,6 +55,7 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
     }
     if (event.type === 'DOCUMENT_CHANGED') {
       for (const key of documentTopicKeys(event)) pubsub.publish('documents', key, event);
+      pubsub.publish('kpis', event);
       continue;
     }
     if (event.type === 'ACCESS_CHANGED') {
@@ -67,6 +70,7 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
     // A card moved into another pipeline leaves the old board.
     if (event.previousPipelineId !== event.pipelineId) pubsub.publish('board', event.previousPipelineId, event);
     pubsub.publish('opportunity', event.opportunityId, event);
+    pubsub.publish('kpis', event);
   }
 }
 

@@ -16,6 +16,7 @@ import { ActivityWeekPage } from './pages/activities/ActivityWeekPage.tsx';
 import { OpportunityPage } from './pages/opportunity/OpportunityPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { billingRoutes } from './pages/billing/billing-routes.tsx';
+import { kpiRoutes } from './pages/kpis/kpi-routes.tsx';
 import { CustomerStatusesPage } from './pages/settings/CustomerStatusesPage.tsx';
 import { ForecastCategoriesPage } from './pages/settings/ForecastCategoriesPage.tsx';
 import { LossReasonsPage } from './pages/settings/LossReasonsPage.tsx';
@@ -60,6 +61,7 @@ export function App() {
             <Route path="activities" element={<ActivitiesPage />} />
             <Route path="activities/week" element={<ActivityWeekPage />} />
             {billingRoutes}
+            {kpiRoutes}
           </Route>
           <Route path="profile" element={<ProfilePage />} />
           {/* The settings; their own navigation is pages/settings/settings-pages.ts. */}

@@ -55,6 +55,9 @@ import './billing/related-documents.ts';
 import './billing/document-live.ts';
 import './campaigns/campaign.ts';
 import './budgets/budget.ts';
+import './kpis/kpis.ts';
+import './kpis/kpi-records.ts';
+import './kpis/kpi-live.ts';
 
 builder.queryType({});
 builder.mutationType({});

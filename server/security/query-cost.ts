@@ -1,5 +1,7 @@
 import { Kind, getNamedType, getNullableType, isListType, isLeafType, visit, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { FORECAST_MONTHS } from '../domain/kpis/forecast-figures.ts';
+import { MAX_PERIOD_MONTHS } from '../domain/kpis/kpi-query.ts';
 import { MAX_STAGES } from '../domain/pipelines.ts';
 
 /**
@@ -25,6 +27,23 @@ const LIST_SIZES: Record<string, number> = {
   'Query.pipelines': 20,
   'Query.apiTokens': 20,
   'ValidationError.fieldErrors': 20,
+  // Key figures: monthly lists span at most MAX_PERIOD_MONTHS, forecasts 12 months ahead.
+  'KpiRevenue.byMonth': MAX_PERIOD_MONTHS,
+  'KpiCashflow.byMonth': MAX_PERIOD_MONTHS,
+  'KpiLeads.intake': MAX_PERIOD_MONTHS,
+  'KpiDeals.intake': MAX_PERIOD_MONTHS,
+  'KpiOrders.intake': MAX_PERIOD_MONTHS,
+  'KpiForecast.byCloseMonth': MAX_PERIOD_MONTHS,
+  'KpiSalespersonFigure.buckets': MAX_PERIOD_MONTHS,
+  'KpiForecast.byMonth': FORECAST_MONTHS,
+  'KpiMyDeals.forecastByMonth': FORECAST_MONTHS,
+  'KpiDeals.byStage': 5 * MAX_STAGES,
+  'KpiForecast.byStage': 5 * MAX_STAGES,
+  'KpiForecast.funnel': 5 * MAX_STAGES,
+  'KpiForecast.bySalesperson': 100,
+  'KpiTeam.byUser': 100,
+  'KpiTeam.byTeam': 20,
+  'KpiRevenue.byPipeline': 20,
 };
 
 /** The board's columns hold up to `cardsPerStage` cards (default 25, at most 100). */

@@ -237,6 +237,11 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         UPDATE "Account" AS a SET "updatedAt" = GREATEST(a."createdAt", w."closedAt")
         FROM (SELECT "accountId", max("closedAt") AS "closedAt" FROM "Opportunity" WHERE "status" = 'WON' GROUP BY "accountId") AS w
         WHERE w."accountId" = a."id"`;
+      // Customers since their first win, or since they were created (not since the load).
+      await tx.$executeRaw`
+        UPDATE "Account" AS a SET "customerSince" = COALESCE(
+          (SELECT min(o."closedAt") FROM "Opportunity" o WHERE o."accountId" = a."id" AND o."status" = 'WON'), a."createdAt")
+        WHERE a."customerSince" IS NOT NULL`;
       const billingFaker = new Faker({ locale: [de] });
       billingFaker.seed(BILLING_FAKER_SEED);
       await seedDemoBilling(tx, billingFaker, reference);

@@ -60,6 +60,7 @@ export const NAV: readonly NavEntry[] = [
       { to: '/budgets', label: 'billing.nav.budgets', roles: SELLING_ROLES },
     ],
   },
+  { to: '/kpis', label: 'kpis.nav', roles: SELLING_ROLES },
   { to: '/settings', label: 'settings.nav.entry', roles: SETTINGS_ROLES },
 ];
 

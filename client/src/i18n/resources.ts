@@ -10,6 +10,7 @@ import contactsDe from './locales/de/contacts.json';
 import csvDe from './locales/de/csv.json';
 import customerDe from './locales/de/customer.json';
 import errorsDe from './locales/de/errors.json';
+import kpisDe from './locales/de/kpis.json';
 import layoutDe from './locales/de/layout.json';
 import loginDe from './locales/de/login.json';
 import notificationsDe from './locales/de/notifications.json';
@@ -33,6 +34,7 @@ import contactsEn from './locales/en/contacts.json';
 import csvEn from './locales/en/csv.json';
 import customerEn from './locales/en/customer.json';
 import errorsEn from './locales/en/errors.json';
+import kpisEn from './locales/en/kpis.json';
 import layoutEn from './locales/en/layout.json';
 import loginEn from './locales/en/login.json';
 import notificationsEn from './locales/en/notifications.json';
@@ -61,6 +63,7 @@ export const en = {
   csv: csvEn,
   customer: customerEn,
   errors: errorsEn,
+  kpis: kpisEn,
   layout: layoutEn,
   login: loginEn,
   notifications: notificationsEn,
@@ -88,6 +91,7 @@ export const de: typeof en = {
   csv: csvDe,
   customer: customerDe,
   errors: errorsDe,
+  kpis: kpisDe,
   layout: layoutDe,
   login: loginDe,
   notifications: notificationsDe,

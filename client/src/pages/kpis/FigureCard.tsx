@@ -1,0 +1,32 @@
+import { Link } from 'react-router';
+
+interface Props {
+  label: string;
+  value: string;
+  detail?: string;
+  /** Where the records behind the figure are listed. */
+  to?: string;
+  testId?: string;
+}
+
+/** One key figure; when it counts opportunities, it links to them. */
+export function FigureCard({ label, value, detail, to, testId }: Props) {
+  const body = (
+    <>
+      <span className="kpi-card__label">{label}</span>
+      <strong className="kpi-card__value">{value}</strong>
+      {detail ? <span className="kpi-card__detail">{detail}</span> : null}
+    </>
+  );
+  return (
+    <div className="kpi-card" data-testid={testId}>
+      {to ? (
+        <Link to={to} className="kpi-card__link">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { Loading, QueryError } from '../../components/QueryStatus.tsx';
+import { useViewer } from '../../hooks/useViewer.ts';
+import { FigureCard } from './FigureCard.tsx';
+import { KpiMyBoardQuery } from './kpi-queries.ts';
+import type { TabProps } from './tab-props.ts';
+import { useFigureFormats } from './useFigureFormats.ts';
+
+/** My board: the viewer's own revenue, leads, deals, tasks and documents. */
+export function MyBoardTab({ filters, refresh }: TabProps) {
+  const { t } = useTranslation();
+  const f = useFigureFormats();
+  const { viewer } = useViewer();
+  const [{ data, error }] = useQuery({ query: KpiMyBoardQuery, variables: { period: filters.variables.period }, requestPolicy: refresh ? 'network-only' : 'cache-and-network' });
+  if (error && !data) return <QueryError error={error} />;
+  if (!data || !viewer) return <Loading what={t('kpis.title')} />;
+  const my = data.kpis.my;
+  const mine = (figure: string) => `/kpis/records?${filters.linkParams({ figure, owner: viewer.id })}`;
+  return (
+    <div className="kpi-grid">
+      <FigureCard label={t('kpis.my.revenue')} value={f.money(my.revenue.amount)} />
+      <FigureCard label={t('kpis.my.leads')} value={f.total(my.leads)} to={mine('LEADS_OPEN')} />
+      <FigureCard label={t('kpis.my.deals')} value={f.total(my.deals.open)} detail={`${t('kpis.weighted')} ${f.money(my.deals.open.weightedAmount)}`} to={mine('DEALS_OPEN')} />
+      <FigureCard label={t('kpis.my.tasks')} value={f.count(my.tasks.open)} detail={t('kpis.activities.overdue', { count: my.tasks.overdue })} />
+      <FigureCard label={t('kpis.my.quotes')} value={f.total(my.quotes)} />
+      <FigureCard label={t('kpis.my.orders')} value={f.total(my.orders)} />
+      <FigureCard label={t('kpis.my.invoices')} value={f.total(my.invoices.open)} detail={t('kpis.invoices.overdueCount', { count: my.invoices.overdue.count })} />
+      <FigureCard label={t('kpis.my.followed')} value={f.count(my.followed.count)} to={`/kpis/records?${filters.linkParams({ figure: 'FOLLOWED' })}`} />
+    </div>
+  );
+}

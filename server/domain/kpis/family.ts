@@ -1,0 +1,73 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import type { KpiQuery } from './kpi-query.ts';
+import { paramsCte, raw, sql, type Sql } from './sql.ts';
+
+/**
+ * A family is the figures that read the same rows (e.g. all opportunity figures of a period):
+ * whichever of its figures a request asks for are answered by ONE statement, built from the parts
+ * asked for only, so a client pays for the figures it selects. A part contributes aggregate
+ * columns (computed in one pass over the family's rows) and/or a scalar subquery (a grouped list
+ * as JSON), and reads its value back from the row.
+ */
+export interface Cte {
+  name: string;
+  body: Sql;
+}
+
+export interface Part<Value = unknown> {
+  columns?: (q: KpiQuery) => Record<string, Sql>;
+  select?: (q: KpiQuery) => Sql;
+  /** CTEs the part reads besides the family's own (shared by name). */
+  ctes?: (q: KpiQuery) => Cte[];
+  read: (values: Record<string, any>, q: KpiQuery) => Value;
+}
+
+export interface Family {
+  name: string;
+  /** The family's rows as CTEs (after `p`), e.g. the readable opportunities in scope. */
+  ctes: (q: KpiQuery) => Cte[];
+  /** What the aggregate columns run over, e.g. `o CROSS JOIN p`. */
+  from: Sql;
+  parts: Record<string, Part>;
+}
+
+export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: readonly string[]): Sql {
+  const ctes = new Map<string, Sql>([['p', paramsCte(q)]]);
+  const add = (list: Cte[]) => list.forEach((cte) => ctes.has(cte.name) || ctes.set(cte.name, cte.body));
+  add(family.ctes(q));
+  const columns: Sql[] = [];
+  const selects: Sql[] = [];
+  for (const name of partNames) {
+    const part = partOf(family, name);
+    add(part.ctes?.(q) ?? []);
+    for (const [key, expression] of Object.entries(part.columns?.(q) ?? {})) columns.push(sql`${expression} AS ${alias(`${name}.${key}`)}`);
+    if (part.select) selects.push(sql`${part.select(q)} AS ${alias(name)}`);
+  }
+  const withClause = Prisma.join(
+    [...ctes].map(([name, body]) => sql`${raw(name)} AS (${body})`),
+    ', ',
+  );
+  const aggregates = columns.length ? sql`SELECT ${Prisma.join(columns, ', ')} FROM ${family.from}` : sql`SELECT 1 AS "_"`;
+  const extra = selects.length ? sql`, ${Prisma.join(selects, ', ')}` : Prisma.empty;
+  return sql`WITH ${withClause} SELECT agg.*${extra} FROM (${aggregates}) agg`;
+}
+
+/** The values of the asked-for parts, from one statement. */
+export async function runFamily(prisma: PrismaClient, family: Family, q: KpiQuery, partNames: readonly string[]): Promise<Map<string, unknown>> {
+  const [row] = await prisma.$queryRaw<Array<Record<string, unknown>>>(buildFamilyStatement(family, q, partNames));
+  const values = new Map<string, unknown>();
+  for (const name of partNames) {
+    const own: Record<string, unknown> = { value: row[name] };
+    for (const key of Object.keys(partOf(family, name).columns?.(q) ?? {})) own[key] = row[`${name}.${key}`];
+    values.set(name, partOf(family, name).read(own, q));
+  }
+  return values;
+}
+
+function partOf(family: Family, name: string): Part {
+  const part = family.parts[name];
+  if (!part) throw new Error(`${family.name} has no figure ${name}.`);
+  return part;
+}
+
+const alias = (name: string) => raw(`"${name.replace(/"/g, '')}"`);
