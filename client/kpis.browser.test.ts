@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { TEST_PASSWORD, type TestUser } from '../server/test/fixtures.ts';
@@ -63,7 +63,7 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     const period = { from: `${year - 1}-01-01`, to: `${year}-01-01` };
     const expected = expectedOpportunityFigures(world, { ...period, teams: [world.org.north.id, world.org.south.id] });
     const page = await signedIn(world.org.admin);
-    await page.getByRole('link', { name: 'Key figures' }).click();
+    await followNav(page, 'Revenue', 'Key figures');
     await page.waitForURL('**/kpis');
     await page.getByLabel('From').fill(period.from);
     await page.getByLabel('Until (day after)').fill(period.to);
@@ -93,7 +93,7 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
 
   test('speaks German', async () => {
     const page = await signedIn(world.org.northSales, 'de-DE');
-    await page.getByRole('link', { name: 'Kennzahlen' }).click();
+    await followNav(page, 'Umsatz', 'Kennzahlen', 'Hauptnavigation');
     await expect.poll(() => page.getByRole('tab', { name: 'Prognose' }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Mein Board' }).click();
     await expect.poll(() => page.getByText('Meine offenen Deals').count()).toBe(1);

@@ -10,7 +10,7 @@ describe('the main navigation by role', () => {
       sales: ['/opportunities', '/board', '/activities', '/tasks'],
     };
     const customers = { customers: ['/accounts', '/contacts', '/import'] };
-    const revenue = { revenue: ['/quotes', '/orders', '/invoices', '/campaigns', '/budgets'] };
+    const revenue = { revenue: ['/quotes', '/orders', '/invoices', '/campaigns', '/budgets', '/kpis'] };
     expect(shape(navigationFor('SALES'))).toEqual([sales, customers, revenue]);
     expect(shape(navigationFor('MANAGER'))).toEqual([sales, customers, revenue, '/settings']);
     expect(shape(navigationFor('ADMIN'))).toEqual([sales, customers, revenue, '/settings']);

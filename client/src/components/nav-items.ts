@@ -58,9 +58,9 @@ export const NAV: readonly NavEntry[] = [
       { to: '/invoices', label: 'billing.nav.invoices', roles: SELLING_ROLES },
       { to: '/campaigns', label: 'billing.nav.campaigns', roles: SELLING_ROLES },
       { to: '/budgets', label: 'billing.nav.budgets', roles: SELLING_ROLES },
+      { to: '/kpis', label: 'kpis.nav', roles: SELLING_ROLES },
     ],
   },
-  { to: '/kpis', label: 'kpis.nav', roles: SELLING_ROLES },
   { to: '/settings', label: 'settings.nav.entry', roles: SETTINGS_ROLES },
 ];
 
