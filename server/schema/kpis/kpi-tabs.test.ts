@@ -51,9 +51,9 @@ describe('tabs', () => {
         (counts[tab] ??= []).push(statements.length);
       }
     }
-    // Per tab: the session (3), the organisation's settings, one statement per family of figures
+    // Per tab: the credential (1), the organisation's settings, one statement per family of figures
     // (and per asOf), one per kind of linked record shown (stages, users, loss reasons, ...).
-    expect(counts).toEqual({ overview: [13, 13, 13], month: [9, 9, 9], team: [8, 8, 8], forecast: [8, 8, 8], my: [12, 12, 12] });
+    expect(counts).toEqual({ overview: [11, 11, 11], month: [7, 7, 7], team: [6, 6, 6], forecast: [6, 6, 6], my: [10, 10, 10] });
   });
 
   it('each fit the query cost limit, a monthly list counting every month a period may hold', () => {
