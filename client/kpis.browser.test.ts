@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
@@ -12,7 +13,7 @@ import { createKpiWorld, type KpiWorld } from '../server/test/kpi-world.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The key-figure dashboards in Chromium against the real server and the generated sales history:
-// a figure shows the server's value and opens its records, the tab and filters live in the URL,
+// a figure shows the server's value and opens its records (exported as CSV), the tab and filters live in the URL,
 // the forecast tab draws its chart, and the page speaks German.
 
 requireChromium('key figures in the browser');
@@ -77,6 +78,13 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     expect(new URL(page.url()).searchParams.get('figure')).toBe('DEALS_WON');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${expected.deals.won.count} records`);
     await expect.poll(() => page.getByTestId('kpi-records').locator('tbody tr').count()).toBe(Math.min(50, expected.deals.won.count));
+    // The export has every record behind the figure, not only the page shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kpi-opportunities-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = parse(await readFile(await download.path()), { bom: true }) as string[][];
+    expect(exported[0]).toEqual(['Title', 'Company', 'Owner', 'Amount']);
+    expect(exported).toHaveLength(expected.deals.won.count + 1);
+    expect(exported[1][0]).toBe(await page.getByTestId('kpi-records').locator('tbody tr').first().locator('td').first().textContent());
 
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
     await page.getByRole('tab', { name: 'Forecast' }).click();

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { KpiOpportunityFigure } from '../../gql/graphql.ts';
 import { KpiOpportunityRecordsQuery } from './kpi-queries.ts';
 import { useKpiFilters } from './useKpiFilters.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
+
+/** The export's columns of what the table shows (every page of it). */
+const EXPORT_COLUMNS = ['title', 'account', 'owner', 'amount'];
 
 /** `/kpis/records?figure=…`: the opportunities behind a figure, with the dashboard's filters. */
 export function KpiRecordsPage() {
@@ -17,10 +21,8 @@ export function KpiRecordsPage() {
   const stage = params.get('stage');
   const after = params.get('after');
   const { period, scope, asOf } = filters.variables;
-  const [{ data, error }] = useQuery({
-    query: KpiOpportunityRecordsQuery,
-    variables: { figure, period, scope, asOf, group: stage ? { stageId: stage } : undefined, after },
-  });
+  const group = stage ? { stageId: stage } : undefined;
+  const [{ data, error }] = useQuery({ query: KpiOpportunityRecordsQuery, variables: { figure, period, scope, asOf, group, after } });
   if (error && !data) return <QueryError error={error} />;
   if (!data) return <Loading what={t('kpis.title')} />;
   const connection = data.kpiOpportunities;
@@ -33,6 +35,7 @@ export function KpiRecordsPage() {
       <div className="page-header">
         <h1 id="kpi-records-title">{t('kpis.records.title', { count: connection.totalCount })}</h1>
         <Link to={`/kpis?${back.toString()}`}>{t('kpis.records.back')}</Link>
+        <ExportCsvButton list="opportunities" drillDown args={{ figure, period, scope, asOf, group }} columns={EXPORT_COLUMNS} />
       </div>
       <p className="kpi-records__figure">{figure}</p>
       <table className="table" data-testid="kpi-records">
