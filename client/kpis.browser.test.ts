@@ -8,7 +8,7 @@ import { buildClient, chromiumMissing, launchChromium, requireChromium } from '.
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { TEST_PASSWORD, type TestUser } from '../server/test/fixtures.ts';
-import { expectedOpportunityFigures } from '../server/test/kpi-expected.ts';
+import { expectedDocumentFigures, expectedOpportunityFigures } from '../server/test/kpi-expected.ts';
 import { createKpiWorld, type KpiWorld } from '../server/test/kpi-world.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
@@ -85,6 +85,19 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     expect(exported[0]).toEqual(['Title', 'Company', 'Owner', 'Amount']);
     expect(exported).toHaveLength(expected.deals.won.count + 1);
     expect(exported[1][0]).toBe(await page.getByTestId('kpi-records').locator('tbody tr').first().locator('td').first().textContent());
+
+    // Invoice figures open their invoices too, with the same filters.
+    await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+    const overdue = expectedDocumentFigures(world, { ...period, teams: [world.org.north.id, world.org.south.id] }).invoices.overdue;
+    expect(overdue.count).toBeGreaterThan(0);
+    await page.getByTestId('invoices-overdue').getByRole('link').click();
+    await page.waitForURL('**/kpis/records?**');
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('invoice');
+    expect(new URL(page.url()).searchParams.get('from')).toBe(period.from);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${overdue.count} records`);
+    await expect.poll(() => page.getByTestId('kpi-records').locator('thead th').first().textContent()).toBe('Invoice');
+    await expect.poll(() => page.getByTestId('kpi-records').locator('tbody tr').count()).toBe(Math.min(50, overdue.count));
+    await expect.poll(() => page.getByTestId('kpi-records').locator('tbody tr a').first().getAttribute('href')).toMatch(/^\/invoices\//);
 
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
     await page.getByRole('tab', { name: 'Forecast' }).click();
