@@ -1,18 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { TEST_PASSWORD, type TestUser } from '../server/test/fixtures.ts';
-import { expectedOpportunityFigures } from '../server/test/kpi-expected.ts';
+import { expectedDocumentFigures, expectedOpportunityFigures } from '../server/test/kpi-expected.ts';
 import { createKpiWorld, type KpiWorld } from '../server/test/kpi-world.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The key-figure dashboards in Chromium against the real server and the generated sales history:
-// a figure shows the server's value and opens its records, the tab and filters live in the URL,
+// a figure shows the server's value and opens its records (exported as CSV), the tab and filters live in the URL,
 // the forecast tab draws its chart, and the page speaks German.
 
 requireChromium('key figures in the browser');
@@ -77,6 +78,26 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     expect(new URL(page.url()).searchParams.get('figure')).toBe('DEALS_WON');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${expected.deals.won.count} records`);
     await expect.poll(() => page.getByTestId('kpi-records').locator('tbody tr').count()).toBe(Math.min(50, expected.deals.won.count));
+    // The export has every record behind the figure, not only the page shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kpi-opportunities-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = parse(await readFile(await download.path()), { bom: true }) as string[][];
+    expect(exported[0]).toEqual(['Title', 'Company', 'Owner', 'Amount']);
+    expect(exported).toHaveLength(expected.deals.won.count + 1);
+    expect(exported[1][0]).toBe(await page.getByTestId('kpi-records').locator('tbody tr').first().locator('td').first().textContent());
+
+    // Invoice figures open their invoices too, with the same filters.
+    await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+    const overdue = expectedDocumentFigures(world, { ...period, teams: [world.org.north.id, world.org.south.id] }).invoices.overdue;
+    expect(overdue.count).toBeGreaterThan(0);
+    await page.getByTestId('invoices-overdue').getByRole('link').click();
+    await page.waitForURL('**/kpis/records?**');
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('invoice');
+    expect(new URL(page.url()).searchParams.get('from')).toBe(period.from);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${overdue.count} records`);
+    await expect.poll(() => page.getByTestId('kpi-records').locator('thead th').first().textContent()).toBe('Invoice');
+    await expect.poll(() => page.getByTestId('kpi-records').locator('tbody tr').count()).toBe(Math.min(50, overdue.count));
+    await expect.poll(() => page.getByTestId('kpi-records').locator('tbody tr a').first().getAttribute('href')).toMatch(/^\/invoices\//);
 
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
     await page.getByRole('tab', { name: 'Forecast' }).click();

@@ -7,6 +7,8 @@ import { useSession } from '../session/SessionProvider.tsx';
 
 interface Props {
   list: ExportRequest['list'];
+  /** Exports the records behind a key figure: `args` are then the drill-down query's. */
+  drillDown?: boolean;
   /** The arguments the list's query runs with now (search, filter, orderBy), as GraphQL takes them. */
   args: ExportRequest['args'];
   /** The export's keys of the columns the list shows, in its order. */
@@ -17,7 +19,7 @@ interface Props {
  * Downloads what a list shows (every page of it) as a CSV file for Excel: the same search, filter,
  * order and columns, in the user's language (German: `;`, 1234,50 and 31.12.2026).
  */
-export function ExportCsvButton({ list, args, columns }: Props) {
+export function ExportCsvButton({ list, drillDown, args, columns }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { token } = useSession();
@@ -29,7 +31,7 @@ export function ExportCsvButton({ list, args, columns }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const { blob, filename } = await downloadExport(token, { list, args, columns, locale });
+      const { blob, filename } = await downloadExport(token, { list, drillDown, args, columns, locale });
       saveFile(blob, filename);
     } catch (caught) {
       if (!(caught instanceof CsvRequestError)) setError(t('errors.unexpected'));

@@ -85,21 +85,27 @@ export async function sendImport(token: string, options: ImportOptions): Promise
   return ((await response.json()) as { report: ImportReport }).report;
 }
 
-/** What an export asks for: the list query's arguments, the shown columns, the language of the file. */
+/**
+ * What an export asks for: the list query's arguments, the shown columns, the language of the file.
+ * A drill-down (`drillDown`) exports the records behind a key figure with the kpi* query's arguments.
+ */
 export interface ExportRequest {
   list: ExportList;
-  args: { search?: string | null; accountId?: string | null; filter?: unknown; orderBy?: unknown };
+  drillDown?: boolean;
+  args:
+    | { search?: string | null; accountId?: string | null; filter?: unknown; orderBy?: unknown }
+    | { figure: string; period?: unknown; scope?: unknown; asOf?: unknown; group?: unknown };
   columns: readonly string[];
   locale: 'de' | 'en';
 }
 
-export async function downloadExport(token: string, { list, args, columns, locale }: ExportRequest): Promise<{ blob: Blob; filename: string }> {
+export async function downloadExport(token: string, { list, drillDown, args, columns, locale }: ExportRequest): Promise<{ blob: Blob; filename: string }> {
   const params = new URLSearchParams({ columns: columns.join(','), locale });
   for (const [name, value] of Object.entries(args)) {
     if (value === null || value === undefined || value === '') continue;
     params.set(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
-  const response = await request(`/export/${list}.csv?${params}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await request(`/export/${drillDown ? 'kpi/' : ''}${list}.csv?${params}`, { headers: { authorization: `Bearer ${token}` } });
   const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${list}.csv`;
   return { blob: await response.blob(), filename };
 }

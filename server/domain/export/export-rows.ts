@@ -23,7 +23,7 @@ import {
   type SortDirection,
 } from '../customer-queries.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import { opportunityListWhere, opportunityOrderBy, type OpportunityFilter, type OpportunitySortField } from '../opportunity-queries.ts';
+import { opportunityListWhere, opportunityOrderBy, type OpportunityFilter, type OpportunitySortField, type StaleRule } from '../opportunity-queries.ts';
 import { getStaleAfterDays } from '../settings.ts';
 import { accountColumns } from './account-columns.ts';
 import { activityColumns } from './activity-columns.ts';
@@ -58,11 +58,31 @@ export interface ExportOptions {
 
 export const EXPORT_BATCH_SIZE = 500;
 
-interface Plan {
+/** What an export of one kind reads: its columns, and how to read a batch of its records. */
+export interface ExportSource {
   catalog: ExportCatalog;
+  read: (args: Record<string, unknown>) => Promise<ExportRecord[]>;
+}
+
+interface Plan extends ExportSource {
   where: unknown;
   orderBy: unknown;
-  read: (args: Record<string, unknown>) => Promise<ExportRecord[]>;
+}
+
+/** The chosen columns: the header row, the one selection they need, and how a record becomes a row. */
+export interface ExportLayout {
+  header: string[];
+  select: Record<string, unknown>;
+  cells: (record: ExportRecord) => string[];
+}
+
+export function exportLayout(catalog: ExportCatalog, options: ExportOptions): ExportLayout {
+  const columns = chooseColumns(catalog, options.columns);
+  return {
+    header: columns.map((column) => column.label[options.locale]),
+    select: mergeSelections([{ id: true }, ...columns.map((column) => column.select)]),
+    cells: (record) => columns.map((column) => column.cell(record, options.locale)),
+  };
 }
 
 /**
@@ -73,85 +93,76 @@ interface Plan {
 export async function* exportRows(prisma: PrismaClient, viewer: Viewer, query: ExportQuery, options: ExportOptions): AsyncGenerator<string[][]> {
   const now = options.now ?? new Date();
   const plan = await planExport(prisma, viewer, query, now);
-  const columns = chooseColumns(plan.catalog, options.columns);
-  yield [columns.map((column) => column.label[options.locale])];
-  const select = mergeSelections([{ id: true }, ...columns.map((column) => column.select)]);
+  const layout = exportLayout(plan.catalog, options);
+  yield [layout.header];
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   let cursor: string | undefined;
   for (;;) {
     const records = await plan.read({
       where: plan.where,
       orderBy: plan.orderBy,
-      select,
+      select: layout.select,
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
-    if (records.length) yield records.map((record) => columns.map((column) => column.cell(record, options.locale)));
+    if (records.length) yield records.map(layout.cells);
     if (records.length < batchSize) return;
     cursor = records[records.length - 1].id as string;
   }
 }
 
-/** Checks access and filter before the first byte goes out, so a refusal can still be an HTTP error. */
-export async function planExport(prisma: PrismaClient, viewer: Viewer, query: ExportQuery, now: Date): Promise<Plan> {
-  switch (query.kind) {
+/**
+ * The columns and reader of a kind, after its access check: SERVICE users see no opportunities,
+ * activities, quotes, orders or invoices and are refused like the lists refuse them.
+ */
+export async function exportSource(prisma: PrismaClient, viewer: Viewer, kind: ExportKind, now: Date): Promise<ExportSource & { rule?: StaleRule }> {
+  if (viewer.role === 'SERVICE' && kind !== 'accounts' && kind !== 'contacts') throw new ForbiddenError();
+  switch (kind) {
     case 'accounts':
-      return {
-        catalog: accountColumns(viewer),
-        where: accountListWhere(viewer, query.filter),
-        orderBy: accountOrderBy(query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.account.findMany(args as never),
-      };
+      return { catalog: accountColumns(viewer), read: (args) => prisma.account.findMany(args as never) };
     case 'contacts':
-      return {
-        catalog: contactColumns(viewer),
-        where: contactListWhere(viewer, query.filter),
-        orderBy: contactOrderBy(query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.contact.findMany(args as never),
-      };
+      return { catalog: contactColumns(viewer), read: (args) => prisma.contact.findMany(args as never) };
     case 'opportunities': {
-      // SERVICE users see no opportunities or activities: refused like the lists refuse them.
-      if (viewer.role === 'SERVICE') throw new ForbiddenError();
       const rule = { now, staleAfterDays: await getStaleAfterDays(prisma) };
-      return {
-        catalog: opportunityColumns(viewer, rule),
-        where: opportunityListWhere(viewer, query.filter, rule),
-        orderBy: opportunityOrderBy(query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.opportunity.findMany(args as never),
-      };
+      return { catalog: opportunityColumns(viewer, rule), read: (args) => prisma.opportunity.findMany(args as never), rule };
     }
     case 'activities':
-      if (viewer.role === 'SERVICE') throw new ForbiddenError();
-      return {
-        catalog: activityColumns(viewer, now),
-        where: activityListWhere(viewer, query.filter, now),
-        orderBy: activityOrderBy(query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.activity.findMany(args as never),
-      };
-    // Quotes, orders and invoices follow their opportunity's access; SERVICE users have no lists of them.
+      return { catalog: activityColumns(viewer, now), read: (args) => prisma.activity.findMany(args as never) };
+    // Quotes, orders and invoices follow their opportunity's access.
     case 'quotes':
-      if (viewer.role === 'SERVICE') throw new ForbiddenError();
-      return {
-        catalog: quoteColumns(viewer),
-        where: quoteListWhere(viewer, query.filter),
-        orderBy: documentOrderBy('QUOTE', query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.quote.findMany(args as never),
-      };
+      return { catalog: quoteColumns(viewer), read: (args) => prisma.quote.findMany(args as never) };
     case 'orders':
-      if (viewer.role === 'SERVICE') throw new ForbiddenError();
-      return {
-        catalog: orderColumns(viewer),
-        where: orderListWhere(viewer, query.filter),
-        orderBy: documentOrderBy('ORDER', query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.order.findMany(args as never),
-      };
+      return { catalog: orderColumns(viewer), read: (args) => prisma.order.findMany(args as never) };
     case 'invoices':
-      if (viewer.role === 'SERVICE') throw new ForbiddenError();
+      return { catalog: invoiceColumns(viewer, now), read: (args) => prisma.invoice.findMany(args as never) };
+  }
+}
+
+/** Checks access and filter before the first byte goes out, so a refusal can still be an HTTP error. */
+export async function planExport(prisma: PrismaClient, viewer: Viewer, query: ExportQuery, now: Date): Promise<Plan> {
+  const source = await exportSource(prisma, viewer, query.kind, now);
+  switch (query.kind) {
+    case 'accounts':
+      return { ...source, where: accountListWhere(viewer, query.filter), orderBy: accountOrderBy(query.orderBy?.field, query.orderBy?.direction) };
+    case 'contacts':
+      return { ...source, where: contactListWhere(viewer, query.filter), orderBy: contactOrderBy(query.orderBy?.field, query.orderBy?.direction) };
+    case 'opportunities':
       return {
-        catalog: invoiceColumns(viewer, now),
+        ...source,
+        where: opportunityListWhere(viewer, query.filter, source.rule!),
+        orderBy: opportunityOrderBy(query.orderBy?.field, query.orderBy?.direction),
+      };
+    case 'activities':
+      return { ...source, where: activityListWhere(viewer, query.filter, now), orderBy: activityOrderBy(query.orderBy?.field, query.orderBy?.direction) };
+    case 'quotes':
+      return { ...source, where: quoteListWhere(viewer, query.filter), orderBy: documentOrderBy('QUOTE', query.orderBy?.field, query.orderBy?.direction) };
+    case 'orders':
+      return { ...source, where: orderListWhere(viewer, query.filter), orderBy: documentOrderBy('ORDER', query.orderBy?.field, query.orderBy?.direction) };
+    case 'invoices':
+      return {
+        ...source,
         where: invoiceListWhere(viewer, query.filter, now),
         orderBy: documentOrderBy('INVOICE', query.orderBy?.field, query.orderBy?.direction),
-        read: (args) => prisma.invoice.findMany(args as never),
       };
   }
 }

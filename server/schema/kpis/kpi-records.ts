@@ -45,7 +45,7 @@ const KINDS = {
   CONTACT: { field: 'kpiContacts', ref: ContactRef, model: 'contact', typeName: 'Contact', enumName: 'KpiContactFigure' },
 } as const;
 
-function decodeGroup(group: typeof KpiGroupInput.$inferInput | null | undefined): DrillGroup {
+export function decodeGroup(group: typeof KpiGroupInput.$inferInput | null | undefined): DrillGroup {
   if (!group) return {};
   return {
     stageId: decodeOptionalFilterId(group.stageId, 'Stage', 'group.stageId'),

@@ -9,7 +9,7 @@ interface Props {
   testId?: string;
 }
 
-/** One key figure; when it counts opportunities, it links to them. */
+/** One key figure; when a drill-down lists its records, it links to them. */
 export function FigureCard({ label, value, detail, to, testId }: Props) {
   const body = (
     <>

@@ -1,31 +1,34 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import type { KpiOpportunityFigure } from '../../gql/graphql.ts';
-import { KpiOpportunityRecordsQuery } from './kpi-queries.ts';
+import { RECORD_KINDS, recordKindOf } from './kpi-record-kinds.ts';
 import { useKpiFilters } from './useKpiFilters.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
 
-/** `/kpis/records?figure=…`: the opportunities behind a figure, with the dashboard's filters. */
+/**
+ * `/kpis/records?kind=…&figure=…`: the records behind a figure (opportunities, invoices, quotes,
+ * orders or activities), with the dashboard's filters, and their CSV export.
+ */
 export function KpiRecordsPage() {
   const { t } = useTranslation();
   const f = useFigureFormats();
   const [params] = useSearchParams();
   const filters = useKpiFilters();
-  const figure = params.get('figure') as KpiOpportunityFigure;
+  const kindName = recordKindOf(params.get('kind'));
+  const kind = RECORD_KINDS[kindName];
+  const figure = params.get('figure') ?? '';
   const stage = params.get('stage');
   const after = params.get('after');
   const { period, scope, asOf } = filters.variables;
-  const [{ data, error }] = useQuery({
-    query: KpiOpportunityRecordsQuery,
-    variables: { figure, period, scope, asOf, group: stage ? { stageId: stage } : undefined, after },
-  });
+  const drillArgs = kind.opportunities ? { figure, period, scope, asOf, group: stage ? { stageId: stage } : undefined } : { figure, period, scope };
+  const [{ data, error }] = useQuery({ query: kind.query, variables: { ...drillArgs, after } });
   if (error && !data) return <QueryError error={error} />;
   if (!data) return <Loading what={t('kpis.title')} />;
-  const connection = data.kpiOpportunities;
+  const connection = kind.read(data);
   const back = new URLSearchParams(params);
-  for (const key of ['figure', 'stage', 'after']) back.delete(key);
+  for (const key of ['kind', 'figure', 'stage', 'after']) back.delete(key);
   const next = new URLSearchParams(params);
   if (connection.pageInfo.endCursor) next.set('after', connection.pageInfo.endCursor);
   return (
@@ -33,24 +36,25 @@ export function KpiRecordsPage() {
       <div className="page-header">
         <h1 id="kpi-records-title">{t('kpis.records.title', { count: connection.totalCount })}</h1>
         <Link to={`/kpis?${back.toString()}`}>{t('kpis.records.back')}</Link>
+        <ExportCsvButton list={kind.list} drillDown args={drillArgs} columns={kind.columns} />
       </div>
       <p className="kpi-records__figure">{figure}</p>
       <table className="table" data-testid="kpi-records">
         <thead>
           <tr>
-            <th scope="col">{t('kpis.records.opportunity')}</th>
+            <th scope="col">{t(`kpis.records.${kindName}`)}</th>
             <th scope="col">{t('kpis.records.account')}</th>
             <th scope="col">{t('kpis.person')}</th>
             <th scope="col">{t('kpis.amount')}</th>
           </tr>
         </thead>
         <tbody>
-          {connection.edges.map((edge) => (
-            <tr key={edge.node.id}>
-              <td><Link to={`/opportunities/${edge.node.id}`}>{edge.node.title}</Link></td>
-              <td>{edge.node.account?.name}</td>
-              <td>{edge.node.owner.name}</td>
-              <td>{edge.amount === null || edge.amount === undefined ? '–' : f.money(edge.amount)}</td>
+          {connection.rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.to ? <Link to={row.to}>{row.label}</Link> : row.label}</td>
+              <td>{row.account}</td>
+              <td>{row.person}</td>
+              <td>{row.amount === null ? '–' : f.money(row.amount)}</td>
             </tr>
           ))}
         </tbody>

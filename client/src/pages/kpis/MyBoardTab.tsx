@@ -16,16 +16,16 @@ export function MyBoardTab({ filters, refresh }: TabProps) {
   if (error && !data) return <QueryError error={error} />;
   if (!data || !viewer) return <Loading what={t('kpis.title')} />;
   const my = data.kpis.my;
-  const mine = (figure: string) => `/kpis/records?${filters.linkParams({ figure, owner: viewer.id })}`;
+  const mine = (figure: string, kind = 'opportunity') => `/kpis/records?${filters.linkParams({ kind, figure, owner: viewer.id })}`;
   return (
     <div className="kpi-grid">
       <FigureCard label={t('kpis.my.revenue')} value={f.money(my.revenue.amount)} />
       <FigureCard label={t('kpis.my.leads')} value={f.total(my.leads)} to={mine('LEADS_OPEN')} />
       <FigureCard label={t('kpis.my.deals')} value={f.total(my.deals.open)} detail={`${t('kpis.weighted')} ${f.money(my.deals.open.weightedAmount)}`} to={mine('DEALS_OPEN')} />
-      <FigureCard label={t('kpis.my.tasks')} value={f.count(my.tasks.open)} detail={t('kpis.activities.overdue', { count: my.tasks.overdue })} />
-      <FigureCard label={t('kpis.my.quotes')} value={f.total(my.quotes)} />
-      <FigureCard label={t('kpis.my.orders')} value={f.total(my.orders)} />
-      <FigureCard label={t('kpis.my.invoices')} value={f.total(my.invoices.open)} detail={t('kpis.invoices.overdueCount', { count: my.invoices.overdue.count })} />
+      <FigureCard label={t('kpis.my.tasks')} value={f.count(my.tasks.open)} detail={t('kpis.activities.overdue', { count: my.tasks.overdue })} to={mine('ACTIVITIES_OPEN', 'activity')} />
+      <FigureCard label={t('kpis.my.quotes')} value={f.total(my.quotes)} to={mine('QUOTES_OPEN', 'quote')} />
+      <FigureCard label={t('kpis.my.orders')} value={f.total(my.orders)} to={mine('ORDERS_OPEN', 'order')} />
+      <FigureCard label={t('kpis.my.invoices')} value={f.total(my.invoices.open)} detail={t('kpis.invoices.overdueCount', { count: my.invoices.overdue.count })} to={mine('INVOICES_OPEN', 'invoice')} />
       <FigureCard label={t('kpis.my.followed')} value={f.count(my.followed.count)} to={`/kpis/records?${filters.linkParams({ figure: 'FOLLOWED' })}`} />
     </div>
   );

@@ -32,11 +32,11 @@ export function OverviewTab({ filters, refresh }: TabProps) {
   const months = useMemo(() => (kpis?.revenue.byMonth ?? []).map((m) => f.month(m.month)), [kpis, f]);
   if (error && !data) return <QueryError error={error} />;
   if (!kpis) return <Loading what={t('kpis.title')} />;
-  const records = (figure: string) => `/kpis/records?${filters.linkParams({ figure })}`;
+  const records = (figure: string, kind = 'opportunity') => `/kpis/records?${filters.linkParams({ kind, figure })}`;
   return (
     <div className="kpi-tab">
       <div className="kpi-grid">
-        <FigureCard testId="revenue-year" label={t('kpis.revenue.year')} value={f.money(kpis.revenue.year.amount)} detail={t('kpis.invoiceCount', { count: kpis.revenue.year.count })} />
+        <FigureCard testId="revenue-year" label={t('kpis.revenue.year')} value={f.money(kpis.revenue.year.amount)} detail={t('kpis.invoiceCount', { count: kpis.revenue.year.count })} to={records('REVENUE', 'invoice')} />
         <FigureCard label={t('kpis.revenue.monthTargetVsActual')} value={f.money(kpis.revenue.monthTargetVsActual.actual)} detail={t('kpis.ofTarget', { target: f.money(kpis.revenue.monthTargetVsActual.target) })} />
         <FigureCard label={t('kpis.revenue.projectedYear')} value={f.money(kpis.revenue.projectedYear.total)} />
         <FigureCard testId="deals-won" label={t('kpis.deals.won')} value={f.total(kpis.deals.won)} to={records('DEALS_WON')} />
@@ -48,11 +48,11 @@ export function OverviewTab({ filters, refresh }: TabProps) {
         <FigureCard label={t('kpis.deals.withoutActivity')} value={kpis.deals.withoutActivity ? f.total(kpis.deals.withoutActivity) : '–'} to={records('DEALS_WITHOUT_ACTIVITY')} />
         <FigureCard label={t('kpis.leads.total')} value={f.total(kpis.leads.total)} to={records('LEADS_CREATED')} />
         <FigureCard label={t('kpis.leads.toDealRate')} value={f.rate(kpis.leads.toDealRate)} to={records('LEADS_CONVERTED')} />
-        <FigureCard label={t('kpis.quotes.volume')} value={f.total(kpis.quotes.volume)} detail={t('kpis.quotes.acceptanceRate', { rate: f.rate(kpis.quotes.acceptanceRate) })} />
-        <FigureCard label={t('kpis.orders.volume')} value={f.money(kpis.orders.volume)} detail={t('kpis.orders.total', { count: kpis.orders.total })} />
-        <FigureCard label={t('kpis.invoices.overdue')} value={f.total(kpis.invoices.overdue)} detail={t('kpis.invoices.onTimeRate', { rate: f.rate(kpis.invoices.onTimeRate) })} />
-        <FigureCard label={t('kpis.invoices.avgPaymentDays')} value={f.days(kpis.invoices.avgPaymentDays)} />
-        <FigureCard label={t('kpis.activities.open')} value={f.count(kpis.activities.open)} detail={t('kpis.activities.overdue', { count: kpis.activities.overdue })} />
+        <FigureCard label={t('kpis.quotes.volume')} value={f.total(kpis.quotes.volume)} detail={t('kpis.quotes.acceptanceRate', { rate: f.rate(kpis.quotes.acceptanceRate) })} to={records('QUOTES_CREATED', 'quote')} />
+        <FigureCard label={t('kpis.orders.volume')} value={f.money(kpis.orders.volume)} detail={t('kpis.orders.total', { count: kpis.orders.total })} to={records('ORDERS', 'order')} />
+        <FigureCard testId="invoices-overdue" label={t('kpis.invoices.overdue')} value={f.total(kpis.invoices.overdue)} detail={t('kpis.invoices.onTimeRate', { rate: f.rate(kpis.invoices.onTimeRate) })} to={records('INVOICES_OVERDUE', 'invoice')} />
+        <FigureCard label={t('kpis.invoices.avgPaymentDays')} value={f.days(kpis.invoices.avgPaymentDays)} to={records('INVOICES_PAID', 'invoice')} />
+        <FigureCard label={t('kpis.activities.open')} value={f.count(kpis.activities.open)} detail={t('kpis.activities.overdue', { count: kpis.activities.overdue })} to={records('ACTIVITIES_OPEN', 'activity')} />
       </div>
       <h2>{t('kpis.revenue.byMonth')}</h2>
       <KpiChart label={t('kpis.revenue.byMonth')} testId="revenue-chart" categories={months} series={revenueSeries} />

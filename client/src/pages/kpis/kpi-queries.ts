@@ -81,6 +81,46 @@ export const KpiOpportunityRecordsQuery = graphql(`
   }
 `);
 
+export const KpiInvoiceRecordsQuery = graphql(`
+  query KpiInvoiceRecords($figure: KpiInvoiceFigure!, $period: KpiPeriodInput, $scope: KpiScopeInput, $group: KpiGroupInput, $after: String) {
+    kpiInvoices(figure: $figure, period: $period, scope: $scope, group: $group, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { amount node { id number title account { id name } owner { name } } }
+    }
+  }
+`);
+
+export const KpiQuoteRecordsQuery = graphql(`
+  query KpiQuoteRecords($figure: KpiQuoteFigure!, $period: KpiPeriodInput, $scope: KpiScopeInput, $after: String) {
+    kpiQuotes(figure: $figure, period: $period, scope: $scope, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { amount node { id number title account { id name } owner { name } } }
+    }
+  }
+`);
+
+export const KpiOrderRecordsQuery = graphql(`
+  query KpiOrderRecords($figure: KpiOrderFigure!, $period: KpiPeriodInput, $scope: KpiScopeInput, $after: String) {
+    kpiOrders(figure: $figure, period: $period, scope: $scope, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { amount node { id number title account { id name } owner { name } } }
+    }
+  }
+`);
+
+export const KpiActivityRecordsQuery = graphql(`
+  query KpiActivityRecords($figure: KpiActivityFigure!, $period: KpiPeriodInput, $scope: KpiScopeInput, $group: KpiGroupInput, $after: String) {
+    kpiActivities(figure: $figure, period: $period, scope: $scope, group: $group, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id subject account { id name } assignee { name } } }
+    }
+  }
+`);
+
 export const KpisChangedSubscription = graphql(`
   subscription KpisChanged($scope: KpiScopeInput) {
     kpisChanged(scope: $scope) { families changes }
