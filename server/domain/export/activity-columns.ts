@@ -1,7 +1,7 @@
 import type { Viewer } from '../../auth/viewer.ts';
-import { canReadCustomerRecord, canReadSalesRecord } from '../access.ts';
+import { canReadSalesRecord } from '../access.ts';
 import { activityStatus } from '../activity-queries.ts';
-import { computed, linked, related, text, timestamp, translated, wholeNumber, type ExportCatalog } from './columns.ts';
+import { computed, linked, linkedAccount, linkedContact, related, text, timestamp, translated, wholeNumber, type ExportCatalog } from './columns.ts';
 
 const TYPES = { CALL: ['Anruf', 'Call'], EMAIL: ['E-Mail', 'E-mail'], MEETING: ['Termin', 'Meeting'], TASK: ['Aufgabe', 'Task'], NOTE: ['Notiz', 'Note'] } as const;
 const STATUSES = { OPEN: ['Offen', 'Open'], OVERDUE: ['Überfällig', 'Overdue'], COMPLETED: ['Erledigt', 'Completed'] } as const;
@@ -26,15 +26,8 @@ export const activityColumns = (viewer: Viewer, now: Date): ExportCatalog => ({
       (opportunity) => canReadSalesRecord(viewer, opportunity),
       (opportunity) => `OPP-${opportunity.number} ${opportunity.title}`,
     ),
-    linked('account', ['Firma', 'Company'], 'account', ['name'], (account) => canReadCustomerRecord(viewer, account), (account) => account.name),
-    linked(
-      'contact',
-      ['Ansprechpartner', 'Contact'],
-      'contact',
-      ['firstName', 'lastName'],
-      (contact) => canReadCustomerRecord(viewer, contact),
-      (contact) => `${contact.firstName} ${contact.lastName}`,
-    ),
+    linkedAccount(viewer),
+    linkedContact(viewer),
     text('notes', ['Notizen', 'Notes']),
     related('createdBy', ['Angelegt von', 'Created by'], 'createdBy'),
     timestamp('createdAt', ['Angelegt', 'Created']),

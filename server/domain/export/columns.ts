@@ -1,3 +1,5 @@
+import type { Viewer } from '../../auth/viewer.ts';
+import { canReadCustomerRecord } from '../access.ts';
 import { formatDay, formatDecimal, formatTimestamp, type CsvLocale } from '../csv/locale-values.ts';
 
 /** A record as the export reads it: scalar fields and the selected relations. */
@@ -56,6 +58,21 @@ export const linked = (
     label,
     { [relation]: { select: { ownerId: true, teamId: true, ...Object.fromEntries(fields.map((field) => [field, true])) } } },
     (record) => (record[relation] && canRead(record[relation]) ? write(record[relation]) : ''),
+  );
+
+/** The linked account's name (header "Firma"/"Company", as the import reads it), empty when the viewer may not read it. */
+export const linkedAccount = (viewer: Viewer) =>
+  linked('account', ['Firma', 'Company'], 'account', ['name'], (account) => canReadCustomerRecord(viewer, account), (account) => account.name);
+
+/** The linked contact's full name, empty when the viewer may not read it. */
+export const linkedContact = (viewer: Viewer) =>
+  linked(
+    'contact',
+    ['Ansprechpartner', 'Contact'],
+    'contact',
+    ['firstName', 'lastName'],
+    (contact) => canReadCustomerRecord(viewer, contact),
+    (contact) => `${contact.firstName} ${contact.lastName}`,
   );
 
 /** Tag names, comma separated (the import reads them back). */

@@ -1,6 +1,5 @@
 import type { Viewer } from '../../auth/viewer.ts';
-import { canReadCustomerRecord } from '../access.ts';
-import { day, CREATED_UPDATED, linked, OWNER_TEAM_TAGS, related, text, type ExportCatalog } from './columns.ts';
+import { day, CREATED_UPDATED, linkedAccount, OWNER_TEAM_TAGS, related, text, type ExportCatalog } from './columns.ts';
 
 /** Contact list columns; headers match the import's, so an exported file imports back. */
 export const contactColumns = (viewer: Viewer): ExportCatalog => ({
@@ -9,7 +8,7 @@ export const contactColumns = (viewer: Viewer): ExportCatalog => ({
     text('title', ['Titel', 'Title']),
     text('firstName', ['Vorname', 'First name']),
     text('lastName', ['Nachname', 'Last name']),
-    linked('account', ['Firma', 'Company'], 'account', ['name'], (account) => canReadCustomerRecord(viewer, account), (account) => account.name),
+    linkedAccount(viewer),
     text('jobTitle', ['Position', 'Job title']),
     text('department', ['Abteilung', 'Department']),
     text('email', ['E-Mail', 'E-mail']),

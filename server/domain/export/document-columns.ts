@@ -1,22 +1,14 @@
 import type { Viewer } from '../../auth/viewer.ts';
-import { canReadCustomerRecord } from '../access.ts';
 import { isOverdue } from '../billing/queries.ts';
 import { formatDecimal } from '../csv/locale-values.ts';
-import { computed, CREATED_UPDATED, day, decimal, linked, related, text, timestamp, translated, type ExportCatalog, type ExportColumn } from './columns.ts';
+import { computed, CREATED_UPDATED, day, decimal, linkedAccount, linkedContact, related, text, timestamp, translated, type ExportCatalog, type ExportColumn } from './columns.ts';
 
 /** Columns every quote, order and invoice list has; a linked account or contact of another team stays empty. */
 const documentColumns = (viewer: Viewer): ExportColumn[] => [
   text('number', ['Nummer', 'Number']),
   text('title', ['Titel', 'Title']),
-  linked('account', ['Firma', 'Company'], 'account', ['name'], (account) => canReadCustomerRecord(viewer, account), (account) => account.name),
-  linked(
-    'contact',
-    ['Ansprechpartner', 'Contact'],
-    'contact',
-    ['firstName', 'lastName'],
-    (contact) => canReadCustomerRecord(viewer, contact),
-    (contact) => `${contact.firstName} ${contact.lastName}`,
-  ),
+  linkedAccount(viewer),
+  linkedContact(viewer),
   // The document follows its opportunity's access, so the opportunity it names is one the viewer may read.
   computed('opportunity', ['Verkaufschance', 'Opportunity'], { opportunity: { select: { number: true, title: true } } }, (record) =>
     record.opportunity ? `OPP-${record.opportunity.number} ${record.opportunity.title}` : '',

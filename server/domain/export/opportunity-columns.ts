@@ -1,12 +1,12 @@
 import type { Viewer } from '../../auth/viewer.ts';
-import { canReadCustomerRecord } from '../access.ts';
 import { isStale, type StaleRule } from '../opportunity-queries.ts';
 import {
   computed,
   CREATED_UPDATED,
   day,
   decimal,
-  linked,
+  linkedAccount,
+  linkedContact,
   OWNER_TEAM_TAGS,
   related,
   text,
@@ -21,15 +21,8 @@ export const opportunityColumns = (viewer: Viewer, staleRule: StaleRule): Export
   columns: [
     computed('number', ['Nummer', 'Number'], { number: true }, (record) => `OPP-${record.number}`),
     text('title', ['Titel', 'Title']),
-    linked('account', ['Firma', 'Company'], 'account', ['name'], (account) => canReadCustomerRecord(viewer, account), (account) => account.name),
-    linked(
-      'contact',
-      ['Ansprechpartner', 'Contact'],
-      'contact',
-      ['firstName', 'lastName'],
-      (contact) => canReadCustomerRecord(viewer, contact),
-      (contact) => `${contact.firstName} ${contact.lastName}`,
-    ),
+    linkedAccount(viewer),
+    linkedContact(viewer),
     translated('kind', ['Art', 'Kind'], { LEAD: ['Lead', 'Lead'], DEAL: ['Deal', 'Deal'] }),
     related('pipeline', ['Pipeline', 'Pipeline'], 'pipeline'),
     related('stage', ['Phase', 'Stage'], 'stage'),
