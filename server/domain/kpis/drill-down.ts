@@ -35,6 +35,8 @@ export type DrillKind = keyof typeof DRILL_FIGURES;
 export interface DrillGroup {
   stageId?: string | null;
   lossReasonId?: string | null;
+  /** Lost opportunities without a loss reason (the "no reason" row of lossReasons). */
+  noLossReason?: boolean | null;
   status?: 'OPEN' | 'WON' | 'LOST' | null;
   activityType?: (typeof ACTIVITY_TYPES)[number] | null;
   accountId?: string | null;
@@ -58,7 +60,7 @@ export interface DrillPage {
 }
 
 const GROUPS_OF: Record<DrillKind, Array<keyof DrillGroup>> = {
-  OPPORTUNITY: ['stageId', 'lossReasonId', 'status'],
+  OPPORTUNITY: ['stageId', 'lossReasonId', 'noLossReason', 'status'],
   ACTIVITY: ['activityType'],
   INVOICE: ['accountId', 'productId'],
   QUOTE: [],
@@ -76,7 +78,8 @@ export async function drillDown(
   page: { first: number; after?: string | null },
 ): Promise<DrillPage> {
   if (!(DRILL_FIGURES[kind] as readonly string[]).includes(figure)) throw ValidationError.field('figure', 'INVALID_VALUE', `Not a figure of ${kind.toLowerCase()}s.`);
-  const given = (Object.keys(group) as Array<keyof DrillGroup>).filter((key) => group[key] !== null && group[key] !== undefined);
+  // noLossReason: false narrows nothing, so it is not a grouping either.
+  const given = (Object.keys(group) as Array<keyof DrillGroup>).filter((key) => group[key] !== null && group[key] !== undefined && group[key] !== false);
   const misplaced = given.find((key) => !GROUPS_OF[kind].includes(key));
   if (misplaced) throw ValidationError.field(`group.${misplaced}`, 'NOT_APPLICABLE', `${kind.toLowerCase()} records are not grouped by ${misplaced}.`);
   if (q.asOf && (kind !== 'OPPORTUNITY' || PRESENT_ONLY_SETS.has(figure as OpportunitySet))) {
@@ -114,7 +117,9 @@ function specFor(q: KpiQuery, kind: DrillKind, figure: string, group: DrillGroup
         conditions.push(OPPORTUNITY_SETS[name](q));
         if (group.stageId) conditions.push(eq('o.stage_id', group.stageId, 'uuid'));
       }
+      if (group.lossReasonId && group.noLossReason) throw ValidationError.field('group.noLossReason', 'INVALID_VALUE', 'Give a loss reason or noLossReason, not both.');
       if (group.lossReasonId) conditions.push(eq('o.loss_reason_id', group.lossReasonId, 'uuid'));
+      if (group.noLossReason) conditions.push(sql`o.loss_reason_id IS NULL`);
       if (group.status) conditions.push(eq('o.status', group.status, '"OpportunityStatus"'));
       return {
         ctes: [opportunityRowsCte(q), ...(funnel ? funnelCtes() : [])],

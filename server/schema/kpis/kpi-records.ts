@@ -28,6 +28,7 @@ const KpiGroupInput = builder.inputType('KpiGroupInput', {
   fields: (t) => ({
     stageId: t.id({ description: 'Opportunities in (for FUNNEL_*: that entered) this stage.' }),
     lossReasonId: t.id({ description: 'Opportunities lost for this reason.' }),
+    noLossReason: t.boolean({ description: 'Opportunities lost without a reason (the lossReasons row whose lossReason is null).' }),
     status: t.field({ type: OpportunityStatusEnum, description: 'Opportunities of this status (OPPORTUNITIES_BY_STATUS).' }),
     activityType: t.field({ type: ActivityTypeEnum }),
     accountId: t.id({ description: 'Invoices of this account (customers.top10).' }),
@@ -50,6 +51,7 @@ export function decodeGroup(group: typeof KpiGroupInput.$inferInput | null | und
   return {
     stageId: decodeOptionalFilterId(group.stageId, 'Stage', 'group.stageId'),
     lossReasonId: decodeOptionalFilterId(group.lossReasonId, 'LossReason', 'group.lossReasonId'),
+    noLossReason: group.noLossReason,
     status: group.status,
     activityType: group.activityType,
     accountId: decodeOptionalFilterId(group.accountId, 'Account', 'group.accountId'),
