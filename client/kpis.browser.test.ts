@@ -14,7 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 
 // The key-figure dashboards in Chromium against the real server and the generated sales history:
 // a figure shows the server's value and opens its records (exported as CSV), the tab and filters live in the URL,
-// the forecast tab draws its chart, and the page speaks German.
+// the forecast tab draws its chart, grouped figures (a stage, a sales-grid cell) open theirs, a widget exports
+// its numbers, and the page speaks German.
 
 requireChromium('key figures in the browser');
 
@@ -112,11 +113,84 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a by-stage row and a sales-grid cell open their records; a widget exports the numbers it shows', async () => {
+    const year = Number(world.today.slice(0, 4));
+    const page = await signedIn(world.org.admin);
+    await page.goto('/kpis?tab=month');
+    const stageRows = page.getByTestId('stage-table').locator('tbody tr');
+    await expect.poll(() => stageRows.count()).toBeGreaterThan(0);
+
+    // The widget's CSV holds the numbers of its table: one row per stage, amounts as plain decimals.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-deals-by-stage').click()]);
+    expect(download.suggestedFilename()).toMatch(/^kpi-deals-by-stage-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = parse(await readFile(await download.path()), { bom: true }) as string[][];
+    expect(exported[0]).toEqual(['Stage', 'Count', 'Amount', 'Weighted']);
+    expect(exported).toHaveLength((await stageRows.count()) + 1);
+    const euro = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' });
+    let stageRow = stageRows.first();
+    for (let index = 0; index < (await stageRows.count()); index += 1) {
+      const row = stageRows.nth(index);
+      if (!(await row.locator('td').first().textContent())!.startsWith('0 ')) {
+        stageRow = row;
+        break;
+      }
+    }
+    const stageName = (await stageRow.locator('th').textContent())!;
+    const [count, amount] = (await stageRow.locator('td').first().textContent())!.split(' · ');
+    const csvRow = exported.find((row) => row[0] === stageName)!;
+    expect([csvRow[1], euro.format(Number(csvRow[2])), euro.format(Number(csvRow[3]))]).toEqual([count, amount, await stageRow.locator('td').nth(1).textContent()]);
+    expect(Number(count)).toBeGreaterThan(0);
+
+    // A stage's row opens its open deals.
+    await stageRow.getByRole('link').click();
+    await page.waitForURL('**/kpis/records?**');
+    const stageUrl = new URL(page.url()).searchParams;
+    expect([stageUrl.get('figure'), stageUrl.get('stage')]).toEqual(['DEALS_OPEN', expect.any(String)]);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${count} ${count === '1' ? 'record' : 'records'}`);
+
+    // The sales grid: per quarter by default, per month after the switch (in the URL); a cell opens the owner's deals of that month.
+    await page.goto(`/kpis?tab=forecast&from=${year - 1}-01-01&to=${year}-01-01`);
+    const grid = page.getByTestId('sales-grid');
+    await expect.poll(() => grid.locator('thead th').count()).toBe(5);
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('interval')).toBe('MONTH');
+    await expect.poll(() => grid.locator('thead th').count()).toBe(13);
+    const cells = grid.locator('tbody td a');
+    await expect.poll(() => cells.count()).toBeGreaterThan(0);
+    let cell = cells.first();
+    for (let index = 0; index < (await cells.count()); index += 1) {
+      if ((await cells.nth(index).textContent()) !== euro.format(0)) {
+        cell = cells.nth(index);
+        break;
+      }
+    }
+    const cellAmount = await cell.textContent();
+    await cell.click();
+    await page.waitForURL('**/kpis/records?**');
+    const cellUrl = new URL(page.url()).searchParams;
+    expect(['DEALS_WON', 'DEALS_CLOSING']).toContain(cellUrl.get('figure'));
+    expect(cellUrl.get('owner')).toBeTruthy();
+    const [from, to] = [cellUrl.get('from')!, cellUrl.get('to')!];
+    expect(from.endsWith('-01') && to.endsWith('-01') && (Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 12) % 12).toBe(1);
+    const amounts = page.getByTestId('kpi-records').locator('tbody tr td:nth-child(4)');
+    await expect.poll(() => amounts.count()).toBeGreaterThan(0);
+    const cents = (await amounts.allTextContents()).reduce((sum, text) => sum + Math.round(Number(text.replace(/[€,]/g, '')) * 100), 0);
+    expect(euro.format(cents / 100)).toBe(cellAmount);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('speaks German', async () => {
     const page = await signedIn(world.org.northSales, 'de-DE');
     await followNav(page, 'Umsatz', 'Kennzahlen', 'Hauptnavigation');
     await expect.poll(() => page.getByRole('tab', { name: 'Prognose' }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Mein Board' }).click();
     await expect.poll(() => page.getByText('Meine offenen Deals').count()).toBe(1);
+    // A widget's CSV in German: `;`, decimal comma, German headers.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV exportieren' }).click()]);
+    const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+    const exported = parse(text, { delimiter: ';' }) as string[][];
+    expect(exported[0]).toEqual(['Kennzahl', 'Anzahl', 'Betrag', 'Quote', 'Tage']);
+    const deals = exported.find((row) => row[0] === 'Meine offenen Deals')!;
+    expect(deals[2]).toMatch(/^\d+,\d{2}$/);
   });
 });

@@ -6,11 +6,13 @@ interface Props {
   detail?: string;
   /** Where the records behind the figure are listed. */
   to?: string;
+  /** A second part of the figure with records of their own (e.g. the open deals of a projection). */
+  more?: { label: string; to: string };
   testId?: string;
 }
 
 /** One key figure; when a drill-down lists its records, it links to them. */
-export function FigureCard({ label, value, detail, to, testId }: Props) {
+export function FigureCard({ label, value, detail, to, more, testId }: Props) {
   const body = (
     <>
       <span className="kpi-card__label">{label}</span>
@@ -27,6 +29,11 @@ export function FigureCard({ label, value, detail, to, testId }: Props) {
       ) : (
         body
       )}
+      {more ? (
+        <Link to={more.to} className="kpi-card__detail">
+          {more.label}
+        </Link>
+      ) : null}
     </div>
   );
 }

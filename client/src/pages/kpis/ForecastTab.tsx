@@ -1,20 +1,29 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
+import type { WidgetColumn } from '../../lib/widget-csv.ts';
 import { KpiChart } from './KpiChart.tsx';
 import { KpiForecastQuery } from './kpi-queries.ts';
+import { bucketPeriod, monthPeriod } from './kpi-periods.ts';
+import { KpiWidget } from './KpiWidget.tsx';
+import { SalesGrid } from './SalesGrid.tsx';
 import type { TabProps } from './tab-props.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
 
-/** Forecast (now or as of a past day): next 12 months with targets, funnel, by status, sales grid. */
+/** Forecast (now or as of a past day): next 12 months with targets, funnel, by status, stage and close month, sales grid. */
 export function ForecastTab({ filters, refresh }: TabProps) {
   const { t } = useTranslation();
   const f = useFigureFormats();
   const navigate = useNavigate();
   const { period, scope, asOf } = filters.variables;
-  const [{ data, error }] = useQuery({ query: KpiForecastQuery, variables: { period, scope, asOf }, requestPolicy: refresh ? 'network-only' : 'cache-and-network' });
+  const interval = filters.values.interval === 'MONTH' ? 'MONTH' : 'QUARTER';
+  const [{ data, error }] = useQuery({
+    query: KpiForecastQuery,
+    variables: { period, scope, asOf, interval },
+    requestPolicy: refresh ? 'network-only' : 'cache-and-network',
+  });
   const forecast = data?.kpis.forecast;
   const months = useMemo(() => (forecast?.byMonth ?? []).map((m) => f.month(m.month)), [forecast, f]);
   const monthSeries = useMemo(
@@ -29,65 +38,115 @@ export function ForecastTab({ filters, refresh }: TabProps) {
   const funnelNames = useMemo(() => funnel.map((s) => s.stage.name), [funnel]);
   const funnelSeries = useMemo(() => [{ name: t('kpis.amount'), type: 'bar' as const, data: funnel.map((s) => Number(s.amount)) }], [funnel, t]);
   if (error && !data) return <QueryError error={error} />;
-  if (!forecast) return <Loading what={t('kpis.title')} />;
-  const records = (figure: string, extra: Record<string, string> = {}) => `/kpis/records?${filters.linkParams({ figure, ...extra })}`;
+  if (!forecast || !data) return <Loading what={t('kpis.title')} />;
+  const records = filters.records;
+  const totals: WidgetColumn<{ count: number; amount: string; weightedAmount: string }>[] = [
+    { header: t('kpis.csv.count'), kind: 'count', value: (row) => row.count },
+    { header: t('kpis.amount'), kind: 'money', value: (row) => row.amount },
+    { header: t('kpis.weighted'), kind: 'money', value: (row) => row.weightedAmount },
+  ];
   return (
     <div className="kpi-tab">
-      <h2>{t('kpis.forecast.byMonth')}</h2>
-      <KpiChart label={t('kpis.forecast.byMonth')} testId="forecast-chart" categories={months} series={monthSeries} />
-      <h2>{t('kpis.forecast.funnel')}</h2>
-      <KpiChart label={t('kpis.forecast.funnel')} categories={funnelNames} series={funnelSeries} onSelect={(index) => navigate(records('OPPORTUNITIES_OPEN', { stage: funnel[index].stage.id }))} />
-      <table className="table kpi-table" data-testid="funnel-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('kpis.stage')}</th>
-            <th scope="col">{t('kpis.open')}</th>
-            <th scope="col">{t('kpis.entered')}</th>
-            <th scope="col">{t('kpis.conversion')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {funnel.map((row) => (
-            <tr key={row.stage.id}>
-              <th scope="row">{row.stage.name}</th>
-              <td>{f.total(row)}</td>
-              <td>{f.count(row.entered)}</td>
-              <td>{f.rate(row.conversionToNext)}</td>
+      <KpiWidget
+        title={t('kpis.forecast.byMonth')}
+        name="forecast-by-month"
+        columns={[{ header: t('kpis.csv.month'), kind: 'day', value: (m) => m.month }, ...totals, { header: t('kpis.target'), kind: 'money', value: (m) => m.target }]}
+        rows={forecast.byMonth}
+      >
+        <KpiChart
+          label={t('kpis.forecast.byMonth')}
+          testId="forecast-chart"
+          categories={months}
+          series={monthSeries}
+          onSelect={(index) => navigate(records('DEALS_CLOSING', monthPeriod(forecast.byMonth[index].month)))}
+        />
+      </KpiWidget>
+      <KpiWidget
+        title={t('kpis.forecast.funnel')}
+        name="funnel"
+        columns={[
+          { header: t('kpis.stage'), kind: 'text', value: (row) => row.stage.name },
+          { header: t('kpis.csv.count'), kind: 'count', value: (row) => row.count },
+          { header: t('kpis.amount'), kind: 'money', value: (row) => row.amount },
+          { header: t('kpis.entered'), kind: 'count', value: (row) => row.entered },
+          { header: t('kpis.csv.advanced'), kind: 'count', value: (row) => row.advanced },
+          { header: t('kpis.conversion'), kind: 'rate', value: (row) => row.conversionToNext },
+        ]}
+        rows={funnel}
+      >
+        <KpiChart label={t('kpis.forecast.funnel')} categories={funnelNames} series={funnelSeries} onSelect={(index) => navigate(records('OPPORTUNITIES_OPEN', { stage: funnel[index].stage.id }))} />
+        <table className="table kpi-table" data-testid="funnel-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('kpis.stage')}</th>
+              <th scope="col">{t('kpis.open')}</th>
+              <th scope="col">{t('kpis.entered')}</th>
+              <th scope="col">{t('kpis.conversion')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>{t('kpis.forecast.byStatus')}</h2>
-      <ul className="kpi-list">
-        {forecast.byStatus.map((row) => (
-          <li key={row.status}>
-            {t(`kpis.status.${row.status}`)}: {f.total(row)} ({t('kpis.weighted')} {f.money(row.weightedAmount)})
-          </li>
-        ))}
-      </ul>
-      <h2>{t('kpis.forecast.bySalesperson')}</h2>
-      <table className="table kpi-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('kpis.person')}</th>
-            {(forecast.bySalesperson[0]?.buckets ?? []).map((bucket) => (
-              <th scope="col" key={bucket.start}>{f.month(bucket.start)}</th>
+          </thead>
+          <tbody>
+            {funnel.map((row) => (
+              <tr key={row.stage.id}>
+                <th scope="row">{row.stage.name}</th>
+                <td><Link to={records('OPPORTUNITIES_OPEN', { stage: row.stage.id })}>{f.total(row)}</Link></td>
+                <td><Link to={records('FUNNEL_ENTERED', { stage: row.stage.id })}>{f.count(row.entered)}</Link></td>
+                <td><Link to={records('FUNNEL_ADVANCED', { stage: row.stage.id })}>{f.rate(row.conversionToNext)}</Link></td>
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {forecast.bySalesperson.map((row) => (
-            <tr key={row.user.id}>
-              <th scope="row">{row.user.name}</th>
-              {row.buckets.map((bucket) => (
-                <td key={bucket.start}>
-                  {f.money(bucket.won.amount)} / {f.money(bucket.open.amount)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </KpiWidget>
+      <div className="kpi-columns">
+        <KpiWidget
+          title={t('kpis.forecast.byStatus')}
+          name="forecast-by-status"
+          columns={[{ header: t('kpis.csv.status'), kind: 'text', value: (row) => t(`kpis.status.${row.status}`) }, ...totals]}
+          rows={forecast.byStatus}
+        >
+          <ul className="kpi-list">
+            {forecast.byStatus.map((row) => (
+              <li key={row.status}>
+                <Link to={records('OPPORTUNITIES_BY_STATUS', { status: row.status })}>
+                  {t(`kpis.status.${row.status}`)}: {f.total(row)} ({t('kpis.weighted')} {f.money(row.weightedAmount)})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </KpiWidget>
+        <KpiWidget
+          title={t('kpis.forecast.byStage')}
+          name="forecast-by-stage"
+          columns={[{ header: t('kpis.stage'), kind: 'text', value: (row) => row.stage.name }, ...totals]}
+          rows={forecast.byStage}
+        >
+          <ul className="kpi-list" data-testid="forecast-stages">
+            {forecast.byStage.map((row) => (
+              <li key={row.stage.id}>
+                <Link to={records('OPPORTUNITIES_OPEN', { stage: row.stage.id })}>
+                  {row.stage.name}: {f.total(row)} ({t('kpis.weighted')} {f.money(row.weightedAmount)})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </KpiWidget>
+        <KpiWidget
+          title={t('kpis.forecast.byCloseMonth')}
+          name="forecast-by-close-month"
+          columns={[{ header: t('kpis.csv.month'), kind: 'day', value: (row) => row.month }, ...totals]}
+          rows={forecast.byCloseMonth}
+        >
+          <ul className="kpi-list">
+            {forecast.byCloseMonth.map((row, index, all) => (
+              <li key={row.month}>
+                <Link to={records('OPPORTUNITIES_CLOSING', bucketPeriod(all.map((m) => m.month), index, data.kpis.period))}>
+                  {f.month(row.month)}: {f.total(row)} ({t('kpis.weighted')} {f.money(row.weightedAmount)})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </KpiWidget>
+      </div>
+      <SalesGrid filters={filters} interval={interval} period={data.kpis.period} rows={forecast.bySalesperson} />
     </div>
   );
 }

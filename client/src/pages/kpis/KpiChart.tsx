@@ -18,8 +18,8 @@ interface Props {
   label: string;
   categories: string[];
   series: KpiSeries[];
-  /** Clicking a bar or point opens the records behind it. */
-  onSelect?: (index: number) => void;
+  /** Clicking a bar or point opens the records behind it (the category's index, the series' index). */
+  onSelect?: (index: number, seriesIndex: number) => void;
   testId?: string;
 }
 
@@ -42,7 +42,7 @@ export function KpiChart({ label, categories, series, onSelect, testId }: Props)
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => money.format(value) } },
       series,
     });
-    chart.on('click', (event) => select.current?.(event.dataIndex));
+    chart.on('click', (event) => select.current?.(event.dataIndex, event.seriesIndex ?? 0));
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {

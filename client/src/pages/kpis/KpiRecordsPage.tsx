@@ -3,13 +3,14 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { RECORD_KINDS, recordKindOf } from './kpi-record-kinds.ts';
+import { GROUP_PARAMS, groupOf, RECORD_KINDS, recordKindOf } from './kpi-record-kinds.ts';
 import { useKpiFilters } from './useKpiFilters.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
 
 /**
  * `/kpis/records?kind=…&figure=…`: the records behind a figure (opportunities, invoices, quotes,
- * orders or activities), with the dashboard's filters, and their CSV export.
+ * orders, activities, accounts or contacts), with the dashboard's filters and the figure's item
+ * (stage, loss reason, status, activity type, account, product), and their CSV export.
  */
 export function KpiRecordsPage() {
   const { t } = useTranslation();
@@ -19,23 +20,25 @@ export function KpiRecordsPage() {
   const kindName = recordKindOf(params.get('kind'));
   const kind = RECORD_KINDS[kindName];
   const figure = params.get('figure') ?? '';
-  const stage = params.get('stage');
   const after = params.get('after');
   const { period, scope, asOf } = filters.variables;
-  const drillArgs = kind.opportunities ? { figure, period, scope, asOf, group: stage ? { stageId: stage } : undefined } : { figure, period, scope };
+  const group = groupOf(kind, params);
+  const drillArgs = { figure, period, scope, ...(kind.asOf ? { asOf } : {}), ...(group ? { group } : {}) };
   const [{ data, error }] = useQuery({ query: kind.query, variables: { ...drillArgs, after } });
   if (error && !data) return <QueryError error={error} />;
   if (!data) return <Loading what={t('kpis.title')} />;
   const connection = kind.read(data);
-  const back = new URLSearchParams(params);
-  for (const key of ['kind', 'figure', 'stage', 'after']) back.delete(key);
+  // The dashboard as the figure was opened from it; else the records' own filters.
+  const fallback = new URLSearchParams(params);
+  for (const key of ['kind', 'figure', 'after', 'back', ...Object.keys(GROUP_PARAMS)]) fallback.delete(key);
+  const back = params.get('back') ?? fallback.toString();
   const next = new URLSearchParams(params);
   if (connection.pageInfo.endCursor) next.set('after', connection.pageInfo.endCursor);
   return (
     <section aria-labelledby="kpi-records-title">
       <div className="page-header">
         <h1 id="kpi-records-title">{t('kpis.records.title', { count: connection.totalCount })}</h1>
-        <Link to={`/kpis?${back.toString()}`}>{t('kpis.records.back')}</Link>
+        <Link to={`/kpis?${back}`}>{t('kpis.records.back')}</Link>
         <ExportCsvButton list={kind.list} drillDown args={drillArgs} columns={kind.columns} />
       </div>
       <p className="kpi-records__figure">{figure}</p>

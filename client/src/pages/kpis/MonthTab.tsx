@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { FigureCard } from './FigureCard.tsx';
 import { KpiChart } from './KpiChart.tsx';
+import { KpiFigures } from './KpiFigures.tsx';
 import { KpiMonthQuery } from './kpi-queries.ts';
+import { KpiWidget } from './KpiWidget.tsx';
 import type { TabProps } from './tab-props.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
 
@@ -27,40 +28,114 @@ export function MonthTab({ filters, refresh }: TabProps) {
   const stageNames = useMemo(() => stages.map((s) => s.stage.name), [stages]);
   if (error && !data) return <QueryError error={error} />;
   if (!kpis) return <Loading what={t('kpis.title')} />;
-  const records = (figure: string, extra: Record<string, string> = {}) => `/kpis/records?${filters.linkParams({ figure, ...extra })}`;
+  // The month's own figures open with the month as their period, whatever the dashboard's period.
+  const month = { from: kpis.period.from, to: kpis.period.to };
+  const records = filters.records;
+  const { deals, revenue } = kpis;
+  const stageRecords = (stageId: string) => records('DEALS_OPEN', { stage: stageId });
   return (
     <div className="kpi-tab">
-      <div className="kpi-grid">
-        <FigureCard label={t('kpis.deals.won')} value={f.total(kpis.deals.won)} to={records('DEALS_WON', { from: kpis.period.from, to: kpis.period.to })} />
-        <FigureCard label={t('kpis.deals.lost')} value={f.total(kpis.deals.lost)} to={records('DEALS_LOST', { from: kpis.period.from, to: kpis.period.to })} />
-        <FigureCard label={t('kpis.deals.closingThisMonth')} value={f.total(kpis.deals.closingThisMonth)} to={records('DEALS_CLOSING_THIS_MONTH')} />
-        <FigureCard label={t('kpis.deals.weightedOpen')} value={f.money(kpis.deals.weightedOpen.amount)} to={records('DEALS_OPEN')} />
-        <FigureCard label={t('kpis.revenue.month')} value={f.money(kpis.revenue.month.amount)} detail={t('kpis.invoiceCount', { count: kpis.revenue.month.count })} />
-        <FigureCard label={t('kpis.revenue.forecastMonth')} value={f.money(kpis.revenue.forecastMonth.total)} />
-      </div>
-      <h2>{t('kpis.deals.byStage')}</h2>
-      <KpiChart label={t('kpis.deals.byStage')} categories={stageNames} series={stageSeries} onSelect={(index) => navigate(records('DEALS_OPEN', { stage: stages[index].stage.id }))} />
+      <KpiFigures
+        name="month-figures"
+        figures={[
+          { label: t('kpis.deals.won'), value: f.total(deals.won), to: records('DEALS_WON', month), numbers: deals.won },
+          { label: t('kpis.deals.lost'), value: f.total(deals.lost), to: records('DEALS_LOST', month), numbers: deals.lost },
+          { label: t('kpis.deals.closingThisMonth'), value: f.total(deals.closingThisMonth), to: records('DEALS_CLOSING_THIS_MONTH'), numbers: deals.closingThisMonth },
+          { label: t('kpis.deals.weightedOpen'), value: f.money(deals.weightedOpen.amount), to: records('DEALS_OPEN'), numbers: deals.weightedOpen },
+          {
+            testId: 'revenue-month',
+            label: t('kpis.revenue.month'),
+            value: f.money(revenue.month.amount),
+            detail: t('kpis.invoiceCount', { count: revenue.month.count }),
+            to: records('REVENUE_THIS_MONTH', { kind: 'invoice' }),
+            numbers: revenue.month,
+          },
+          {
+            label: t('kpis.revenue.forecastMonth'),
+            value: f.money(revenue.forecastMonth.total),
+            detail: t('kpis.revenue.toDate', { amount: f.money(revenue.forecastMonth.actual.amount) }),
+            to: records('REVENUE_THIS_MONTH', { kind: 'invoice' }),
+            more: { label: t('kpis.revenue.openToMonthEnd', { amount: f.money(revenue.forecastMonth.weightedOpenDeals.amount) }), to: records('DEALS_CLOSING_REST_OF_MONTH') },
+            numbers: { amount: revenue.forecastMonth.total },
+          },
+        ]}
+      />
+      <KpiWidget
+        title={t('kpis.deals.byStage')}
+        name="deals-by-stage"
+        columns={[
+          { header: t('kpis.stage'), kind: 'text', value: (row) => row.stage.name },
+          { header: t('kpis.csv.count'), kind: 'count', value: (row) => row.count },
+          { header: t('kpis.amount'), kind: 'money', value: (row) => row.amount },
+          { header: t('kpis.weighted'), kind: 'money', value: (row) => row.weightedAmount },
+        ]}
+        rows={stages}
+      >
+        <KpiChart label={t('kpis.deals.byStage')} categories={stageNames} series={stageSeries} onSelect={(index) => navigate(stageRecords(stages[index].stage.id))} />
+        <table className="table kpi-table" data-testid="stage-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('kpis.stage')}</th>
+              <th scope="col">{t('kpis.deals.owned')}</th>
+              <th scope="col">{t('kpis.weighted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stages.map((row) => (
+              <tr key={row.stage.id}>
+                <th scope="row">{row.stage.name}</th>
+                <td>
+                  <Link to={stageRecords(row.stage.id)}>{f.total(row)}</Link>
+                </td>
+                <td>{f.money(row.weightedAmount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </KpiWidget>
       <div className="kpi-columns">
-        <section>
-          <h2>{t('kpis.revenue.byPipeline')}</h2>
+        <KpiWidget
+          title={t('kpis.revenue.byPipeline')}
+          name="pipelines"
+          columns={[
+            { header: t('kpis.csv.pipeline'), kind: 'text', value: (row) => row.pipeline.name },
+            { header: t('kpis.csv.count'), kind: 'count', value: (row) => row.count },
+            { header: t('kpis.amount'), kind: 'money', value: (row) => row.amount },
+            { header: t('kpis.weighted'), kind: 'money', value: (row) => row.weightedAmount },
+          ]}
+          rows={revenue.byPipeline}
+        >
           <ul className="kpi-list">
-            {kpis.revenue.byPipeline.map((row) => (
+            {revenue.byPipeline.map((row) => (
               <li key={row.pipeline.id}>
-                {row.pipeline.name}: {f.money(row.weightedAmount)}
+                <Link to={records('OPPORTUNITIES_OPEN', { pipeline: row.pipeline.id })}>
+                  {row.pipeline.name}: {f.money(row.weightedAmount)}
+                </Link>
               </li>
             ))}
           </ul>
-        </section>
-        <section>
-          <h2>{t('kpis.products.top')}</h2>
+        </KpiWidget>
+        <KpiWidget
+          title={t('kpis.products.top')}
+          name="top-products"
+          columns={[
+            { header: t('kpis.csv.product'), kind: 'text', value: (row) => row.product.name },
+            { header: t('kpis.csv.quantity'), kind: 'money', value: (row) => row.quantity },
+            { header: t('kpis.csv.invoices'), kind: 'count', value: (row) => row.revenue.count },
+            { header: t('kpis.revenue.title'), kind: 'money', value: (row) => row.revenue.amount },
+          ]}
+          rows={kpis.products.top}
+        >
           <ol className="kpi-list">
             {kpis.products.top.map((row) => (
               <li key={row.product.id}>
-                {row.product.name}: {f.money(row.revenue.amount)}
+                <Link to={records('REVENUE', { kind: 'invoice', product: row.product.id, ...month })}>
+                  {row.product.name}: {f.money(row.revenue.amount)}
+                </Link>
               </li>
             ))}
           </ol>
-        </section>
+        </KpiWidget>
       </div>
     </div>
   );

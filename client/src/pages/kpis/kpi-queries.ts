@@ -6,18 +6,18 @@ export const KpiOverviewQuery = graphql(`
   query KpiOverview($period: KpiPeriodInput, $scope: KpiScopeInput) {
     kpis(period: $period, scope: $scope) {
       period { from to }
-      revenue { year { count amount } monthTargetVsActual { target actual } projectedYear { total } byMonth { month target actual } }
-      cashflow { byMonth { month received { amount } due { amount } } }
+      revenue { year { count amount } monthTargetVsActual { target actual } projectedYear { actual { amount } weightedOpenDeals { amount } total } byMonth { month target actual } }
+      cashflow { byMonth { month received { count amount } due { count amount } } }
       leads { total { count amount } toDealRate won { count amount } lost { count amount } }
       deals {
         total { count amount } won { count amount } lost { count amount } winRate weightedOpen { count amount }
-        pipelineValue { count amount } withoutActivity { count amount } lossReasons { lossReason { id name } count }
+        pipelineValue { count amount } withoutActivity { count amount } lossReasons { lossReason { id name } count amount }
       }
       quotes { volume { count amount } acceptanceRate }
       orders { volume total }
       invoices { overdue { count amount } dueThisMonth { count amount } avgPaymentDays onTimeRate }
       activities { open overdue completed }
-      customers { top10 { accountId account { name } revenue { amount } } }
+      customers { top10 { accountId account { name } revenue { count amount } } }
     }
   }
 `);
@@ -27,8 +27,8 @@ export const KpiMonthQuery = graphql(`
     kpis(period: { preset: CURRENT_MONTH }, scope: $scope) {
       period { from to }
       deals { won { count amount } lost { count amount } closingThisMonth { count amount } weightedOpen { count amount } byStage { stage { id name } count amount weightedAmount } }
-      revenue { month { count amount } forecastMonth { total } byPipeline { pipeline { id name } weightedAmount } }
-      products { top { product { id name } revenue { amount } } }
+      revenue { month { count amount } forecastMonth { actual { amount } weightedOpenDeals { amount } total } byPipeline { pipeline { id name } count amount weightedAmount } }
+      products { top { product { id name } quantity revenue { count amount } } }
     }
   }
 `);
@@ -36,19 +36,25 @@ export const KpiMonthQuery = graphql(`
 export const KpiTeamQuery = graphql(`
   query KpiTeam($period: KpiPeriodInput, $scope: KpiScopeInput) {
     kpis(period: $period, scope: $scope) {
-      team { byUser { user { id name } won { count amount } lost { count amount } owned { count amount } revenue { count amount } } }
+      team {
+        byUser { user { id name } won { count amount } lost { count amount } owned { count amount } revenue { count amount } }
+        byTeam { team { id name } won { count amount } lost { count amount } owned { count amount } revenue { count amount } }
+      }
     }
   }
 `);
 
 export const KpiForecastQuery = graphql(`
-  query KpiForecast($period: KpiPeriodInput, $scope: KpiScopeInput, $asOf: DateTime) {
+  query KpiForecast($period: KpiPeriodInput, $scope: KpiScopeInput, $asOf: DateTime, $interval: KpiInterval) {
     kpis(period: $period, scope: $scope) {
+      period { from to }
       forecast(asOf: $asOf) {
-        byMonth { month amount weightedAmount target }
+        byMonth { month count amount weightedAmount target }
         byStatus { status count amount weightedAmount }
-        funnel { stage { id name } count amount entered conversionToNext }
-        bySalesperson(interval: QUARTER) { user { id name } buckets { start won { amount } open { amount } } }
+        byStage { stage { id name } count amount weightedAmount }
+        byCloseMonth { month count amount weightedAmount }
+        funnel { stage { id name } count amount entered advanced conversionToNext }
+        bySalesperson(interval: $interval) { user { id name } buckets { start won { count amount } open { count amount } } }
       }
     }
   }
@@ -65,6 +71,7 @@ export const KpiMyBoardQuery = graphql(`
         quotes { count amount }
         orders { count amount }
         invoices { open { count amount } overdue { count amount } }
+        activeContacts { accounts contacts }
         followed { count }
       }
     }
@@ -117,6 +124,26 @@ export const KpiActivityRecordsQuery = graphql(`
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { id subject account { id name } assignee { name } } }
+    }
+  }
+`);
+
+export const KpiAccountRecordsQuery = graphql(`
+  query KpiAccountRecords($figure: KpiAccountFigure!, $period: KpiPeriodInput, $scope: KpiScopeInput, $after: String) {
+    kpiAccounts(figure: $figure, period: $period, scope: $scope, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name owner { name } } }
+    }
+  }
+`);
+
+export const KpiContactRecordsQuery = graphql(`
+  query KpiContactRecords($figure: KpiContactFigure!, $period: KpiPeriodInput, $scope: KpiScopeInput, $after: String) {
+    kpiContacts(figure: $figure, period: $period, scope: $scope, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id firstName lastName account { id name } owner { name } } }
     }
   }
 `);

@@ -4,11 +4,13 @@ import { useSearchParams } from 'react-router';
 export const KPI_TABS = ['overview', 'month', 'team', 'forecast', 'my'] as const;
 export type KpiTab = (typeof KPI_TABS)[number];
 
-const FILTER_KEYS = ['from', 'to', 'team', 'owner', 'pipeline', 'asOf'] as const;
+// `interval`: the sales grid per MONTH or QUARTER.
+const FILTER_KEYS = ['from', 'to', 'team', 'owner', 'pipeline', 'asOf', 'interval'] as const;
 export type KpiFilterKey = (typeof FILTER_KEYS)[number];
 
 /**
- * The dashboard's state lives in the URL (tab, period, team, owner, pipeline, as-of day), so a
+ * The dashboard's state lives in the URL (tab, period, team, owner, pipeline, as-of day, the sales
+ * grid's interval), so a
  * report is shared as a link and the back button walks through the choices.
  */
 export function useKpiFilters() {
@@ -42,5 +44,10 @@ export function useKpiFilters() {
     for (const [key, value] of Object.entries(extra)) next.set(key, value);
     return next.toString();
   };
-  return { tab, values, variables, update, linkParams };
+  /**
+   * The records page of a figure: `extra` names the kind, the item (stage, account, ...) or narrows
+   * period and scope; `back` keeps the dashboard as it was (tab, filters), to return to.
+   */
+  const records = (figure: string, extra: Record<string, string> = {}) => `/kpis/records?${linkParams({ figure, ...extra, back: params.toString() })}`;
+  return { tab, values, variables, update, linkParams, records };
 }
