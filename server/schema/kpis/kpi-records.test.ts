@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalize } from '../../test/kpi-queries.ts';
 import { createKpiWorld, money, type KpiWorld } from '../../test/kpi-world.ts';
-import { createTestApp, globalId, type TestApp } from '../../test/test-app.ts';
+import { countStatements, createTestApp, globalId, type TestApp } from '../../test/test-app.ts';
 
 // The drill-downs the dashboard's grouped figures open: a loss reason's row (also "no reason"),
 // a cell of the sales grid (owner and month or quarter), a team's row (team and owned revenue).
@@ -90,6 +90,18 @@ describe('loss reasons', () => {
 });
 
 describe('sales grid and team rows', () => {
+  it('the Forecast tab costs as many statements with the grid per month as per quarter', async () => {
+    const selection = (interval: string) =>
+      `period { from to } forecast { byMonth { month amount } byStage { stage { name } count } byCloseMonth { month count } funnel { stage { name } entered advanced }
+        bySalesperson(interval: ${interval}) { user { name } buckets { start won { count amount } open { count amount } } } }`;
+    const counts = [];
+    for (const interval of ['QUARTER', 'MONTH']) {
+      const { statements } = await countStatements(t.db, () => kpis(selection(interval), world.org.admin.token, { period: lastYear() }));
+      counts.push(statements.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+
   it('a cell opens the owner\'s deals won in its quarter and the open ones expected to close then', async () => {
     const period = lastYear();
     const grid = await kpis('forecast { bySalesperson(interval: QUARTER) { user { id } buckets { start won { count amount } open { count amount } } } }', world.org.admin.token, { period });
