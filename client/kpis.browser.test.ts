@@ -147,6 +147,9 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     const stageUrl = new URL(page.url()).searchParams;
     expect([stageUrl.get('figure'), stageUrl.get('stage')]).toEqual(['DEALS_OPEN', expect.any(String)]);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${count} ${count === '1' ? 'record' : 'records'}`);
+    // Back leads to the dashboard as it was opened from (the Month tab), not to the records' narrowed filters.
+    await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('month');
 
     // The sales grid: per quarter by default, per month after the switch (in the URL); a cell opens the owner's deals of that month.
     await page.goto(`/kpis?tab=forecast&from=${year - 1}-01-01&to=${year}-01-01`);
