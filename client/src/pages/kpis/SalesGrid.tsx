@@ -51,33 +51,35 @@ export function SalesGrid({ filters, interval, period, rows }: Props) {
   );
   return (
     <KpiWidget title={t('kpis.forecast.bySalesperson')} name="sales-grid" columns={columns} rows={rows} actions={switcher}>
-      <table className="table kpi-table" data-testid="sales-grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('kpis.person')}</th>
-            {starts.map((start) => (
-              <th scope="col" key={start}>{bucketName(start)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.user.id}>
-              <th scope="row">{row.user.name}</th>
-              {row.buckets.map((bucket, index) => {
-                const cell = { owner: row.user.id, ...bucketPeriod(starts, index, period) };
-                return (
-                  <td key={bucket.start}>
-                    <Link to={filters.records('DEALS_WON', cell)} title={won}>{f.money(bucket.won.amount)}</Link>
-                    {' / '}
-                    <Link to={filters.records('DEALS_CLOSING', cell)} title={open}>{f.money(bucket.open.amount)}</Link>
-                  </td>
-                );
-              })}
+      <div className="kpi-scroll">
+        <table className="table kpi-table" data-testid="sales-grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('kpis.person')}</th>
+              {starts.map((start) => (
+                <th scope="col" key={start}>{bucketName(start)}</th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.user.id}>
+                <th scope="row">{row.user.name}</th>
+                {row.buckets.map((bucket, index) => {
+                  const cell = { owner: row.user.id, ...bucketPeriod(starts, index, period) };
+                  return (
+                    <td key={bucket.start}>
+                      <Link to={filters.records('DEALS_WON', cell)} title={won}>{f.money(bucket.won.amount)}</Link>
+                      {' / '}
+                      <Link to={filters.records('DEALS_CLOSING', cell)} title={open}>{f.money(bucket.open.amount)}</Link>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </KpiWidget>
   );
 }
