@@ -57,7 +57,6 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     return { id, humanId, dbId: Buffer.from(id, 'base64').toString('utf8').split(':')[1] };
   }
 
-  /** A signed-in page of its own (own storage), English browser unless told otherwise. */
   beforeAll(async () => {
     clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
     await buildClient(clientDir);
