@@ -2,14 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import type { useUrlSearch } from '../hooks/useUrlSearch.ts';
+import { ListTable, type ListColumn } from './ListTable.tsx';
 import { Pager } from './Pager.tsx';
 import { Loading, QueryError } from './QueryStatus.tsx';
-
-export interface ListColumn<Row> {
-  label: string;
-  numeric?: boolean;
-  cell(row: Row): ReactNode;
-}
 
 interface Props<Row extends { id: string }> {
   /** Prefix of the ids: `<id>-title` labels the page and its table, `<id>-search` is the box. */
@@ -28,8 +23,8 @@ interface Props<Row extends { id: string }> {
   loading: string;
   empty: string;
   pagesLabel: string;
-  /** The first column is the row's title (its card's heading below 640 px). */
-  columns: ReadonlyArray<ListColumn<Row>>;
+  // The rows' type comes from the list; shared columns (contact-columns.tsx) ask only for the fields they show.
+  columns: ReadonlyArray<ListColumn<NoInfer<Row>>>;
 }
 
 /** A page listing records in a table (cards on a phone), with a search box, a count and paging. */
@@ -68,38 +63,7 @@ export function SearchableList<Row extends { id: string }>({ id, title, actions,
       {result.error && <QueryError error={result.error} />}
       {!list && result.fetching && <Loading what={text.loading} />}
       {list && list.edges.length === 0 && <p className="empty">{text.empty}</p>}
-      {list && list.edges.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table--cards" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.label} scope="col" className={column.numeric ? 'numeric' : undefined}>
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.edges.map(({ node: row }) => (
-                <tr key={row.id}>
-                  {columns.map((column, index) =>
-                    index === 0 ? (
-                      <td key={column.label} className="table__card-title">
-                        {column.cell(row)}
-                      </td>
-                    ) : (
-                      <td key={column.label} className={column.numeric ? 'numeric' : undefined} data-label={column.label}>
-                        {column.cell(row)}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {list && list.edges.length > 0 && <ListTable labelledBy={titleId} columns={columns} rows={list.edges.map((edge) => edge.node)} />}
       {list && <Pager label={text.pagesLabel} pageInfo={list.pageInfo} onPrevious={(cursor) => search.goTo({ before: cursor })} onNext={(cursor) => search.goTo({ after: cursor })} />}
     </section>
   );

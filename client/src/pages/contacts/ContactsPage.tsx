@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { contactColumns } from '../../components/contact-columns.tsx';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { SearchableList } from '../../components/SearchableList.tsx';
 import { graphql } from '../../gql';
 import { useUrlSearch } from '../../hooks/useUrlSearch.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
-import { paths } from '../../lib/paths.ts';
 import { ContactAccount } from './ContactAccount.tsx';
 
 const PAGE_SIZE = 25;
@@ -61,6 +60,7 @@ export function ContactsPage() {
   const args = { search: search.search || null, orderBy: CONTACT_ORDER };
   const [result] = useQuery({ query: ContactListQuery, variables: { ...args, ...search.page(PAGE_SIZE) }, requestPolicy: 'cache-and-network', context: listContext });
 
+  const columns = contactColumns(t);
   const none = <span className="muted">—</span>;
   return (
     <SearchableList
@@ -79,18 +79,11 @@ export function ContactsPage() {
       empty={search.search ? t('contacts.noMatch', { search: search.search }) : t('contacts.noneAtAll')}
       pagesLabel={t('contacts.pages')}
       columns={[
-        {
-          label: t('contacts.column.name'),
-          cell: (contact) => (
-            <Link to={paths.contact(contact.id)} className="table__primary">
-              {contact.fullName}
-            </Link>
-          ),
-        },
+        columns.name,
         { label: t('contacts.column.account'), cell: (contact) => <ContactAccount contact={contact} /> },
-        { label: t('contacts.column.position'), cell: (contact) => [contact.jobTitle, contact.department].filter(Boolean).join(', ') || none },
-        { label: t('customer.field.email'), cell: (contact) => (contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : none) },
-        { label: t('customer.field.phone'), cell: (contact) => contact.phone ?? contact.mobile ?? none },
+        columns.position,
+        columns.email,
+        columns.phone,
         { label: t('contacts.column.city'), cell: (contact) => contact.address.city ?? none },
         { label: t('customer.field.owner'), cell: (contact) => contact.owner.name },
       ]}
