@@ -257,16 +257,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['import', '/import'],
     ];
     for (const [name, url] of pages) {
-      for (const [page, width] of [
-        [phone, PHONE.width],
-        [desktop, DESKTOP.width],
-      ] as const) {
-        await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-        expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
-      }
+      await expectFitsPhoneAndDesktop(phone, desktop, name, url);
       expect(await phone.getByTestId('menu-button').isVisible(), name).toBe(true);
       expect(await phone.getByRole('navigation', { name: 'Main' }).isVisible(), name).toBe(false);
       expect(await desktop.getByTestId('menu-button').isVisible(), name).toBe(false);
@@ -312,16 +303,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['profile', '/profile'],
     ];
     for (const [name, url] of pages) {
-      for (const [page, width] of [
-        [phone, PHONE.width],
-        [desktop, DESKTOP.width],
-      ] as const) {
-        await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-        expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
-      }
+      await expectFitsPhoneAndDesktop(phone, desktop, name, url);
     }
 
     // The users' table is cards on a phone; the user dialog fits.
@@ -493,6 +475,20 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 /** How far the document is wider than the window (0: nothing to scroll sideways). */
 function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}
+
+/** Opens the page on the phone and on the desktop, screenshots both, and nothing may stick out sideways. */
+async function expectFitsPhoneAndDesktop(phone: Page, desktop: Page, name: string, url: string) {
+  for (const [page, width] of [
+    [phone, PHONE.width],
+    [desktop, DESKTOP.width],
+  ] as const) {
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
+  }
 }
 
 /** A mouse drag of a card's handle onto a target that appears once the drag has started. */
