@@ -4,12 +4,12 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDaysTo, instantOf, mondayOf, rescheduleTarget, todayIn } from './src/pages/activities/zoned-time.ts';
-import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, PHONE, requireChromium, signInWith } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createOrganisation, type Organisation, type TestUser } from '../server/test/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // Activities in full, in Chromium against the real server: logging a past call with notes,
@@ -23,8 +23,6 @@ requireChromium('activities in the browser');
 
 const ZONE = 'Europe/Berlin';
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1280, height: 900 };
 
 interface Created {
   id: string;
@@ -44,6 +42,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
+  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
   async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
     const response = await fetch(`${baseUrl}/graphql`, {
@@ -76,22 +75,6 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     );
     expect(data.createActivity.__typename).toBe('CreateActivitySuccess');
     return Buffer.from(data.createActivity.activity.id as string, 'base64').toString('utf8').split(':')[1];
-  }
-
-  async function signedIn(user: TestUser, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport });
-    contexts.push(context);
-    const signedInPage = await context.newPage();
-    signedInPage.on('pageerror', (error) => pageErrors.push(error.message));
-    signedInPage.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await signedInPage.goto('/login');
-    await signedInPage.getByLabel(/^E-mail/).fill(user.email);
-    await signedInPage.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await signedInPage.getByRole('button', { name: 'Sign in' }).click();
-    await signedInPage.waitForURL('**/accounts');
-    return signedInPage;
   }
 
   const opportunityPage = async (opportunity: Created) => {
@@ -417,7 +400,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await page.waitForURL(`**/opportunities/${encodeURIComponent(halls.id)}`);
 
     // On a phone the days stand one under the other, and nothing scrolls sideways.
-    const phone = await signedIn(org.northSales, PHONE);
+    const phone = await signedIn(org.northSales, { viewport: PHONE });
     await phone.goto('/activities/week');
     const days = phone.getByTestId('week-day');
     await days.first().waitFor();

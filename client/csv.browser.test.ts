@@ -4,13 +4,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium, signInWith } from './test/browser.ts';
 import { seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createOrganisation, type Organisation, type TestUser } from '../server/test/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // CSV import and export in Chromium against the real server: a German Excel file with three good
@@ -34,22 +34,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
-
-  async function signedIn(user: TestUser, locale: 'en-US' | 'de-DE'): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto('/login');
-    await page.getByLabel(/^(E-mail|E-Mail)/).fill(user.email);
-    await page.getByLabel(/^(Password|Passwort)/).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: locale === 'de-DE' ? 'Anmelden' : 'Sign in' }).click();
-    await page.waitForURL('**/accounts');
-    return page;
-  }
+  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
   async function account(name: string, city: string, user: TestUser, teamId: string) {
     await prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), city, ownerId: user.id, teamId } });
@@ -83,7 +68,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   const outcomes = (page: Page) => rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-outcome')));
 
   test('imports a German Excel file of opportunities: 3 good rows, 2 bad ones, each reported', async () => {
-    const page = await signedIn(org.northSales, 'en-US');
+    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
     await followNav(page, 'Customers', 'Import');
     await page.waitForURL('**/import');
     await page.getByLabel('Opportunities').check();
@@ -127,7 +112,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   });
 
   test('a column the import does not recognise is mapped by hand before the import', async () => {
-    const page = await signedIn(org.northSales, 'en-US');
+    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
     await page.goto('/import');
     await page.locator('#import-file').setInputFiles({
       name: 'firmen.csv',
@@ -144,7 +129,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   });
 
   test('exports the searched account list as the list shows it, in English and in German', async () => {
-    const page = await signedIn(org.northSales, 'en-US');
+    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
     await page.getByLabel('Search accounts').fill('nord');
     await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('2 accounts');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -156,7 +141,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
       ['Nordwind Energie', '', 'Kiel', 'DE', 'Prospect', 'Nils Sales', '0'],
     ]);
 
-    const german = await signedIn(org.northManager, 'de-DE');
+    const german = await signedIn(org.northManager, { locale: 'de-DE', acceptDownloads: true });
     await german.getByLabel('Firmen suchen').fill('nord');
     await expect.poll(() => german.getByTestId('account-count').textContent()).toBe('2 Firmen');
     const [germanDownload] = await Promise.all([german.waitForEvent('download'), german.getByRole('button', { name: 'CSV exportieren' }).click()]);
@@ -189,7 +174,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     };
 
     // The contacts searched for "ost": the north team's two, by last name; the south team's not.
-    const page = await signedIn(org.northSales, 'en-US');
+    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
     await followNav(page, 'Customers', 'Contacts');
     await page.getByLabel('Search contacts').fill('ost');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('ost');
@@ -228,7 +213,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     await invoice('INV-2026-0102', org.northSales, org.north.id, customer.id, '2999-01-19', '0');
     await invoice('INV-2026-0103', org.southSales, org.south.id, south.id, '2026-01-19', '0');
 
-    const page = await signedIn(org.northSales, 'de-DE');
+    const page = await signedIn(org.northSales, { locale: 'de-DE', acceptDownloads: true });
     await page.goto('/invoices?overdue=1');
     await expect.poll(() => page.locator('.document-number').allTextContents()).toEqual(['INV-2026-0101']);
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV exportieren' }).click()]);

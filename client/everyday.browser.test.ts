@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, DESKTOP, followNav, launchChromium, PHONE, requireChromium, signInWith } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createOrganisation, type Organisation } from '../server/test/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The client in German and on a phone, and the board's everyday actions, against the real server
@@ -21,8 +21,6 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 requireChromium('everyday use in the browser');
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1280, height: 900 };
 
 describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   let database: TestDatabase;
@@ -35,6 +33,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
+  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
   async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
     const response = await fetch(`${baseUrl}/graphql`, {
@@ -56,23 +55,6 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     );
     const { id, humanId } = data.createOpportunity.opportunity as { id: string; humanId: string };
     return { id, humanId, dbId: Buffer.from(id, 'base64').toString('utf8').split(':')[1] };
-  }
-
-  /** A signed-in page of its own (own storage), English browser unless told otherwise. */
-  async function signedIn(user: TestUser, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto('/login');
-    await page.getByLabel(/^E-mail/).fill(user.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/accounts');
-    return page;
   }
 
   beforeAll(async () => {
@@ -258,8 +240,8 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       'mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }',
       { input: { firstName: 'Hanna', lastName: 'Kruse', email: 'hanna.kruse@nordlicht.example', accountId: globalId('Account', seeded.account.id) } },
     );
-    const phone = await signedIn(org.northSales, PHONE);
-    const desktop = await signedIn(org.northSales, DESKTOP);
+    const phone = await signedIn(org.northSales, { viewport: PHONE });
+    const desktop = await signedIn(org.northSales, { viewport: DESKTOP });
     const pages: [string, string][] = [
       ['accounts', '/accounts'],
       ['account', `/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`],
@@ -275,16 +257,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['import', '/import'],
     ];
     for (const [name, url] of pages) {
-      for (const [page, width] of [
-        [phone, PHONE.width],
-        [desktop, DESKTOP.width],
-      ] as const) {
-        await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-        expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
-      }
+      await expectFitsPhoneAndDesktop(phone, desktop, name, url);
       expect(await phone.getByTestId('menu-button').isVisible(), name).toBe(true);
       expect(await phone.getByRole('navigation', { name: 'Main' }).isVisible(), name).toBe(false);
       expect(await desktop.getByTestId('menu-button').isVisible(), name).toBe(false);
@@ -311,8 +284,8 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   });
 
   test('the settings and the profile fit a 375 px phone as well as 1280 px', async () => {
-    const phone = await signedIn(org.admin, PHONE);
-    const desktop = await signedIn(org.admin, DESKTOP);
+    const phone = await signedIn(org.admin, { viewport: PHONE });
+    const desktop = await signedIn(org.admin, { viewport: DESKTOP });
     await prisma.activityPlanStep.create({ data: { pipelineId: seeded.leads.id, position: 0, type: 'CALL', subject: 'Intro call', dayOffset: 0 } });
     await prisma.product.create({ data: { sku: 'SK-1', name: 'Sensor kit', unitPrice: '1234.50' } });
     const pages: [string, string][] = [
@@ -330,16 +303,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['profile', '/profile'],
     ];
     for (const [name, url] of pages) {
-      for (const [page, width] of [
-        [phone, PHONE.width],
-        [desktop, DESKTOP.width],
-      ] as const) {
-        await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-        expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
-      }
+      await expectFitsPhoneAndDesktop(phone, desktop, name, url);
     }
 
     // The users' table is cards on a phone; the user dialog fits.
@@ -353,7 +317,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   });
 
   test('the board at 375 px swipes between columns, one at a time, and its dialog fits', async () => {
-    const phone = await signedIn(org.northSales, PHONE);
+    const phone = await signedIn(org.northSales, { viewport: PHONE });
     await phone.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
     await column(phone, 'New').waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
@@ -511,6 +475,20 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 /** How far the document is wider than the window (0: nothing to scroll sideways). */
 function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}
+
+/** Opens the page on the phone and on the desktop, screenshots both, and nothing may stick out sideways. */
+async function expectFitsPhoneAndDesktop(phone: Page, desktop: Page, name: string, url: string) {
+  for (const [page, width] of [
+    [phone, PHONE.width],
+    [desktop, DESKTOP.width],
+  ] as const) {
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe(0);
+  }
 }
 
 /** A mouse drag of a card's handle onto a target that appears once the drag has started. */

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium, signInWith } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createOrganisation, type Organisation } from '../server/test/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The lists and record pages against the real server in Chromium: finding a won deal through the
@@ -42,6 +42,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   let fences: Created;
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
+  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
   async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
     const response = await fetch(`${baseUrl}/graphql`, {
@@ -62,23 +63,6 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
       { input: { title, amount, accountId: globalId('Account', seeded.account.id), contactId, expectedCloseDate: '2030-06-30' } },
     );
     return data.createOpportunity.opportunity as Created;
-  }
-
-  async function signedIn(user: TestUser, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto('/login');
-    await page.getByLabel(/^E-mail/).fill(user.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/accounts');
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    return page;
   }
 
   beforeAll(async () => {

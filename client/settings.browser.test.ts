@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
+import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium, signInWith } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { createOrganisation, TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
 import { createOpportunityRow } from '../server/test/opportunity-row.ts';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
@@ -30,27 +30,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
-
-  async function signIn(email: string, password = TEST_PASSWORD, locale = 'en-US'): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto('/login');
-    await page.getByLabel(/^E-?[Mm]ail/).fill(email);
-    await page.getByLabel(/^(Password|Passwort)/).fill(password);
-    await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
-    return page;
-  }
-
-  async function signedIn(user: TestUser, locale?: string): Promise<Page> {
-    const page = await signIn(user.email, TEST_PASSWORD, locale);
-    await page.waitForURL('**/accounts');
-    return page;
-  }
+  const { signIn, signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
   beforeAll(async () => {
     clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
@@ -223,7 +203,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
 
   test('field errors of the organisation settings show in German, and the settings are saved', async () => {
     await prisma.user.update({ where: { id: org.admin.id }, data: { locale: 'DE' } });
-    const page = await signedIn(org.admin, 'de-DE');
+    const page = await signedIn(org.admin, { locale: 'de-DE' });
     await page.goto('/settings/organisation');
     await page.getByRole('heading', { name: 'Organisation' }).waitFor();
     await page.getByLabel('IBAN').fill('DE00 1234');
@@ -256,7 +236,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
 
   test('customer statuses: an administrator adds Konkurs in German, refused first for a taken key, and accounts can take it', async () => {
     await prisma.user.update({ where: { id: org.admin.id }, data: { locale: 'DE' } });
-    const page = await signedIn(org.admin, 'de-DE');
+    const page = await signedIn(org.admin, { locale: 'de-DE' });
     await page.goto('/settings/customer-statuses');
     const list = page.getByTestId('customer-statuses');
     await expect.poll(() => list.locator('li').count()).toBe(3);

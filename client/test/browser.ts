@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { expect, test } from 'vitest';
+import { TEST_PASSWORD } from '../../server/test/fixtures.ts';
 
 // What every browser test needs: Chromium (installed by apt, see environment.md), the client
 // built as `npm run build` builds it, and a way to read a field's error message.
@@ -75,4 +76,48 @@ export async function followNav(page: Page, group: string | null, link: string, 
   const nav = page.getByRole('navigation', { name: navigation });
   if (group) await nav.getByRole('button', { name: group, exact: true }).click();
   await nav.getByRole('link', { name: link, exact: true }).click();
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 740 };
+
+export interface SignInOptions {
+  /** The browser's language; the sign-in form is read in English or German. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
+/**
+ * Signing in through the login form, each time in a browser context of its own. `suite` is read
+ * when signing in (the suite's browser and server start in beforeAll); every context goes into
+ * `contexts` for the suite to close, and the page's errors and console errors into `pageErrors`.
+ */
+export function signInWith(suite: () => { browser: Browser; baseUrl: string }, { contexts, pageErrors }: { contexts: BrowserContext[]; pageErrors: string[] }) {
+  /** The login form filled in and sent; the page is wherever that led (an error, a password change). */
+  async function signIn(email: string, password = TEST_PASSWORD, { locale = 'en-US', viewport = DESKTOP, acceptDownloads }: SignInOptions = {}): Promise<Page> {
+    const { browser, baseUrl } = suite();
+    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, acceptDownloads });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto('/login');
+    await page.getByLabel(/^E-?[Mm]ail/).fill(email);
+    await page.getByLabel(/^(Password|Passwort)/).fill(password);
+    await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
+    return page;
+  }
+
+  /** Signed in as this user, on the account list where signing in leads. */
+  async function signedIn(user: { email: string }, options?: SignInOptions): Promise<Page> {
+    const page = await signIn(user.email, TEST_PASSWORD, options);
+    await page.waitForURL('**/accounts');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  return { signIn, signedIn };
 }

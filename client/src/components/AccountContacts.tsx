@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { paths } from '../lib/paths.ts';
+import { contactColumns } from './contact-columns.tsx';
+import { ListTable } from './ListTable.tsx';
 import { Pager } from './Pager.tsx';
 import { Loading, QueryError } from './QueryStatus.tsx';
 
@@ -58,6 +60,7 @@ export function AccountContacts({ accountId }: { accountId: string }) {
     context,
   });
   const contacts = data?.contacts;
+  const columns = contactColumns(t);
 
   return (
     <section className="card" aria-labelledby="contacts-title">
@@ -70,42 +73,27 @@ export function AccountContacts({ accountId }: { accountId: string }) {
       {!contacts && fetching && <Loading what={t('contacts.loadingList')} />}
       {contacts && contacts.edges.length === 0 && <p className="empty">{t('contacts.none')}</p>}
       {contacts && contacts.edges.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table--cards" aria-labelledby="contacts-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.column.name')}</th>
-                <th scope="col">{t('contacts.column.position')}</th>
-                <th scope="col">{t('customer.field.email')}</th>
-                <th scope="col">{t('customer.field.phone')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.edges.map(({ node: contact }) => (
-                <tr key={contact.id}>
-                  <td className="table__card-title">
-                    <Link to={paths.contact(contact.id)} className="table__primary">
-                      {contact.fullName}
-                    </Link>
-                  </td>
-                  <td data-label={t('contacts.column.position')}>{[contact.jobTitle, contact.department].filter(Boolean).join(', ') || <span className="muted">—</span>}</td>
-                  <td data-label={t('customer.field.email')}>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : <span className="muted">—</span>}</td>
-                  <td data-label={t('customer.field.phone')}>{contact.phone ?? contact.mobile ?? <span className="muted">—</span>}</td>
-                  <td className="numeric">
-                    {contact.viewerCanEdit && (
-                      <Link to={paths.editContact(contact.id)} aria-label={t('contacts.editNamed', { name: contact.fullName })}>
-                        {t('common.edit')}
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          labelledBy="contacts-title"
+          rows={contacts.edges.map((edge) => edge.node)}
+          columns={[
+            columns.name,
+            columns.position,
+            columns.email,
+            columns.phone,
+            {
+              label: t('common.actions'),
+              labelHidden: true,
+              numeric: true,
+              cell: (contact) =>
+                contact.viewerCanEdit && (
+                  <Link to={paths.editContact(contact.id)} aria-label={t('contacts.editNamed', { name: contact.fullName })}>
+                    {t('common.edit')}
+                  </Link>
+                ),
+            },
+          ]}
+        />
       )}
       {contacts && (
         <Pager

@@ -1,15 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
-import { canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../../domain/access.ts';
+import { canReadSalesRecord, salesRecordReadWhere } from '../../domain/access.ts';
 import { cancelInvoice, createInvoice } from '../../domain/billing/invoices.ts';
 import { recordPayment, removePayment } from '../../domain/billing/payments.ts';
-import { documentOrderBy, invoiceListWhere, isOverdue } from '../../domain/billing/queries.ts';
+import { invoiceListWhere, isOverdue } from '../../domain/billing/queries.ts';
 import { outstanding } from '../../domain/billing/totals.ts';
-import { ValidationError } from '../../domain/errors.ts';
 import { Address } from '../address.ts';
 import { decodeId, decodeInputId } from '../ids.ts';
 import { requireViewer } from '../viewer.ts';
-import { DocumentLineInput, DocumentOrder, documentMutation, InvoiceStatusEnum, LINE_SELECT, TaxGroupRef, taxesOf } from './document-common.ts';
+import { DocumentLineInput, documentFields, documentMutation, documentQueries, InvoiceStatusEnum, LINE_SELECT, TaxGroupRef, taxesOf } from './document-common.ts';
 import { decodeDocumentFilter, decodeLines, InvoiceFilterInput } from './document-inputs.ts';
 
 export const InvoiceRef = builder.prismaNode('Invoice', {
@@ -20,15 +19,13 @@ export const InvoiceRef = builder.prismaNode('Invoice', {
   runScopesOnType: true,
   authScopes: (invoice, context) => context.viewer !== null && canReadSalesRecord(context.viewer, invoice),
   fields: (t) => ({
-    number: t.exposeString('number', { description: 'INV-<year>-<sequence>, gap-free per year.' }),
-    title: t.exposeString('title'),
-    status: t.expose('status', { type: InvoiceStatusEnum }),
+    ...documentFields(t, {
+      numberDescription: 'INV-<year>-<sequence>, gap-free per year.',
+      status: InvoiceStatusEnum,
+      viewerCanEditDescription: 'Whether the viewer may record payments or cancel it (the invoice itself never changes).',
+    }),
+    taxes: t.field({ type: [TaxGroupRef], select: LINE_SELECT, resolve: (invoice) => taxesOf(invoice.lines) }),
     order: t.relation('order', { nullable: true }),
-    opportunity: t.relation('opportunity', { nullable: true }),
-    account: t.relation('account'),
-    contact: t.relation('contact', { nullable: true }),
-    owner: t.relation('owner'),
-    team: t.relation('team'),
     correctsInvoice: t.relation('correctsInvoice', { nullable: true, description: 'The cancelled invoice this one replaces.' }),
     correctedBy: t.relation('correctedBy', { description: 'The invoices that replace this cancelled one.' }),
     issueDate: t.expose('issueDate', { type: 'Date' }),
@@ -45,20 +42,9 @@ export const InvoiceRef = builder.prismaNode('Invoice', {
       resolve: (invoice) => ({ street: invoice.recipientStreet, postalCode: invoice.recipientPostalCode, city: invoice.recipientCity, country: invoice.recipientCountry }),
     }),
     notes: t.exposeString('notes', { nullable: true }),
-    currency: t.exposeString('currency'),
-    netAmount: t.expose('netAmount', { type: 'Decimal' }),
-    taxAmount: t.expose('taxAmount', { type: 'Decimal' }),
-    grossAmount: t.expose('grossAmount', { type: 'Decimal' }),
     paidAmount: t.expose('paidAmount', { type: 'Decimal' }),
     outstandingAmount: t.field({ type: 'Decimal', resolve: (invoice) => outstanding(invoice) }),
-    taxes: t.field({ type: [TaxGroupRef], select: LINE_SELECT, resolve: (invoice) => taxesOf(invoice.lines) }),
-    lines: t.relation('lines', { query: { orderBy: { position: 'asc' } } }),
     payments: t.relation('payments', { query: { orderBy: [{ paymentDate: 'asc' }, { id: 'asc' }] } }),
-    viewerCanEdit: t.boolean({
-      description: 'Whether the viewer may record payments or cancel it (the invoice itself never changes).',
-      resolve: (invoice, _args, context) => canWriteSalesRecord(requireViewer(context), invoice),
-    }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -75,40 +61,13 @@ builder.prismaNode('Payment', {
   }),
 });
 
-builder.queryFields((t) => ({
-  invoices: t.prismaConnection(
-    {
-      type: 'Invoice',
-      cursor: 'id',
-      authScopes: { sales: true },
-      description: 'Invoices the viewer may read, newest first. `filter.overdue` lists the open ones past their due date.',
-      args: { filter: t.arg({ type: InvoiceFilterInput }), orderBy: t.arg({ type: DocumentOrder }) },
-      resolve: (query, _root, args, context) =>
-        context.prisma.invoice.findMany({
-          ...query,
-          where: invoiceListWhere(requireViewer(context), decodeDocumentFilter(args.filter)),
-          orderBy: documentOrderBy('INVOICE', args.orderBy?.field, args.orderBy?.direction ?? undefined),
-        }),
-      totalCount: (_connection, args, context) =>
-        context.prisma.invoice.count({ where: invoiceListWhere(requireViewer(context), decodeDocumentFilter(args.filter)) }),
-    },
-    {},
-    {},
-  ),
-  invoice: t.prismaField({
-    type: 'Invoice',
-    nullable: true,
-    authScopes: { sales: true },
-    description: 'An invoice by id or number (INV-2026-0001); null when missing or not readable.',
-    args: { id: t.arg.id(), number: t.arg.string() },
-    resolve: (query, _root, args, context) => {
-      const readable = salesRecordReadWhere(requireViewer(context));
-      if (args.id) return context.prisma.invoice.findFirst({ ...query, where: { id: decodeId(args.id, 'Invoice', 'id'), ...readable } });
-      if (!args.number) throw ValidationError.field('number', 'REQUIRED', 'Give an id or a number.');
-      return context.prisma.invoice.findFirst({ ...query, where: { number: args.number.trim().toUpperCase(), ...readable } });
-    },
-  }),
-}));
+documentQueries({
+  type: 'Invoice',
+  listDescription: 'Invoices the viewer may read, newest first. `filter.overdue` lists the open ones past their due date.',
+  lookupDescription: 'An invoice by id or number (INV-2026-0001); null when missing or not readable.',
+  filter: InvoiceFilterInput,
+  listWhere: (viewer, filter) => invoiceListWhere(viewer, decodeDocumentFilter(filter)),
+});
 
 const CreateInvoiceInput = builder.inputType('CreateInvoiceInput', {
   description:

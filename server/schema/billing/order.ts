@@ -1,11 +1,10 @@
 import { builder, type InputFields } from '../../builder.ts';
-import { canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../../domain/access.ts';
+import { canReadSalesRecord, salesRecordReadWhere } from '../../domain/access.ts';
 import { cancelOrder, createOrder, deliverOrder, updateOrder } from '../../domain/billing/orders.ts';
-import { documentOrderBy, orderListWhere } from '../../domain/billing/queries.ts';
-import { ValidationError } from '../../domain/errors.ts';
+import { orderListWhere } from '../../domain/billing/queries.ts';
 import { decodeId, decodeInputId } from '../ids.ts';
 import { requireViewer } from '../viewer.ts';
-import { DocumentLineInput, DocumentOrder, documentMutation, LINE_SELECT, OrderStatusEnum, TaxGroupRef, taxesOf } from './document-common.ts';
+import { DocumentLineInput, documentFields, documentMutation, documentQueries, LINE_SELECT, OrderStatusEnum, TaxGroupRef, taxesOf } from './document-common.ts';
 import { decodeDocumentFilter, decodeLines, OrderFilterInput } from './document-inputs.ts';
 
 export const OrderRef = builder.prismaNode('Order', {
@@ -16,15 +15,9 @@ export const OrderRef = builder.prismaNode('Order', {
   runScopesOnType: true,
   authScopes: (order, context) => context.viewer !== null && canReadSalesRecord(context.viewer, order),
   fields: (t) => ({
-    number: t.exposeString('number', { description: 'ORD-<year>-<sequence>.' }),
-    title: t.exposeString('title'),
-    status: t.expose('status', { type: OrderStatusEnum }),
+    ...documentFields(t, { numberDescription: 'ORD-<year>-<sequence>.', status: OrderStatusEnum }),
+    taxes: t.field({ type: [TaxGroupRef], select: LINE_SELECT, resolve: (order) => taxesOf(order.lines) }),
     quote: t.relation('quote', { nullable: true }),
-    opportunity: t.relation('opportunity', { nullable: true }),
-    account: t.relation('account'),
-    contact: t.relation('contact', { nullable: true }),
-    owner: t.relation('owner'),
-    team: t.relation('team'),
     orderDate: t.expose('orderDate', { type: 'Date' }),
     plannedDeliveryDate: t.expose('plannedDeliveryDate', { type: 'Date', nullable: true }),
     deliveryDate: t.expose('deliveryDate', { type: 'Date', nullable: true, description: 'Set when DELIVERED.' }),
@@ -32,53 +25,18 @@ export const OrderRef = builder.prismaNode('Order', {
     cancellationReason: t.exposeString('cancellationReason', { nullable: true }),
     customerReference: t.exposeString('customerReference', { nullable: true, description: "The customer's purchase order number." }),
     notes: t.exposeString('notes', { nullable: true }),
-    currency: t.exposeString('currency'),
-    netAmount: t.expose('netAmount', { type: 'Decimal' }),
-    taxAmount: t.expose('taxAmount', { type: 'Decimal' }),
-    grossAmount: t.expose('grossAmount', { type: 'Decimal' }),
-    taxes: t.field({ type: [TaxGroupRef], select: LINE_SELECT, resolve: (order) => taxesOf(order.lines) }),
-    lines: t.relation('lines', { query: { orderBy: { position: 'asc' } } }),
     invoices: t.relation('invoices', { query: { orderBy: [{ issueDate: 'asc' }, { id: 'asc' }] } }),
-    viewerCanEdit: t.boolean({ resolve: (order, _args, context) => canWriteSalesRecord(requireViewer(context), order) }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
-builder.queryFields((t) => ({
-  orders: t.prismaConnection(
-    {
-      type: 'Order',
-      cursor: 'id',
-      authScopes: { sales: true },
-      description: 'Orders the viewer may read, newest order date first.',
-      args: { filter: t.arg({ type: OrderFilterInput }), orderBy: t.arg({ type: DocumentOrder }) },
-      resolve: (query, _root, args, context) =>
-        context.prisma.order.findMany({
-          ...query,
-          where: orderListWhere(requireViewer(context), decodeDocumentFilter(args.filter)),
-          orderBy: documentOrderBy('ORDER', args.orderBy?.field, args.orderBy?.direction ?? undefined),
-        }),
-      totalCount: (_connection, args, context) =>
-        context.prisma.order.count({ where: orderListWhere(requireViewer(context), decodeDocumentFilter(args.filter)) }),
-    },
-    {},
-    {},
-  ),
-  order: t.prismaField({
-    type: 'Order',
-    nullable: true,
-    authScopes: { sales: true },
-    description: 'An order by id or number (ORD-2026-0001); null when missing or not readable.',
-    args: { id: t.arg.id(), number: t.arg.string() },
-    resolve: (query, _root, args, context) => {
-      const readable = salesRecordReadWhere(requireViewer(context));
-      if (args.id) return context.prisma.order.findFirst({ ...query, where: { id: decodeId(args.id, 'Order', 'id'), ...readable } });
-      if (!args.number) throw ValidationError.field('number', 'REQUIRED', 'Give an id or a number.');
-      return context.prisma.order.findFirst({ ...query, where: { number: args.number.trim().toUpperCase(), ...readable } });
-    },
-  }),
-}));
+documentQueries({
+  type: 'Order',
+  listDescription: 'Orders the viewer may read, newest order date first.',
+  lookupDescription: 'An order by id or number (ORD-2026-0001); null when missing or not readable.',
+  filter: OrderFilterInput,
+  listWhere: (viewer, filter) => orderListWhere(viewer, decodeDocumentFilter(filter)),
+});
 
 const orderContentFields = (t: InputFields) => ({
   title: t.string(),

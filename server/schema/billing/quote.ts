@@ -1,12 +1,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../../builder.ts';
-import { canReadSalesRecord, canWriteSalesRecord, salesRecordReadWhere } from '../../domain/access.ts';
-import { documentOrderBy, quoteListWhere } from '../../domain/billing/queries.ts';
+import { canReadSalesRecord, salesRecordReadWhere } from '../../domain/access.ts';
+import { quoteListWhere } from '../../domain/billing/queries.ts';
 import { acceptQuote, createQuote, deleteQuote, rejectQuote, sendQuote, updateQuote } from '../../domain/billing/quotes.ts';
-import { ValidationError } from '../../domain/errors.ts';
 import { decodeId, decodeInputId } from '../ids.ts';
 import { requireViewer } from '../viewer.ts';
-import { DocumentLineInput, DocumentOrder, documentMutation, LINE_SELECT, QuoteStatusEnum, TaxGroupRef, taxesOf } from './document-common.ts';
+import { DocumentLineInput, documentFields, documentMutation, documentQueries, LINE_SELECT, QuoteStatusEnum, TaxGroupRef, taxesOf } from './document-common.ts';
 import { decodeDocumentFilter, decodeLines, QuoteFilterInput } from './document-inputs.ts';
 
 export const QuoteRef = builder.prismaNode('Quote', {
@@ -17,70 +16,30 @@ export const QuoteRef = builder.prismaNode('Quote', {
   runScopesOnType: true,
   authScopes: (quote, context) => context.viewer !== null && canReadSalesRecord(context.viewer, quote),
   fields: (t) => ({
-    number: t.exposeString('number', { description: 'QUO-<year>-<sequence>.' }),
-    title: t.exposeString('title'),
-    status: t.expose('status', { type: QuoteStatusEnum }),
-    opportunity: t.relation('opportunity', { nullable: true }),
-    account: t.relation('account'),
-    contact: t.relation('contact', { nullable: true }),
-    owner: t.relation('owner'),
-    team: t.relation('team'),
+    ...documentFields(t, {
+      numberDescription: 'QUO-<year>-<sequence>.',
+      status: QuoteStatusEnum,
+      viewerCanEditDescription: 'Whether the viewer may change this quote (its content only while DRAFT).',
+    }),
+    taxes: t.field({ type: [TaxGroupRef], select: LINE_SELECT, resolve: (quote) => taxesOf(quote.lines) }),
     validUntil: t.expose('validUntil', { type: 'Date' }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: 'When it was accepted, rejected or expired.' }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
     introText: t.exposeString('introText', { nullable: true }),
     closingText: t.exposeString('closingText', { nullable: true }),
-    currency: t.exposeString('currency'),
-    netAmount: t.expose('netAmount', { type: 'Decimal' }),
-    taxAmount: t.expose('taxAmount', { type: 'Decimal' }),
-    grossAmount: t.expose('grossAmount', { type: 'Decimal' }),
-    taxes: t.field({ type: [TaxGroupRef], select: LINE_SELECT, resolve: (quote) => taxesOf(quote.lines) }),
-    lines: t.relation('lines', { query: { orderBy: { position: 'asc' } } }),
     order: t.relation('order', { nullable: true, description: 'The order made from this quote, once accepted.' }),
-    viewerCanEdit: t.boolean({
-      description: 'Whether the viewer may change this quote (its content only while DRAFT).',
-      resolve: (quote, _args, context) => canWriteSalesRecord(requireViewer(context), quote),
-    }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
-builder.queryFields((t) => ({
-  quotes: t.prismaConnection(
-    {
-      type: 'Quote',
-      cursor: 'id',
-      authScopes: { sales: true },
-      description: 'Quotes the viewer may read, newest first. `filter.search` matches number, title and account.',
-      args: { filter: t.arg({ type: QuoteFilterInput }), orderBy: t.arg({ type: DocumentOrder }) },
-      resolve: (query, _root, args, context) =>
-        context.prisma.quote.findMany({
-          ...query,
-          where: quoteListWhere(requireViewer(context), decodeDocumentFilter(args.filter)),
-          orderBy: documentOrderBy('QUOTE', args.orderBy?.field, args.orderBy?.direction ?? undefined),
-        }),
-      totalCount: (_connection, args, context) =>
-        context.prisma.quote.count({ where: quoteListWhere(requireViewer(context), decodeDocumentFilter(args.filter)) }),
-    },
-    {},
-    {},
-  ),
-  quote: t.prismaField({
-    type: 'Quote',
-    nullable: true,
-    authScopes: { sales: true },
-    description: 'A quote by id or number (QUO-2026-0001); null when missing or not readable.',
-    args: { id: t.arg.id(), number: t.arg.string() },
-    resolve: (query, _root, args, context) => {
-      const readable = salesRecordReadWhere(requireViewer(context));
-      if (args.id) return context.prisma.quote.findFirst({ ...query, where: { id: decodeId(args.id, 'Quote', 'id'), ...readable } });
-      if (!args.number) throw ValidationError.field('number', 'REQUIRED', 'Give an id or a number.');
-      return context.prisma.quote.findFirst({ ...query, where: { number: args.number.trim().toUpperCase(), ...readable } });
-    },
-  }),
-}));
+documentQueries({
+  type: 'Quote',
+  listDescription: 'Quotes the viewer may read, newest first. `filter.search` matches number, title and account.',
+  lookupDescription: 'A quote by id or number (QUO-2026-0001); null when missing or not readable.',
+  filter: QuoteFilterInput,
+  listWhere: (viewer, filter) => quoteListWhere(viewer, decodeDocumentFilter(filter)),
+});
 
 const quoteContentFields = (t: InputFields) => ({
   title: t.string(),

@@ -118,3 +118,58 @@ export function NotFound({ kind }: { kind: DocumentKind }) {
     </div>
   );
 }
+
+/**
+ * The head of a document page: the way back to its list, number, title and status, and the steps
+ * the status allows (`children`) before the print buttons. The heading's id labels the page.
+ */
+export function DocumentHeader({
+  kind,
+  document,
+  overdue = false,
+  children,
+}: {
+  kind: DocumentKind;
+  document: { id: string; number: string; title: string; status: string };
+  overdue?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={documentPaths.list(kind)}>{t(`billing.kind.${kind}.many`)}</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1 id={documentHeadingId(kind)}>
+            {document.number} · {document.title}
+          </h1>
+          <StatusBadge status={document.status} overdue={overdue} />
+        </div>
+        <div className="page-header__actions">
+          {children}
+          <PrintButtons kind={kind} id={document.id} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const documentHeadingId = (kind: DocumentKind) => `${kind.toLowerCase()}-heading`;
+
+/** What a document page says above its content: read-only, others' changes, a refused step. */
+export function DocumentNotices({ readOnly = false, live, error }: { readOnly?: boolean; live: { notice: string | null; dismissNotice(): void }; error: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {readOnly && <div className="banner banner--info">{t('billing.detail.readOnly')}</div>}
+      <LiveNotice notice={live.notice} onDismiss={live.dismissNotice} />
+      {error && (
+        <div className="banner banner--error" role="alert">
+          {error}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,9 +1,7 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { useViewer } from '../../hooks/useViewer.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { formatAddress } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
@@ -11,20 +9,17 @@ import { documentPaths } from './billing-format.ts';
 import { CancelInvoiceMutation, InvoiceDetailQuery } from './billing-queries.ts';
 import { DocumentHistoryList } from './DocumentHistoryList.tsx';
 import { DocumentLinesView } from './DocumentLinesView.tsx';
-import { Facts, LiveNotice, NotFound, PrintButtons, StatusBadge, useAction } from './DocumentParts.tsx';
+import { DocumentHeader, DocumentNotices, documentHeadingId, Facts, NotFound, useAction } from './DocumentParts.tsx';
 import { InvoicePayments } from './InvoicePayments.tsx';
 import { ReasonAction } from './ReasonAction.tsx';
-import { useDocumentLive } from './useDocumentLive.ts';
+import { useDocumentDetail } from './useDocumentLive.ts';
 
 /** `/invoices/:id`: an issued invoice, its payments, and its cancellation and correction. */
 export function InvoicePage() {
   const { t } = useTranslation();
   const formats = useFormats();
   const { id = '' } = useParams();
-  const { viewer } = useViewer();
-  const [{ data, error }, reexecute] = useQuery({ query: InvoiceDetailQuery, variables: { id }, requestPolicy: 'cache-and-network' });
-  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const live = useDocumentLive({ documentId: id }, viewer?.id, reload);
+  const { data, error, live } = useDocumentDetail(InvoiceDetailQuery, id);
   const [, cancel] = useMutation(CancelInvoiceMutation);
   const action = useAction();
 
@@ -36,36 +31,19 @@ export function InvoicePage() {
   const money = formats.money;
 
   return (
-    <article aria-labelledby="invoice-heading" className="document-page">
-      <p className="breadcrumb">
-        <Link to={documentPaths.list('INVOICE')}>{t('billing.kind.INVOICE.many')}</Link>
-      </p>
-      <div className="page-header">
-        <div>
-          <h1 id="invoice-heading">
-            {invoice.number} · {invoice.title}
-          </h1>
-          <StatusBadge status={invoice.status} overdue={invoice.isOverdue} />
-        </div>
-        <div className="page-header__actions">
-          {canEdit && invoice.status === 'OPEN' && invoice.paidAmount === '0' && (
-            <ReasonAction label={t('billing.invoice.cancel')} question={t('billing.invoice.cancelReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => cancel({ id: invoice.id, reason }))} />
-          )}
-          {canEdit && invoice.status === 'CANCELLED' && invoice.correctedBy.length === 0 && (
-            <Link to={documentPaths.create('INVOICE', { correctsInvoiceId: invoice.id })} className="button button--primary">
-              {t('billing.invoice.correct')}
-            </Link>
-          )}
-          <PrintButtons kind="INVOICE" id={invoice.id} />
-        </div>
-      </div>
+    <article aria-labelledby={documentHeadingId('INVOICE')} className="document-page">
+      <DocumentHeader kind="INVOICE" document={invoice} overdue={invoice.isOverdue}>
+        {canEdit && invoice.status === 'OPEN' && invoice.paidAmount === '0' && (
+          <ReasonAction label={t('billing.invoice.cancel')} question={t('billing.invoice.cancelReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => cancel({ id: invoice.id, reason }))} />
+        )}
+        {canEdit && invoice.status === 'CANCELLED' && invoice.correctedBy.length === 0 && (
+          <Link to={documentPaths.create('INVOICE', { correctsInvoiceId: invoice.id })} className="button button--primary">
+            {t('billing.invoice.correct')}
+          </Link>
+        )}
+      </DocumentHeader>
       <p className="muted">{t('billing.invoice.immutable')}</p>
-      <LiveNotice notice={live.notice} onDismiss={live.dismissNotice} />
-      {action.error && (
-        <div className="banner banner--error" role="alert">
-          {action.error}
-        </div>
-      )}
+      <DocumentNotices live={live} error={action.error} />
       <section className="card">
         <Facts
           items={[

@@ -1,29 +1,24 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { useViewer } from '../../hooks/useViewer.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { paths } from '../../lib/paths.ts';
 import { documentPaths } from './billing-format.ts';
 import { CancelOrderMutation, DeliverOrderMutation, OrderDetailQuery } from './billing-queries.ts';
 import { DocumentHistoryList } from './DocumentHistoryList.tsx';
 import { DocumentLinesView } from './DocumentLinesView.tsx';
-import { Facts, LiveNotice, NotFound, PrintButtons, StatusBadge, useAction } from './DocumentParts.tsx';
+import { DocumentHeader, DocumentNotices, documentHeadingId, Facts, NotFound, useAction } from './DocumentParts.tsx';
 import { ReasonAction } from './ReasonAction.tsx';
 import { statusKey } from './billing-labels.ts';
-import { useDocumentLive } from './useDocumentLive.ts';
+import { useDocumentDetail } from './useDocumentLive.ts';
 
 /** `/orders/:id`: an order, its delivery, cancellation and invoice. */
 export function OrderPage() {
   const { t } = useTranslation();
   const formats = useFormats();
   const { id = '' } = useParams();
-  const { viewer } = useViewer();
-  const [{ data, error }, reexecute] = useQuery({ query: OrderDetailQuery, variables: { id }, requestPolicy: 'cache-and-network' });
-  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const live = useDocumentLive({ documentId: id }, viewer?.id, reload);
+  const { data, error, live } = useDocumentDetail(OrderDetailQuery, id);
   const [, deliver] = useMutation(DeliverOrderMutation);
   const [, cancel] = useMutation(CancelOrderMutation);
   const action = useAction();
@@ -36,44 +31,26 @@ export function OrderPage() {
   const liveInvoice = order.invoices.find((invoice) => invoice.status !== 'CANCELLED');
 
   return (
-    <article aria-labelledby="order-heading" className="document-page">
-      <p className="breadcrumb">
-        <Link to={documentPaths.list('ORDER')}>{t('billing.kind.ORDER.many')}</Link>
-      </p>
-      <div className="page-header">
-        <div>
-          <h1 id="order-heading">
-            {order.number} · {order.title}
-          </h1>
-          <StatusBadge status={order.status} />
-        </div>
-        <div className="page-header__actions">
-          {canEdit && order.status === 'OPEN' && (
-            <>
-              <Link to={documentPaths.edit('ORDER', order.id)} className="button button--secondary">
-                {t('billing.detail.edit')}
-              </Link>
-              <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void action.run(() => deliver({ id: order.id }))}>
-                {t('billing.order.deliver')}
-              </button>
-              {!liveInvoice && <ReasonAction label={t('billing.order.cancel')} question={t('billing.order.cancelReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => cancel({ id: order.id, reason }))} />}
-            </>
-          )}
-          {canEdit && order.status !== 'CANCELLED' && !liveInvoice && (
-            <Link to={documentPaths.create('INVOICE', { orderId: order.id })} className="button button--primary">
-              {t('billing.order.createInvoice')}
+    <article aria-labelledby={documentHeadingId('ORDER')} className="document-page">
+      <DocumentHeader kind="ORDER" document={order}>
+        {canEdit && order.status === 'OPEN' && (
+          <>
+            <Link to={documentPaths.edit('ORDER', order.id)} className="button button--secondary">
+              {t('billing.detail.edit')}
             </Link>
-          )}
-          <PrintButtons kind="ORDER" id={order.id} />
-        </div>
-      </div>
-      {!canEdit && <div className="banner banner--info">{t('billing.detail.readOnly')}</div>}
-      <LiveNotice notice={live.notice} onDismiss={live.dismissNotice} />
-      {action.error && (
-        <div className="banner banner--error" role="alert">
-          {action.error}
-        </div>
-      )}
+            <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void action.run(() => deliver({ id: order.id }))}>
+              {t('billing.order.deliver')}
+            </button>
+            {!liveInvoice && <ReasonAction label={t('billing.order.cancel')} question={t('billing.order.cancelReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => cancel({ id: order.id, reason }))} />}
+          </>
+        )}
+        {canEdit && order.status !== 'CANCELLED' && !liveInvoice && (
+          <Link to={documentPaths.create('INVOICE', { orderId: order.id })} className="button button--primary">
+            {t('billing.order.createInvoice')}
+          </Link>
+        )}
+      </DocumentHeader>
+      <DocumentNotices readOnly={!canEdit} live={live} error={action.error} />
       <section className="card">
         <Facts
           items={[

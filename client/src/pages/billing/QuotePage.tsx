@@ -1,19 +1,17 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { useViewer } from '../../hooks/useViewer.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { paths } from '../../lib/paths.ts';
 import { documentPaths } from './billing-format.ts';
 import { AcceptQuoteMutation, DeleteQuoteMutation, QuoteDetailQuery, RejectQuoteMutation, SendQuoteMutation } from './billing-queries.ts';
 import { DocumentHistoryList } from './DocumentHistoryList.tsx';
 import { DocumentLinesView } from './DocumentLinesView.tsx';
-import { Facts, LiveNotice, NotFound, PrintButtons, StatusBadge, useAction } from './DocumentParts.tsx';
+import { DocumentHeader, DocumentNotices, documentHeadingId, Facts, NotFound, useAction } from './DocumentParts.tsx';
 import { ReasonAction } from './ReasonAction.tsx';
-import { useDocumentLive } from './useDocumentLive.ts';
+import { useDocumentDetail } from './useDocumentLive.ts';
 
 /** `/quotes/:id`: a quote with the steps its status allows. */
 export function QuotePage() {
@@ -21,10 +19,7 @@ export function QuotePage() {
   const formats = useFormats();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { viewer } = useViewer();
-  const [{ data, error }, reexecute] = useQuery({ query: QuoteDetailQuery, variables: { id }, requestPolicy: 'cache-and-network' });
-  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const live = useDocumentLive({ documentId: id }, viewer?.id, reload);
+  const { data, error, live } = useDocumentDetail(QuoteDetailQuery, id);
   const [, send] = useMutation(SendQuoteMutation);
   const [, accept] = useMutation(AcceptQuoteMutation);
   const [, reject] = useMutation(RejectQuoteMutation);
@@ -38,63 +33,45 @@ export function QuotePage() {
   const canEdit = quote.viewerCanEdit;
 
   return (
-    <article aria-labelledby="quote-heading" className="document-page">
-      <p className="breadcrumb">
-        <Link to={documentPaths.list('QUOTE')}>{t('billing.kind.QUOTE.many')}</Link>
-      </p>
-      <div className="page-header">
-        <div>
-          <h1 id="quote-heading">
-            {quote.number} · {quote.title}
-          </h1>
-          <StatusBadge status={quote.status} />
-        </div>
-        <div className="page-header__actions">
-          {canEdit && quote.status === 'DRAFT' && (
-            <>
-              <Link to={documentPaths.edit('QUOTE', quote.id)} className="button button--secondary">
-                {t('billing.detail.edit')}
-              </Link>
-              <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void action.run(() => send({ id: quote.id }))}>
-                {t('billing.quote.send')}
-              </button>
-              <ConfirmButton
-                label={t('billing.quote.delete')}
-                question={t('billing.quote.deleteConfirm')}
-                confirmLabel={t('billing.quote.delete')}
-                busy={action.busy}
-                onConfirm={() =>
-                  void action.run(() => remove({ id: quote.id })).then((outcome) => outcome?.__typename === 'DeleteQuoteSuccess' && navigate(documentPaths.list('QUOTE')))
-                }
-              />
-            </>
-          )}
-          {canEdit && quote.status === 'SENT' && (
-            <>
-              <button type="button" className="button button--success" disabled={action.busy} onClick={() => void action.run(() => accept({ id: quote.id, createOrder: true }))}>
-                {t('billing.quote.acceptWithOrder')}
-              </button>
-              <button type="button" className="button button--secondary" disabled={action.busy} onClick={() => void action.run(() => accept({ id: quote.id, createOrder: false }))}>
-                {t('billing.quote.accept')}
-              </button>
-              <ReasonAction label={t('billing.quote.reject')} question={t('billing.quote.rejectReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => reject({ id: quote.id, reason }))} />
-            </>
-          )}
-          {canEdit && quote.status === 'ACCEPTED' && !quote.order && (
-            <Link to={documentPaths.create('ORDER', { quoteId: quote.id })} className="button button--primary">
-              {t('billing.quote.createOrder')}
+    <article aria-labelledby={documentHeadingId('QUOTE')} className="document-page">
+      <DocumentHeader kind="QUOTE" document={quote}>
+        {canEdit && quote.status === 'DRAFT' && (
+          <>
+            <Link to={documentPaths.edit('QUOTE', quote.id)} className="button button--secondary">
+              {t('billing.detail.edit')}
             </Link>
-          )}
-          <PrintButtons kind="QUOTE" id={quote.id} />
-        </div>
-      </div>
-      {!canEdit && <div className="banner banner--info">{t('billing.detail.readOnly')}</div>}
-      <LiveNotice notice={live.notice} onDismiss={live.dismissNotice} />
-      {action.error && (
-        <div className="banner banner--error" role="alert">
-          {action.error}
-        </div>
-      )}
+            <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void action.run(() => send({ id: quote.id }))}>
+              {t('billing.quote.send')}
+            </button>
+            <ConfirmButton
+              label={t('billing.quote.delete')}
+              question={t('billing.quote.deleteConfirm')}
+              confirmLabel={t('billing.quote.delete')}
+              busy={action.busy}
+              onConfirm={() =>
+                void action.run(() => remove({ id: quote.id })).then((outcome) => outcome?.__typename === 'DeleteQuoteSuccess' && navigate(documentPaths.list('QUOTE')))
+              }
+            />
+          </>
+        )}
+        {canEdit && quote.status === 'SENT' && (
+          <>
+            <button type="button" className="button button--success" disabled={action.busy} onClick={() => void action.run(() => accept({ id: quote.id, createOrder: true }))}>
+              {t('billing.quote.acceptWithOrder')}
+            </button>
+            <button type="button" className="button button--secondary" disabled={action.busy} onClick={() => void action.run(() => accept({ id: quote.id, createOrder: false }))}>
+              {t('billing.quote.accept')}
+            </button>
+            <ReasonAction label={t('billing.quote.reject')} question={t('billing.quote.rejectReason')} busy={action.busy} onConfirm={(reason) => void action.run(() => reject({ id: quote.id, reason }))} />
+          </>
+        )}
+        {canEdit && quote.status === 'ACCEPTED' && !quote.order && (
+          <Link to={documentPaths.create('ORDER', { quoteId: quote.id })} className="button button--primary">
+            {t('billing.quote.createOrder')}
+          </Link>
+        )}
+      </DocumentHeader>
+      <DocumentNotices readOnly={!canEdit} live={live} error={action.error} />
       <section className="card">
         <Facts
           items={[

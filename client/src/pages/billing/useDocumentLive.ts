@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSubscription } from 'urql';
+import { useQuery, useSubscription, type TypedDocumentNode } from 'urql';
+import { useViewer } from '../../hooks/useViewer.ts';
 import { eventKey } from './billing-labels.ts';
 import { DocumentChangedSubscription } from './billing-queries.ts';
 
@@ -35,4 +36,13 @@ export function useDocumentLive(scope: Scope, viewerId: string | undefined, relo
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   return { notice, dismissNotice: () => setNotice(null) };
+}
+
+/** A document page's query by id, reloaded whenever the document changes; `live` has the notice of others' changes. */
+export function useDocumentDetail<Data>(query: TypedDocumentNode<Data, { id: string }>, id: string) {
+  const { viewer } = useViewer();
+  const [{ data, error }, reexecute] = useQuery({ query, variables: { id }, requestPolicy: 'cache-and-network' });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const live = useDocumentLive({ documentId: id }, viewer?.id, reload);
+  return { data, error, live };
 }

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useSearchBox } from '../../hooks/useSearchBox.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { activeFilterCount, filterFrom, nextSort, paramsOf, stateFromParams, visibleColumns, type ColumnId, type ListFilter, type ListState } from './list-state.ts';
@@ -43,23 +43,10 @@ export function OpportunityListPage() {
   }
   const changeFilter = (patch: Partial<ListFilter>) => show({ ...state, filter: filterFrom({ ...state.filter, ...patch }) });
 
-  // The search box writes to the URL once typing pauses; a URL changed elsewhere (a view, the back
-  // button) updates the box.
   const search = state.filter.search ?? '';
-  const [searchInput, setSearchInput] = useState(search);
-  const debouncedSearch = useDebouncedValue(searchInput.trim(), 300);
-  const searchInUrl = useRef(search);
-  useEffect(() => {
-    if (search === searchInUrl.current) return;
-    searchInUrl.current = search;
-    setSearchInput(search);
-  }, [search]);
-  useEffect(() => {
-    if (debouncedSearch === searchInUrl.current) return;
-    searchInUrl.current = debouncedSearch;
-    show({ ...state, filter: filterFrom({ ...state.filter, search: debouncedSearch || undefined }) }, viewId, true);
-    // Only a new debounced text matters; the rest of the state is read as it is now.
-  }, [debouncedSearch]);
+  const [searchInput, setSearchInput] = useSearchBox(search, (text) =>
+    show({ ...state, filter: filterFrom({ ...state.filter, search: text || undefined }) }, viewId, true),
+  );
 
   const variables = {
     filter: filterFrom(state.filter),

@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
@@ -77,41 +78,24 @@ export function RecordDocuments({ kind, subject, newFor }: Props) {
 function DocumentTable({ kind, rows, labelledBy }: { kind: DocumentKind; rows: Row[]; labelledBy: string }) {
   const { t } = useTranslation();
   const formats = useFormats();
-  const cell = (label: string, content: ReactNode, className?: string) => (
-    <td data-label={label} className={className}>
-      {content}
-    </td>
-  );
   return (
-    <div className="table-wrap">
-      <table className="table table--cards" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">{t('billing.columns.number')}</th>
-            <th scope="col">{t('billing.columns.title')}</th>
-            <th scope="col">{t('billing.columns.status')}</th>
-            <th scope="col">{t('billing.columns.date')}</th>
-            <th scope="col" className="numeric">
-              {t('billing.columns.gross')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="table__card-title">
-                <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
-                  {row.number}
-                </Link>
-              </td>
-              {cell(t('billing.columns.title'), row.title)}
-              {cell(t('billing.columns.status'), <StatusBadge status={row.status} overdue={row.overdue} />)}
-              {cell(t('billing.columns.date'), formats.day(row.date))}
-              {cell(t('billing.columns.gross'), formats.money(row.grossAmount), 'numeric')}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      labelledBy={labelledBy}
+      rows={rows}
+      columns={[
+        {
+          label: t('billing.columns.number'),
+          cell: (row) => (
+            <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
+              {row.number}
+            </Link>
+          ),
+        },
+        { label: t('billing.columns.title'), cell: (row) => row.title },
+        { label: t('billing.columns.status'), cell: (row) => <StatusBadge status={row.status} overdue={row.overdue} /> },
+        { label: t('billing.columns.date'), cell: (row) => formats.day(row.date) },
+        { label: t('billing.columns.gross'), numeric: true, cell: (row) => formats.money(row.grossAmount) },
+      ]}
+    />
   );
 }
