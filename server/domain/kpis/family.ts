@@ -12,6 +12,12 @@ import { paramsCte, raw, sql, type Sql } from './sql.ts';
 export interface Cte {
   name: string;
   body: Sql;
+  /**
+   * Let PostgreSQL inline the CTE into each reader rather than compute it once: for a plain
+   * view of a table, so each reader's conditions reach the table's indexes and no copy of the
+   * rows is written out.
+   */
+  inline?: boolean;
 }
 
 export interface Part<Value = unknown> {
@@ -32,8 +38,8 @@ export interface Family {
 }
 
 export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: readonly string[]): Sql {
-  const ctes = new Map<string, Sql>([['p', paramsCte(q)]]);
-  const add = (list: Cte[]) => list.forEach((cte) => ctes.has(cte.name) || ctes.set(cte.name, cte.body));
+  const ctes = new Map<string, Cte>([['p', { name: 'p', body: paramsCte(q) }]]);
+  const add = (list: Cte[]) => list.forEach((cte) => ctes.has(cte.name) || ctes.set(cte.name, cte));
   add(family.ctes(q));
   const columns: Sql[] = [];
   const selects: Sql[] = [];
@@ -44,7 +50,7 @@ export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: rea
     if (part.select) selects.push(sql`${part.select(q)} AS ${alias(name)}`);
   }
   const withClause = Prisma.join(
-    [...ctes].map(([name, body]) => sql`${raw(name)} AS (${body})`),
+    [...ctes.values()].map((cte) => sql`${raw(cte.name)} AS ${cte.inline ? raw('NOT MATERIALIZED ') : Prisma.empty}(${cte.body})`),
     ', ',
   );
   const aggregates = columns.length ? sql`SELECT ${Prisma.join(columns, ', ')} FROM ${family.from}` : sql`SELECT 1 AS "_"`;

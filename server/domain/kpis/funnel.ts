@@ -14,25 +14,28 @@ export function funnelCtes(): Cte[] {
   return [
     {
       name: 'stage_entries',
+      // Entries before the period are left out: only an entry at or after one in the period can
+      // make that one advanced, so they could change no figure.
       body: sql`
-        SELECT c."opportunityId" AS id, s."id" AS stage_id, s."pipelineId" AS pipeline_id, s."position" AS pos, c."changedAt" AS at
+        SELECT c."opportunityId" AS id, s."id" AS stage_id, s."pipelineId" AS pipeline_id, s."position" AS pos, c."changedAt" AS at,
+               o.status, o.closed_at
         FROM "OpportunityChange" c
         JOIN o ON o.id = c."opportunityId"
         JOIN "Stage" s ON s."id"::text = (CASE WHEN c."field" = 'CREATED' THEN c."newValue" ->> 'stageId' ELSE c."newValue" #>> '{}' END)
         CROSS JOIN p
-        WHERE c."field" IN ('CREATED', 'stageId') AND c."changedAt" <= p.now_ts`,
+        WHERE c."field" IN ('CREATED', 'stageId') AND c."changedAt" >= p.from_ts AND c."changedAt" <= p.now_ts`,
     },
     {
       // One row per opportunity and stage entered in the period (its first entry then).
       name: 'funnel_entries',
       body: sql`
         SELECT DISTINCT ON (x.id, x.stage_id) x.id, x.stage_id, x.at,
-               (COALESCE(x.later_at >= x.at, FALSE) OR (w.status = 'WON' AND w.closed_at >= x.at)) AS advanced
+               (COALESCE(x.later_at >= x.at, FALSE) OR (x.status = 'WON' AND x.closed_at >= x.at)) AS advanced
         FROM (
           SELECT e.*, max(e.at) OVER (PARTITION BY e.id, e.pipeline_id ORDER BY e.pos DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS later_at
           FROM stage_entries e
         ) x
-        JOIN o w ON w.id = x.id CROSS JOIN p
+        CROSS JOIN p
         WHERE x.at >= p.from_ts AND x.at < p.to_ts
         ORDER BY x.id, x.stage_id, x.at`,
     },

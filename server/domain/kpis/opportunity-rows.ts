@@ -77,5 +77,5 @@ export function opportunityRowsCte(q: KpiQuery): Cte {
       WHERE ${and(salesReadable(viewer, sql`op."teamId"`), asOf ? sql`op."createdAt" <= ${asOf}::timestamptz` : sql`TRUE`)}
     ) s
     WHERE ${and(anyOf(scope.ownerIds, sql`s.owner_id`), anyOf(scope.teamIds, sql`s.team_id`), anyOf(scope.pipelineIds, sql`s.pipeline_id`))}`;
-  return { name: 'o', body };
+  return { name: 'o', body, inline: !asOf };
 }
