@@ -122,7 +122,7 @@ function specFor(q: KpiQuery, kind: DrillKind, figure: string, group: DrillGroup
       if (group.noLossReason) conditions.push(sql`o.loss_reason_id IS NULL`);
       if (group.status) conditions.push(eq('o.status', group.status, '"OpportunityStatus"'));
       return {
-        ctes: [opportunityRowsCte(q), ...(funnel ? funnelCtes() : [])],
+        ctes: [opportunityRowsCte(q), ...(funnel ? funnelCtes(q) : [])],
         from: sql`o CROSS JOIN p`,
         id: sql`o.id`,
         condition: and(...conditions),

@@ -12,10 +12,21 @@ import { paramsCte, raw, sql, type Sql } from './sql.ts';
 export interface Cte {
   name: string;
   body: Sql;
+  /**
+   * Let PostgreSQL inline the CTE into each reader rather than compute it once: for a plain
+   * view of a table, so each reader's conditions reach the table's indexes and no copy of the
+   * rows is written out.
+   */
+  inline?: boolean;
 }
 
 export interface Part<Value = unknown> {
   columns?: (q: KpiQuery) => Record<string, Sql>;
+  /**
+   * The only rows its columns aggregate (their FILTER conditions taken together). When every
+   * part with columns names its rows, the aggregate reads just those, through the indexes.
+   */
+  rows?: (q: KpiQuery) => Sql;
   select?: (q: KpiQuery) => Sql;
   /** CTEs the part reads besides the family's own (shared by name). */
   ctes?: (q: KpiQuery) => Cte[];
@@ -32,22 +43,28 @@ export interface Family {
 }
 
 export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: readonly string[]): Sql {
-  const ctes = new Map<string, Sql>([['p', paramsCte(q)]]);
-  const add = (list: Cte[]) => list.forEach((cte) => ctes.has(cte.name) || ctes.set(cte.name, cte.body));
+  const ctes = new Map<string, Cte>([['p', { name: 'p', body: paramsCte(q) }]]);
+  const add = (list: Cte[]) => list.forEach((cte) => ctes.has(cte.name) || ctes.set(cte.name, cte));
   add(family.ctes(q));
   const columns: Sql[] = [];
   const selects: Sql[] = [];
+  const rows: Array<Sql | null> = [];
   for (const name of partNames) {
     const part = partOf(family, name);
     add(part.ctes?.(q) ?? []);
-    for (const [key, expression] of Object.entries(part.columns?.(q) ?? {})) columns.push(sql`${expression} AS ${alias(`${name}.${key}`)}`);
+    const partColumns = Object.entries(part.columns?.(q) ?? {});
+    for (const [key, expression] of partColumns) columns.push(sql`${expression} AS ${alias(`${name}.${key}`)}`);
+    if (partColumns.length) rows.push(part.rows?.(q) ?? null);
     if (part.select) selects.push(sql`${part.select(q)} AS ${alias(name)}`);
   }
   const withClause = Prisma.join(
-    [...ctes].map(([name, body]) => sql`${raw(name)} AS (${body})`),
+    [...ctes.values()].map((cte) => sql`${raw(cte.name)} AS ${cte.inline ? raw('NOT MATERIALIZED ') : Prisma.empty}(${cte.body})`),
     ', ',
   );
-  const aggregates = columns.length ? sql`SELECT ${Prisma.join(columns, ', ')} FROM ${family.from}` : sql`SELECT 1 AS "_"`;
+  const where = rows.length && rows.every((condition) => condition !== null)
+    ? sql` WHERE ${Prisma.join(rows.map((condition) => sql`(${condition})`), ' OR ')}`
+    : Prisma.empty;
+  const aggregates = columns.length ? sql`SELECT ${Prisma.join(columns, ', ')} FROM ${family.from}${where}` : sql`SELECT 1 AS "_"`;
   const extra = selects.length ? sql`, ${Prisma.join(selects, ', ')}` : Prisma.empty;
   return sql`WITH ${withClause} SELECT agg.*${extra} FROM (${aggregates}) agg`;
 }

@@ -1,7 +1,7 @@
 import type { Cte, Part } from './family.ts';
 import type { KpiQuery } from './kpi-query.ts';
 import { opportunitySet as set } from './opportunity-sets.ts';
-import { anyOf, sql } from './sql.ts';
+import { anyOf, nowParam, periodStartParam, sql } from './sql.ts';
 import { money } from './values.ts';
 
 /**
@@ -10,31 +10,36 @@ import { money } from './values.ts';
  * the period, the share that went on to a later stage of the same pipeline (or was won) by the
  * moment the figures refer to. Stage entries come from the history (creation and stage changes).
  */
-export function funnelCtes(): Cte[] {
+export function funnelCtes(q: KpiQuery): Cte[] {
   return [
     {
       name: 'stage_entries',
+      // Entries before the period are left out: only an entry at or after one in the period can
+      // make that one advanced, so they could change no figure.
       body: sql`
         SELECT c."opportunityId" AS id, s."id" AS stage_id, s."pipelineId" AS pipeline_id, s."position" AS pos, c."changedAt" AS at
         FROM "OpportunityChange" c
-        JOIN o ON o.id = c."opportunityId"
         JOIN "Stage" s ON s."id"::text = (CASE WHEN c."field" = 'CREATED' THEN c."newValue" ->> 'stageId' ELSE c."newValue" #>> '{}' END)
-        CROSS JOIN p
-        WHERE c."field" IN ('CREATED', 'stageId') AND c."changedAt" <= p.now_ts`,
+        WHERE c."field" IN ('CREATED', 'stageId') AND c."changedAt" >= ${periodStartParam(q)} AND c."changedAt" <= ${nowParam(q)}`,
     },
     {
-      // One row per opportunity and stage entered in the period (its first entry then).
+      // One row per opportunity of `o` and stage entered in the period (its first entry then).
+      // Each opportunity's entries are compared among themselves only, so `o` (what the viewer
+      // may read, in scope) is joined last, to the entries of the period alone.
       name: 'funnel_entries',
       body: sql`
-        SELECT DISTINCT ON (x.id, x.stage_id) x.id, x.stage_id, x.at,
-               (COALESCE(x.later_at >= x.at, FALSE) OR (w.status = 'WON' AND w.closed_at >= x.at)) AS advanced
+        SELECT f.id, f.stage_id, f.at, (COALESCE(f.later_at >= f.at, FALSE) OR (w.status = 'WON' AND w.closed_at >= f.at)) AS advanced
         FROM (
-          SELECT e.*, max(e.at) OVER (PARTITION BY e.id, e.pipeline_id ORDER BY e.pos DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS later_at
-          FROM stage_entries e
-        ) x
-        JOIN o w ON w.id = x.id CROSS JOIN p
-        WHERE x.at >= p.from_ts AND x.at < p.to_ts
-        ORDER BY x.id, x.stage_id, x.at`,
+          SELECT DISTINCT ON (x.id, x.stage_id) x.id, x.stage_id, x.at, x.later_at
+          FROM (
+            SELECT e.*, max(e.at) OVER (PARTITION BY e.id, e.pipeline_id ORDER BY e.pos DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS later_at
+            FROM stage_entries e
+          ) x
+          CROSS JOIN p
+          WHERE x.at >= p.from_ts AND x.at < p.to_ts
+          ORDER BY x.id, x.stage_id, x.at
+        ) f
+        JOIN o w ON w.id = f.id`,
     },
   ];
 }

@@ -17,22 +17,26 @@ const months = () => [{ name: 'months', body: MONTHS_CTE }];
 /** count and amount of a set. */
 const total = (name: OpportunitySet, amount = sql`o.amount`): Part => ({
   columns: (q) => totalColumns(set(name, q), amount),
+  rows: (q) => set(name, q),
   read: (values) => readTotal(values),
 });
 
 /** Like `total`, but null as of a past moment: the activity history it needs is not kept. */
 const presentTotal = (name: OpportunitySet): Part => ({
   columns: (q) => totalColumns(set(name, q), sql`o.amount`),
+  rows: (q) => set(name, q),
   read: (values, q) => (q.asOf ? null : readTotal(values)),
 });
 
 const ratio = (numerator: OpportunitySet, denominator: OpportunitySet): Part => ({
   columns: (q) => ({ numerator: countWhere(set(numerator, q)), denominator: countWhere(set(denominator, q)) }),
+  rows: (q) => sql`${set(numerator, q)} OR ${set(denominator, q)}`,
   read: (values) => rate(values.numerator, values.denominator),
 });
 
 const averageDays = (name: OpportunitySet, end: ReturnType<typeof sql>, start: ReturnType<typeof sql>): Part => ({
   columns: (q) => ({ days: avgDaysWhere(end, start, set(name, q)) }),
+  rows: (q) => set(name, q),
   read: (values) => (values.days === null ? null : Number(values.days)),
 });
 
@@ -45,6 +49,7 @@ const intake = (name: OpportunitySet, at: ReturnType<typeof sql>): Part => ({
 /** An open DEAL/LEAD's count, amount and weighted amount. */
 const openTotals = (name: OpportunitySet): Part => ({
   columns: (q) => ({ ...totalColumns(set(name, q), sql`o.amount`), ...totalColumns(set(name, q), sql`o.weighted`, 'weighted_') }),
+  rows: (q) => set(name, q),
   read: (values) => ({ ...readTotal(values), weightedAmount: readTotal(values, 'weighted_').amount }),
 });
 
@@ -62,6 +67,7 @@ const leadParts: Record<string, Part> = {
         set('LEADS_SETTLED', q),
       ),
     }),
+    rows: (q) => set('LEADS_SETTLED', q),
     read: (values) => (values.days === null ? null : Number(values.days)),
   },
   leadsLossReasons: { select: (q) => lossReasonList(set('LEADS_LOST', q)), read: (values) => readLossReasons(values.value) },

@@ -77,5 +77,7 @@ export function opportunityRowsCte(q: KpiQuery): Cte {
       WHERE ${and(salesReadable(viewer, sql`op."teamId"`), asOf ? sql`op."createdAt" <= ${asOf}::timestamptz` : sql`TRUE`)}
     ) s
     WHERE ${and(anyOf(scope.ownerIds, sql`s.owner_id`), anyOf(scope.teamIds, sql`s.team_id`), anyOf(scope.pipelineIds, sql`s.pipeline_id`))}`;
-  return { name: 'o', body };
+  // The present state is a plain view of the table: each reader's conditions reach its indexes.
+  // A past state is rolled back from the history once, whatever the number of readers.
+  return { name: 'o', body, inline: !asOf };
 }

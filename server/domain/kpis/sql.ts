@@ -32,6 +32,14 @@ export function paramsCte(q: KpiQuery): Prisma.Sql {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+/**
+ * The period's first instant and the query's moment (as `p.from_ts` and `p.now_ts`) written as
+ * parameters: PostgreSQL plans with their values, so it knows how many rows of a large table a
+ * range on them selects (of `p`'s columns it knows nothing) and joins those rows accordingly.
+ */
+export const periodStartParam = (q: KpiQuery) => Prisma.sql`(${day(q.from)}::date::timestamp AT TIME ZONE ${q.settings.timeZone}::text)`;
+export const nowParam = (q: KpiQuery) => Prisma.sql`${q.now}::timestamptz`;
+
 /** The months of the period (first days), for lists that show every month, empty ones too. */
 export const MONTHS_CTE = Prisma.sql`SELECT generate_series(date_trunc('month', p.from_day), p.to_day - 1, interval '1 month')::date AS month FROM p`;
 
