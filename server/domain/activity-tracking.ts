@@ -65,7 +65,7 @@ export async function recordActivityEvents(
   tx: Tx,
   actorId: string,
   event: ActivityEvent,
-  activities: Array<Pick<Activity, 'id' | 'opportunityId' | 'type' | 'subject'>>,
+  activities: Array<Pick<Activity, 'id' | 'opportunityId' | 'type' | 'subject'> & Partial<Pick<Activity, 'doneAt'>>>,
   now: Date,
 ): Promise<void> {
   const byOpportunity = new Set(activities.flatMap((activity) => (activity.opportunityId ? [activity.opportunityId] : [])));
@@ -81,7 +81,14 @@ export async function recordActivityEvents(
         actorId,
         changedAt: now,
         field: event,
-        newValue: { activityId: activity.id, type: activity.type, subject: activity.subject },
+        // A completion keeps its done time (it may lie before the event): figures as of a past
+        // moment read it from here once the activity is reopened or deleted (activity-history.ts).
+        newValue: {
+          activityId: activity.id,
+          type: activity.type,
+          subject: activity.subject,
+          ...(event === 'ACTIVITY_COMPLETED' && activity.doneAt ? { doneAt: activity.doneAt.toISOString() } : {}),
+        },
       })),
   });
 }
