@@ -1,4 +1,5 @@
 import { Prisma, type Activity } from '../generated/prisma/client.ts';
+import { emit } from './events.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,6 +92,27 @@ export async function recordActivityEvents(
         },
       })),
   });
+}
+
+/** Tells the dashboards (kpisChanged) once the transaction has committed; call inside `committed`. */
+export function emitActivityChanges(
+  actorId: string,
+  change: 'CREATED' | 'UPDATED' | 'DELETED',
+  activities: Array<Pick<Activity, 'id' | 'opportunityId' | 'accountId' | 'contactId' | 'teamId' | 'assigneeId'>>,
+): void {
+  for (const activity of activities) {
+    emit({
+      type: 'ACTIVITY_CHANGED',
+      change,
+      activityId: activity.id,
+      opportunityId: activity.opportunityId,
+      accountId: activity.accountId,
+      contactId: activity.contactId,
+      teamId: activity.teamId,
+      assigneeId: activity.assigneeId,
+      actorId,
+    });
+  }
 }
 
 /**

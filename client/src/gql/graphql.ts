@@ -404,9 +404,10 @@ export type KpiActivityFigure =
   | 'ACTIVITIES_OPEN'
   | 'ACTIVITIES_OVERDUE';
 
-/** Figures that read the same records: OPPORTUNITIES (leads, deals, forecast, team, my board), ACCOUNTS (contacts.*), QUOTES, ORDERS, INVOICES (revenue, cash flow, invoices, customers, products). */
+/** Figures that read the same records: OPPORTUNITIES (leads, deals, forecast, team, my board), ACCOUNTS (contacts.*), QUOTES, ORDERS, INVOICES (revenue, cash flow, invoices, customers, products), ACTIVITIES (activities.*, my tasks). */
 export type KpiFamily =
   | 'ACCOUNTS'
+  | 'ACTIVITIES'
   | 'INVOICES'
   | 'OPPORTUNITIES'
   | 'ORDERS'
