@@ -10,6 +10,7 @@ import { completeActivity, createActivity, deleteActivity, rescheduleActivity } 
 import { DomainError } from '../errors.ts';
 import { convertToDeal, createOpportunity, loseOpportunity, reopenOpportunity, updateOpportunity, winOpportunity } from '../opportunities.ts';
 import { getOrganisationSettings } from '../settings.ts';
+import { drillDown } from './drill-down.ts';
 import { runFamily } from './family.ts';
 import { kpiQuery, type KpiArguments } from './kpi-query.ts';
 import { opportunityFamily } from './opportunity-figures.ts';
@@ -156,6 +157,19 @@ afterAll(async () => {
   await main?.drop();
 });
 
+/** The records behind a figure, every page. */
+async function records(database: PrismaClient, viewer: Viewer, figure: string, args: KpiArguments, requestTime: Date) {
+  const query = kpiQuery(viewer, args, await getOrganisationSettings(database), requestTime);
+  const ids: string[] = [];
+  let after: string | null = null;
+  do {
+    const page = await drillDown(database, query, 'OPPORTUNITY', figure, {}, { first: 100, after });
+    ids.push(...page.rows.map((row) => `${row.id} ${row.amount}`));
+    after = page.hasNextPage ? page.rows.at(-1)!.cursor : null;
+  } while (after);
+  return ids.sort();
+}
+
 async function figures(database: PrismaClient, viewer: Viewer, args: KpiArguments, requestTime: Date) {
   const settings = await getOrganisationSettings(database);
   const query = kpiQuery(viewer, args, settings, requestTime);
@@ -186,6 +200,10 @@ describe('figures as of a past moment', () => {
           const actual = await figures(prisma, viewers.admin, { period: period ?? null, scope, asOf: at }, new Date());
           expect(actual, `as of ${at.toISOString()}, period ${JSON.stringify(period)}, scope ${JSON.stringify(scope)}`).toEqual(expected);
         }
+      }
+      for (const figure of ['DEALS_WITHOUT_ACTIVITY', 'LEADS_WITHOUT_ACTIVITY', 'DEALS_OPEN', 'DEALS_WON']) {
+        const expected = await records(database.db.prisma, viewers.admin, figure, {}, at);
+        expect(await records(prisma, viewers.admin, figure, { asOf: at }, new Date()), `${figure} as of ${at.toISOString()}`).toEqual(expected);
       }
     }
   });
