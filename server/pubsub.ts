@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { DocumentChangedEvent, DomainEvent, OpportunityChangedEvent } from './domain/events.ts';
+import type { ActivityChangedEvent, DocumentChangedEvent, DomainEvent, OpportunityChangedEvent } from './domain/events.ts';
 
 /** Every topic the server publishes, with its payload. Only committed domain events are published. */
 export type Topics = {
@@ -13,8 +13,8 @@ export type Topics = {
   documents: [key: string, event: DocumentChangedEvent];
   access: [userId: string, event: { credentialId?: string }];
   settings: [event: { type: 'SETTINGS_CHANGED' }];
-  /** Every committed change of opportunities and documents, for the key-figure dashboards (kpisChanged). */
-  kpis: [event: OpportunityChangedEvent | DocumentChangedEvent];
+  /** Every committed change of opportunities, documents and activities, for the key-figure dashboards (kpisChanged). */
+  kpis: [event: OpportunityChangedEvent | DocumentChangedEvent | ActivityChangedEvent];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
@@ -60,6 +60,10 @@ export function publishDomainEvents(pubsub: PubSub, events: DomainEvent[]) {
     }
     if (event.type === 'ACCESS_CHANGED') {
       pubsub.publish('access', event.userId, { credentialId: event.credentialId });
+      continue;
+    }
+    if (event.type === 'ACTIVITY_CHANGED') {
+      pubsub.publish('kpis', event);
       continue;
     }
     if (event.type === 'SETTINGS_CHANGED') {

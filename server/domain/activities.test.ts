@@ -178,7 +178,7 @@ describe('changing, completing and deleting', () => {
       orderBy: { changedAt: 'asc' },
     });
     expect(events.map((event) => [event.field, event.newValue])).toEqual([
-      ['ACTIVITY_COMPLETED', { activityId, type: 'TASK', subject: 'Angebot nachfassen (2)' }],
+      ['ACTIVITY_COMPLETED', { activityId, type: 'TASK', subject: 'Angebot nachfassen (2)', doneAt: later(10).toISOString() }],
       ['ACTIVITY_REOPENED', { activityId, type: 'TASK', subject: 'Angebot nachfassen (2)' }],
     ]);
     expect((await reload(northOpportunity)).version).toBe(before.version);

@@ -4,7 +4,7 @@ import type { Activity, Prisma, PrismaClient } from '../generated/prisma/client.
 import { assertCanCreateSalesRecords, canReadSalesRecord } from './access.ts';
 import { ACTIVITY_TYPES, canWriteActivity, REGARDING_OWNERS, regardingRecord } from './activity-queries.ts';
 import { assertAssignable, resolveRegarding } from './activity-regarding.ts';
-import { lockScope, recordActivityEvents, refreshLastActivityAt } from './activity-tracking.ts';
+import { emitActivityChanges, lockScope, recordActivityEvents, refreshLastActivityAt } from './activity-tracking.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from './errors.ts';
 import { committed } from './events.ts';
 import { notifyActivityAdded } from './notifications.ts';
@@ -115,6 +115,7 @@ export async function createActivity(
     await refreshLastActivityAt(tx, activity);
     await recordActivityEvents(tx, viewer.id, 'ACTIVITY_ADDED', [activity], now);
     await notifyActivityAdded(tx, activity, viewer.id, now);
+    emitActivityChanges(viewer.id, 'CREATED', [activity]);
     return activity;
   }));
 }
@@ -132,7 +133,7 @@ export async function updateActivity(
 ): Promise<Activity> {
   const input = parseInput(updateActivityInput, rawInput);
   if (input.doneAt && isInFuture(input.doneAt, now)) throw new ValidationError([IN_FUTURE]);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     // A new done time moves the opportunities' last activity: lock them as every such writer does.
     const current = await loadWritableActivity(tx, viewer, id, { lock: input.doneAt !== undefined });
     if (input.doneAt && current.doneAt === null) {
@@ -156,8 +157,9 @@ export async function updateActivity(
       },
     });
     if (input.doneAt) await refreshLastActivityAt(tx, updated);
+    emitActivityChanges(viewer.id, 'UPDATED', [updated]);
     return updated;
-  });
+  }));
 }
 
 /** Moves an open activity to another time (the calendar's drag, "postpone"); a done one stays where it happened. */
@@ -169,14 +171,16 @@ export async function rescheduleActivity(
   { now = new Date() }: Clock = {},
 ): Promise<Activity> {
   const input = parseInput(rescheduleActivityInput, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritableActivity(tx, viewer, id);
     if (current.doneAt) throw ValidationError.field('dueAt', 'ALREADY_DONE', 'A completed activity cannot be rescheduled.');
-    return tx.activity.update({
+    const updated = await tx.activity.update({
       where: { id },
       data: { ...dueChange(current, input.dueAt), durationMinutes: input.durationMinutes, updatedAt: now },
     });
-  });
+    emitActivityChanges(viewer.id, 'UPDATED', [updated]);
+    return updated;
+  }));
 }
 
 /** A new due date is announced again when it comes. */
@@ -201,15 +205,16 @@ export async function completeActivity(
   if (doneAt && (!done || isInFuture(doneAt, now))) {
     throw new ValidationError([done ? IN_FUTURE : fieldError('doneAt', 'NOT_ALLOWED', 'Only a completion has a done time.')]);
   }
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritableActivity(tx, viewer, id, { lock: true });
     if (done === (current.doneAt !== null)) return current;
     const completedAt = doneAt ? new Date(Math.min(doneAt.getTime(), now.getTime())) : now;
     const updated = await tx.activity.update({ where: { id }, data: { doneAt: done ? completedAt : null, updatedAt: now } });
     await refreshLastActivityAt(tx, updated);
     await recordActivityEvents(tx, viewer.id, done ? 'ACTIVITY_COMPLETED' : 'ACTIVITY_REOPENED', [updated], now);
+    emitActivityChanges(viewer.id, 'UPDATED', [updated]);
     return updated;
-  });
+  }));
 }
 
 export async function deleteActivity(
@@ -218,13 +223,14 @@ export async function deleteActivity(
   id: string,
   { now = new Date() }: Clock = {},
 ): Promise<{ id: string }> {
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     const current = await loadWritableActivity(tx, viewer, id, { lock: true });
     await tx.activity.delete({ where: { id } });
     await refreshLastActivityAt(tx, current);
     await recordActivityEvents(tx, viewer.id, 'ACTIVITY_DELETED', [current], now);
+    emitActivityChanges(viewer.id, 'DELETED', [current]);
     return { id };
-  });
+  }));
 }
 
 /**

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Activity, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { assertCanCreateSalesRecords, assertCanWriteSalesRecord, canReadSalesRecord } from './access.ts';
-import { lockScope, recordActivityEvents, refreshLastActivityAt } from './activity-tracking.ts';
+import { emitActivityChanges, lockScope, recordActivityEvents, refreshLastActivityAt } from './activity-tracking.ts';
 import { addDays, ORGANISATION_TIME_ZONE, organisationDay } from './calendar.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { committed } from './events.ts';
 import { entityId, parseInput } from './validation.ts';
 
 /** Planned tasks are due at this hour of the organisation's day. */
@@ -45,7 +46,7 @@ export async function applyActivityPlan(
   assertCanCreateSalesRecords(viewer);
   const input = parseInput(applyPlanInput, { opportunityId, startDate });
   const startDay = input.startDate ? utcDay(input.startDate) : organisationDay(now);
-  return prisma.$transaction(async (tx) => {
+  return committed(() => prisma.$transaction(async (tx) => {
     await lockScope(tx, { opportunityId: input.opportunityId, accountId: null, contactId: null });
     const opportunity = await tx.opportunity.findUnique({
       where: { id: input.opportunityId },
@@ -75,8 +76,9 @@ export async function applyActivityPlan(
     const created = inInputOrder(rows, await tx.activity.createManyAndReturn({ data: rows }));
     await refreshLastActivityAt(tx, { opportunityId: opportunity.id, accountId: null, contactId: null });
     await recordActivityEvents(tx, viewer.id, 'ACTIVITY_ADDED', created, now);
+    emitActivityChanges(viewer.id, 'CREATED', created);
     return created;
-  });
+  }));
 }
 
 /**

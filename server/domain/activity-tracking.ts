@@ -1,4 +1,5 @@
 import { Prisma, type Activity } from '../generated/prisma/client.ts';
+import { emit } from './events.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -65,7 +66,7 @@ export async function recordActivityEvents(
   tx: Tx,
   actorId: string,
   event: ActivityEvent,
-  activities: Array<Pick<Activity, 'id' | 'opportunityId' | 'type' | 'subject'>>,
+  activities: Array<Pick<Activity, 'id' | 'opportunityId' | 'type' | 'subject'> & Partial<Pick<Activity, 'doneAt'>>>,
   now: Date,
 ): Promise<void> {
   const byOpportunity = new Set(activities.flatMap((activity) => (activity.opportunityId ? [activity.opportunityId] : [])));
@@ -81,9 +82,37 @@ export async function recordActivityEvents(
         actorId,
         changedAt: now,
         field: event,
-        newValue: { activityId: activity.id, type: activity.type, subject: activity.subject },
+        // A completion keeps its done time (it may lie before the event): figures as of a past
+        // moment read it from here once the activity is reopened or deleted (activity-history.ts).
+        newValue: {
+          activityId: activity.id,
+          type: activity.type,
+          subject: activity.subject,
+          ...(event === 'ACTIVITY_COMPLETED' && activity.doneAt ? { doneAt: activity.doneAt.toISOString() } : {}),
+        },
       })),
   });
+}
+
+/** Tells the dashboards (kpisChanged) once the transaction has committed; call inside `committed`. */
+export function emitActivityChanges(
+  actorId: string,
+  change: 'CREATED' | 'UPDATED' | 'DELETED',
+  activities: Array<Pick<Activity, 'id' | 'opportunityId' | 'accountId' | 'contactId' | 'teamId' | 'assigneeId'>>,
+): void {
+  for (const activity of activities) {
+    emit({
+      type: 'ACTIVITY_CHANGED',
+      change,
+      activityId: activity.id,
+      opportunityId: activity.opportunityId,
+      accountId: activity.accountId,
+      contactId: activity.contactId,
+      teamId: activity.teamId,
+      assigneeId: activity.assigneeId,
+      actorId,
+    });
+  }
 }
 
 /**

@@ -38,6 +38,21 @@ export type DomainEvent =
       actorId: string | null;
     }
   /**
+   * Activities were created, changed (done, reopened, rescheduled, edited) or deleted: one event
+   * per activity, carrying the team of the record it is about (who may read it).
+   */
+  | {
+      type: 'ACTIVITY_CHANGED';
+      change: 'CREATED' | 'UPDATED' | 'DELETED';
+      activityId: string;
+      opportunityId: string | null;
+      accountId: string | null;
+      contactId: string | null;
+      teamId: string;
+      assigneeId: string;
+      actorId: string;
+    }
+  /**
    * A user's access changed: one credential ended (`credentialId`: logout, revoked token) or all
    * of them may have (deactivated, role or teams changed). Live subscriptions check again.
    */
@@ -47,6 +62,7 @@ export type DomainEvent =
 
 export type OpportunityChangedEvent = Extract<DomainEvent, { type: 'OPPORTUNITY_CHANGED' }>;
 export type DocumentChangedEvent = Extract<DomainEvent, { type: 'DOCUMENT_CHANGED' }>;
+export type ActivityChangedEvent = Extract<DomainEvent, { type: 'ACTIVITY_CHANGED' }>;
 
 const storage = new AsyncLocalStorage<DomainEvent[]>();
 

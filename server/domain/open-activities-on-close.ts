@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Opportunity, Prisma } from '../generated/prisma/client.ts';
-import { recordActivityEvents } from './activity-tracking.ts';
+import { emitActivityChanges, recordActivityEvents } from './activity-tracking.ts';
 import { ValidationError } from './errors.ts';
 import { omittable } from './validation.ts';
 
@@ -25,7 +25,7 @@ export async function settleOpenActivities(
 ): Promise<void> {
   const open = await tx.activity.findMany({
     where: { opportunityId: opportunity.id, doneAt: null },
-    select: { id: true, opportunityId: true, type: true, subject: true },
+    select: { id: true, opportunityId: true, accountId: true, contactId: true, teamId: true, assigneeId: true, type: true, subject: true },
     orderBy: { id: 'asc' },
   });
   if (open.length === 0 || choice === 'KEEP') return;
@@ -38,4 +38,5 @@ export async function settleOpenActivities(
   }
   await tx.activity.updateMany({ where: { id: { in: open.map((activity) => activity.id) } }, data: { doneAt: now, updatedAt: now } });
   await recordActivityEvents(tx, actorId, 'ACTIVITY_COMPLETED', open, now);
+  emitActivityChanges(actorId, 'UPDATED', open);
 }

@@ -51,10 +51,18 @@ export function opportunityRows(world: KpiWorld, f: Filter): Row[] {
     const conversion = o.changes.find((c) => c.field === 'kind' && c.newValue === 'DEAL' && c.at <= at);
     const convertedAt = conversion?.at ?? null;
     return [{
-      ...state, id: o.id, accountId: o.accountId, createdAt: o.createdAt, inactiveSince: o.lastActivityAt ?? o.createdAt, convertedAt,
+      ...state, id: o.id, accountId: o.accountId, createdAt: o.createdAt, inactiveSince: f.asOf ? inactiveSinceAsOf(world, o, at) : (o.lastActivityAt ?? o.createdAt), convertedAt,
       initialLead: o.initial.kind === 'LEAD', dealSince: state.kind === 'DEAL' ? (convertedAt ?? o.createdAt) : null,
     }];
   });
+}
+
+/** As of a past moment, from the activities created by then (the world's have no events and stay as they are). */
+function inactiveSinceAsOf(world: KpiWorld, o: GenOpportunity, at: Date): Date {
+  const moments = world.activities
+    .filter((a) => a.opportunityId === o.id && a.createdAt <= at)
+    .flatMap((a) => [a.createdAt, ...(a.doneAt && a.doneAt <= at ? [a.doneAt] : [])]);
+  return moments.length ? new Date(Math.max(...moments.map((moment) => moment.getTime()))) : o.createdAt;
 }
 
 const days = (end: Date | string, start: Date) => (new Date(end).getTime() - start.getTime()) / DAY;
@@ -107,8 +115,7 @@ export function expectedOpportunityFigures(world: KpiWorld, f: Filter) {
       pipelineValue: total(openDeals, amount),
       byStage: byStage(openDeals),
       lossReasons: lossReasons(closed('DEAL', 'LOST')),
-      // The activity history is not kept, so the figure has no value as of a past moment.
-      withoutActivity: f.asOf ? null : total(openDeals.filter((r) => r.inactiveSince.getTime() < staleBefore), amount),
+      withoutActivity: total(openDeals.filter((r) => r.inactiveSince.getTime() < staleBefore), amount),
     },
     salesCycleDays: average(won.map((r) => days(r.closedAt!, r.createdAt))),
     forecast: expectedForecast(world, f, rows, byStage),

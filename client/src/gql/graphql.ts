@@ -416,9 +416,10 @@ export type KpiContactFigure =
   | 'ACTIVE'
   | 'ALL';
 
-/** Figures that read the same records: OPPORTUNITIES (leads, deals, forecast, team, my board), ACCOUNTS (contacts.*), QUOTES, ORDERS, INVOICES (revenue, cash flow, invoices, customers, products). */
+/** Figures that read the same records: OPPORTUNITIES (leads, deals, forecast, team, my board), ACCOUNTS (contacts.*), QUOTES, ORDERS, INVOICES (revenue, cash flow, invoices, customers, products), ACTIVITIES (activities.*, my tasks). */
 export type KpiFamily =
   | 'ACCOUNTS'
+  | 'ACTIVITIES'
   | 'INVOICES'
   | 'OPPORTUNITIES'
   | 'ORDERS'

@@ -1,23 +1,27 @@
 import type { Viewer } from '../../auth/viewer.ts';
 import { canReadSalesRecord } from '../access.ts';
-import type { DocumentChangedEvent, OpportunityChangedEvent } from '../events.ts';
+import type { ActivityChangedEvent, DocumentChangedEvent, OpportunityChangedEvent } from '../events.ts';
 import type { KpiScope } from './kpi-query.ts';
 
 /**
  * Which figures a committed change may have moved (kpisChanged), and whether it concerns a
  * viewer's dashboard: only changes of records the viewer may read (before or after the change),
- * within the scope's teams and pipelines. Events do not carry owners, and documents not their
- * pipeline: those filters let the change through (a needless refresh, never a missed one).
+ * within the scope's teams and pipelines. Events do not carry owners, and documents and
+ * activities not their pipeline: those filters let the change through (a needless refresh, never
+ * a missed one).
  */
-export const KPI_FAMILIES = ['OPPORTUNITIES', 'ACCOUNTS', 'QUOTES', 'ORDERS', 'INVOICES'] as const;
+export const KPI_FAMILIES = ['OPPORTUNITIES', 'ACCOUNTS', 'QUOTES', 'ORDERS', 'INVOICES', 'ACTIVITIES'] as const;
 export type KpiFamily = (typeof KPI_FAMILIES)[number];
 
-export type KpiSourceEvent = OpportunityChangedEvent | DocumentChangedEvent;
+export type KpiSourceEvent = OpportunityChangedEvent | DocumentChangedEvent | ActivityChangedEvent;
 
 export function affectedFamilies(event: KpiSourceEvent): KpiFamily[] {
   if (event.type === 'DOCUMENT_CHANGED') return [`${event.kind}S` as KpiFamily];
-  // Winning makes the account a customer; closing decides contacts.lost.
-  return ['OPPORTUNITIES', 'ACCOUNTS'];
+  // An activity decides withoutActivity (opportunities) and contacts.active (accounts).
+  if (event.type === 'ACTIVITY_CHANGED') return ['ACTIVITIES', 'OPPORTUNITIES', 'ACCOUNTS'];
+  // Winning makes the account a customer; closing decides contacts.lost. A new team takes the
+  // opportunity's activities along.
+  return ['OPPORTUNITIES', 'ACCOUNTS', ...(event.changes.some((change) => change.field === 'teamId') ? (['ACTIVITIES'] as const) : [])];
 }
 
 export function concernsViewer(viewer: Viewer, scope: KpiScope, event: KpiSourceEvent): boolean {

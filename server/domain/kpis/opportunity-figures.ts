@@ -21,13 +21,6 @@ const total = (name: OpportunitySet, amount = sql`o.amount`): Part => ({
   read: (values) => readTotal(values),
 });
 
-/** Like `total`, but null as of a past moment: the activity history it needs is not kept. */
-const presentTotal = (name: OpportunitySet): Part => ({
-  columns: (q) => totalColumns(set(name, q), sql`o.amount`),
-  rows: (q) => set(name, q),
-  read: (values, q) => (q.asOf ? null : readTotal(values)),
-});
-
 const ratio = (numerator: OpportunitySet, denominator: OpportunitySet): Part => ({
   columns: (q) => ({ numerator: countWhere(set(numerator, q)), denominator: countWhere(set(denominator, q)) }),
   rows: (q) => sql`${set(numerator, q)} OR ${set(denominator, q)}`,
@@ -71,7 +64,7 @@ const leadParts: Record<string, Part> = {
     read: (values) => (values.days === null ? null : Number(values.days)),
   },
   leadsLossReasons: { select: (q) => lossReasonList(set('LEADS_LOST', q)), read: (values) => readLossReasons(values.value) },
-  leadsWithoutActivity: presentTotal('LEADS_WITHOUT_ACTIVITY'),
+  leadsWithoutActivity: total('LEADS_WITHOUT_ACTIVITY'),
   leadsOpen: openTotals('LEADS_OPEN'),
 };
 
@@ -85,7 +78,7 @@ const dealParts: Record<string, Part> = {
   dealsAvgDwellDays: averageDays('DEALS_CLOSED', sql`o.closed_at`, sql`o.deal_since`),
   dealsByStage: { select: (q) => stageList(q, set('DEALS_OPEN', q), 'DEAL'), read: (values) => readStages(values.value) },
   dealsPipelineValue: total('DEALS_OPEN'),
-  dealsWithoutActivity: presentTotal('DEALS_WITHOUT_ACTIVITY'),
+  dealsWithoutActivity: total('DEALS_WITHOUT_ACTIVITY'),
   dealsLossReasons: { select: (q) => lossReasonList(set('DEALS_LOST', q)), read: (values) => readLossReasons(values.value) },
   dealsClosingThisMonth: total('DEALS_CLOSING_THIS_MONTH'),
   dealsOpen: openTotals('DEALS_OPEN'),

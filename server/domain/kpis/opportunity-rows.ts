@@ -17,6 +17,8 @@ import { and, anyOf, salesReadable, sql, type Sql } from './sql.ts';
  * that past state.
  */
 const TRACKED = [
+  ['accountId', 'uuid', 'account_id'],
+  ['contactId', 'uuid', 'contact_id'],
   ['kind', '"OpportunityKind"', 'kind'],
   ['status', '"OpportunityStatus"', 'status'],
   ['ownerId', 'uuid', 'owner_id'],
@@ -69,7 +71,7 @@ export function opportunityRowsCte(q: KpiQuery): Cte {
     SELECT s.*, (s.kind = 'LEAD' OR s.converted_at IS NOT NULL) AS initial_lead,
            CASE WHEN s.kind = 'DEAL' THEN COALESCE(s.converted_at, s.created_at) END AS deal_since
     FROM (
-      SELECT op."id", op."accountId" AS account_id, op."contactId" AS contact_id, op."createdAt" AS created_at,
+      SELECT op."id", op."createdAt" AS created_at,
              op."inactiveSince" AS inactive_since, conv.converted_at, ${stateColumns(asOf)}
       FROM "Opportunity" op
       ${asOf ? sql`LEFT JOIN (${rollback(asOf)}) b ON b."opportunityId" = op."id"` : Prisma.empty}

@@ -1,3 +1,4 @@
+import { withoutActivity } from './activity-history.ts';
 import type { KpiQuery } from './kpi-query.ts';
 import { inPeriodDay, inPeriodTs, sql, within, type Sql } from './sql.ts';
 
@@ -18,7 +19,7 @@ export const OPPORTUNITY_SETS = {
   LEADS_SETTLED: () =>
     sql`(${inPeriodTs(sql`o.converted_at`)}) OR (o.kind = 'LEAD' AND o.status <> 'OPEN' AND ${inPeriodTs(sql`o.closed_at`)})`,
   LEADS_OPEN: () => sql`o.kind = 'LEAD' AND o.status = 'OPEN'`,
-  LEADS_WITHOUT_ACTIVITY: () => sql`o.kind = 'LEAD' AND o.status = 'OPEN' AND o.inactive_since < p.stale_before`,
+  LEADS_WITHOUT_ACTIVITY: (q) => sql`o.kind = 'LEAD' AND o.status = 'OPEN' AND ${withoutActivity(q)}`,
   /** deals.total: DEALs created, or converted from a LEAD, in the period. */
   DEALS_CREATED: () => sql`o.kind = 'DEAL' AND ${inPeriodTs(sql`o.deal_since`)}`,
   DEALS_OPEN: () => sql`o.kind = 'DEAL' AND o.status = 'OPEN'`,
@@ -26,7 +27,7 @@ export const OPPORTUNITY_SETS = {
   DEALS_LOST: () => sql`o.kind = 'DEAL' AND o.status = 'LOST' AND ${inPeriodTs(sql`o.closed_at`)}`,
   /** Won and lost in the period: winRate's denominator, deals.avgDwellDays. */
   DEALS_CLOSED: () => sql`o.kind = 'DEAL' AND o.status <> 'OPEN' AND ${inPeriodTs(sql`o.closed_at`)}`,
-  DEALS_WITHOUT_ACTIVITY: () => sql`o.kind = 'DEAL' AND o.status = 'OPEN' AND o.inactive_since < p.stale_before`,
+  DEALS_WITHOUT_ACTIVITY: (q) => sql`o.kind = 'DEAL' AND o.status = 'OPEN' AND ${withoutActivity(q)}`,
   /** Open DEALs expected to close in the period (forecast months, a salesperson's open pipeline). */
   DEALS_CLOSING: () => sql`o.kind = 'DEAL' AND o.status = 'OPEN' AND ${inPeriodDay(sql`o.close_date`)}`,
   /** deals.closingThisMonth: open DEALs expected to close in the current month. */
@@ -47,8 +48,8 @@ export const OPPORTUNITY_SETS = {
 
 export type OpportunitySet = keyof typeof OPPORTUNITY_SETS;
 
-/** Sets that need the activity history, which is not kept: they have no value as of a past moment. */
-export const PRESENT_ONLY_SETS = new Set<OpportunitySet>(['LEADS_WITHOUT_ACTIVITY', 'DEALS_WITHOUT_ACTIVITY', 'FOLLOWED']);
+/** Sets without a history (who follows what is not kept): they have no value as of a past moment. */
+export const PRESENT_ONLY_SETS = new Set<OpportunitySet>(['FOLLOWED']);
 
 /** A record's share of a duration figure, in days (null where the set has none). */
 export const OPPORTUNITY_SET_DAYS: Partial<Record<OpportunitySet, Sql>> = {

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { createOrganisation, type Organisation } from '../../test/fixtures.ts';
 import { insertAccount, insertPipeline } from '../../test/sales-fixtures.ts';
 import { createTestApp, globalId, type TestApp } from '../../test/test-app.ts';
+import { KPI_CHANGE_INTERVAL_MS } from './kpi-live.ts';
 
 // kpisChanged through a real graphql-ws client: access-checked, scoped, coalesced.
 
@@ -79,6 +80,44 @@ describe('kpisChanged', () => {
     expect((await south.next()).data.kpisChanged).toEqual({ families: ['OPPORTUNITIES', 'ACCOUNTS'], changes: 1 });
     expect(south.pending()).toBe(0);
     expect(otherPipelineOnly.pending()).toBe(0);
+  });
+
+  it("tells of activities created, completed, rescheduled and deleted on readable records only, with the figures they move", async () => {
+    const north = listen(org.northManager.token);
+    const south = listen(org.southManager.token);
+    const southTeamOnly = listen(org.admin.token, { scope: { teamIds: [globalId('Team', org.south.id)] } });
+    await Promise.all([north.ready, south.ready, southTeamOnly.ready]);
+    const families = ['OPPORTUNITIES', 'ACCOUNTS', 'ACTIVITIES'];
+    // Each change waits out the one-second interval, so every change is an event of its own.
+    const step = async (run: () => Promise<any>, typename: string) => {
+      const response = await run();
+      expect(JSON.stringify(response.data)).toContain(typename);
+      expect((await north.next()).data.kpisChanged).toEqual({ families, changes: 1 });
+      await new Promise((resolve) => setTimeout(resolve, KPI_CHANGE_INTERVAL_MS + 100));
+    };
+
+    let activityId = '';
+    await step(async () => {
+      const response = await t.graphql(
+        'mutation($input: CreateActivityInput!) { createActivity(input: $input) { __typename ... on CreateActivitySuccess { activity { id } } } }',
+        { input: { accountId: globalId('Account', northAccount), type: 'CALL', subject: 'Rückruf', dueAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        org.northSales.token,
+      );
+      activityId = response.data.createActivity.activity.id;
+      return response;
+    }, 'CreateActivitySuccess');
+    await step(() => t.graphql('mutation($id: ID!, $dueAt: DateTime!) { rescheduleActivity(id: $id, dueAt: $dueAt) { __typename } }', { id: activityId, dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }, org.northSales.token), 'RescheduleActivitySuccess');
+    await step(() => t.graphql('mutation($id: ID!) { completeActivity(id: $id) { __typename } }', { id: activityId }, org.northSales.token), 'CompleteActivitySuccess');
+    await step(() => t.graphql('mutation($id: ID!) { deleteActivity(id: $id) { __typename } }', { id: activityId }, org.northSales.token), 'DeleteActivitySuccess');
+
+    // The other team may not read the activity's record: no event, not even that something changed.
+    expect(south.pending()).toBe(0);
+    expect(southTeamOnly.pending()).toBe(0);
+    // The other team's own activities reach it.
+    await t.graphql('mutation($input: CreateActivityInput!) { createActivity(input: $input) { __typename } }', { input: { accountId: globalId('Account', southAccount), type: 'NOTE', subject: 'Notiz' } }, org.southSales.token);
+    expect((await south.next()).data.kpisChanged).toEqual({ families, changes: 1 });
+    expect((await southTeamOnly.next()).data.kpisChanged).toEqual({ families, changes: 1 });
+    expect(north.pending()).toBe(0);
   });
 
   it('refuses SERVICE users', async () => {

@@ -56,7 +56,7 @@ export function coalesce<Event>(source: AsyncIterable<Event>, intervalMs: number
 }
 
 const KpiFamilyEnum = builder.enumType('KpiFamily', {
-  description: 'Figures that read the same records: OPPORTUNITIES (leads, deals, forecast, team, my board), ACCOUNTS (contacts.*), QUOTES, ORDERS, INVOICES (revenue, cash flow, invoices, customers, products).',
+  description: 'Figures that read the same records: OPPORTUNITIES (leads, deals, forecast, team, my board), ACCOUNTS (contacts.*), QUOTES, ORDERS, INVOICES (revenue, cash flow, invoices, customers, products), ACTIVITIES (activities.*, my tasks).',
   values: KPI_FAMILIES,
 });
 

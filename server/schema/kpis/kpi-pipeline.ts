@@ -53,7 +53,7 @@ export const KpiLeadsRef = builder.objectRef<KpiGroup>('KpiLeads').implement({
     withoutActivity: t.field({
       type: KpiTotalRef,
       nullable: true,
-      description: `leads.withoutActivity: open LEADs without activity (on them, their account or contact) for the organisation's staleAfterDays, counted from creation for new ones. Null with asOf: the activity history is not kept. ${records('LEADS_WITHOUT_ACTIVITY')}`,
+      description: `leads.withoutActivity: open LEADs without activity (on them, their account or contact) for the organisation's staleAfterDays, counted from creation for new ones. With asOf, from the activities as they were then (those about an account or contact as they are now). ${records('LEADS_WITHOUT_ACTIVITY')}`,
       resolve: (group, _args, context) => opportunities(context, group, 'leadsWithoutActivity'),
     }),
     open: t.field({
@@ -115,7 +115,7 @@ export const KpiDealsRef = builder.objectRef<KpiGroup>('KpiDeals').implement({
     withoutActivity: t.field({
       type: KpiTotalRef,
       nullable: true,
-      description: `deals.withoutActivity: open DEALs without activity, as leads.withoutActivity. Null with asOf. ${records('DEALS_WITHOUT_ACTIVITY')}`,
+      description: `deals.withoutActivity: open DEALs without activity, as leads.withoutActivity, also with asOf. ${records('DEALS_WITHOUT_ACTIVITY')}`,
       resolve: (group, _args, context) => opportunities(context, group, 'dealsWithoutActivity'),
     }),
     lossReasons: t.field({
