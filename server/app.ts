@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import sirv from 'sirv';
@@ -14,7 +13,8 @@ import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
 import { createExportHandler } from './http/export.ts';
 import { createImportHandler } from './http/import.ts';
-import { createLoaders } from './loaders.ts';
+import { createLazyLoaders, createLoaders } from './loaders.ts';
+import { serveGraphqlWs } from './live/graphql-ws-server.ts';
 import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
@@ -99,7 +99,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         config,
         pubsub,
         viewer,
-        loaders: createLoaders(db.prisma, viewer),
+        loaders: createLazyLoaders(db.prisma, viewer),
         clientAddress: clientAddress(request, req),
         loginRateLimit,
         socket,
@@ -143,7 +143,10 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     maxPayload: limits.maxBodyBytes,
     verifyClient: ({ req }: { req: IncomingMessage }) => isAllowedWebSocketOrigin(req, config.corsOrigins),
   });
-  const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+  // yoga's envelope wants a request; every WebSocket operation gets this one (POST: yoga refuses
+  // mutations in GET requests, and a WebSocket operation may be one).
+  const webSocketRequest = new Request('http://localhost/graphql', { method: 'POST' });
+  const wsCleanup = serveGraphqlWs<Record<string, unknown>>(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
@@ -178,8 +181,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          // POST: yoga refuses mutations in GET requests, and a WebSocket operation may be one.
-          request: new Request('http://localhost/graphql', { method: 'POST' }),
+          request: webSocketRequest,
           connectionAuthorization: ctx.connectionParams?.authorization,
         });
         let document;
