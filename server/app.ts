@@ -39,8 +39,10 @@ export interface AppOptions {
 
 interface InitialContext {
   request: Request;
-  /** The Node request (HTTP) or the WebSocket's upgrade request. */
+  /** The Node request (HTTP). */
   req?: IncomingMessage;
+  /** Where a WebSocket's upgrade request came from, for operations over the socket. */
+  socketClientAddress?: string;
   /** Credentials from graphql-ws `connection_init`, for operations over a WebSocket. */
   connectionAuthorization?: unknown;
   socket?: WebSocket;
@@ -68,8 +70,8 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   })();
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
-  const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
-    const forwardedFor = req?.headers['x-forwarded-for'] ?? request.headers.get('x-forwarded-for');
+  const clientAddress = (request: Request | undefined, req: IncomingMessage | undefined) => {
+    const forwardedFor = req?.headers['x-forwarded-for'] ?? request?.headers.get('x-forwarded-for');
     const forwarded = config.trustProxy ? String(forwardedFor ?? '').split(',')[0].trim() : '';
     return forwarded || req?.socket.remoteAddress || 'unknown';
   };
@@ -91,7 +93,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
-    context: async ({ request, req, connectionAuthorization, socket }): Promise<Context> => {
+    context: async ({ request, req, socketClientAddress, connectionAuthorization, socket }): Promise<Context> => {
       const viewer = await authenticate(db.prisma, connectionAuthorization ?? request.headers.get('authorization'));
       return {
         db,
@@ -100,7 +102,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         pubsub,
         viewer,
         loaders: createLazyLoaders(db.prisma, viewer),
-        clientAddress: clientAddress(request, req),
+        clientAddress: socketClientAddress ?? clientAddress(request, req),
         loginRateLimit,
         socket,
       };
@@ -178,7 +180,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         }
         const enveloped = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
+          socketClientAddress: ctx.extra.clientAddress,
           socket: ctx.extra.socket,
           params,
           request: webSocketRequest,
@@ -204,6 +206,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       },
     },
     wsServer,
+    (request) => clientAddress(undefined, request),
   );
 
   let dueNotifier: NodeJS.Timeout | undefined;

@@ -5,7 +5,8 @@ import { WebSocket, type WebSocketServer } from 'ws';
 
 export interface SocketExtra {
   socket: WebSocket;
-  request: IncomingMessage;
+  /** Where the upgrade request came from; the request itself is not kept for the socket's lifetime. */
+  clientAddress: string;
 }
 
 /** How often each socket is pinged; one that has not answered the previous ping by then is dropped. */
@@ -21,6 +22,7 @@ const KEEP_ALIVE_MS = 12_000;
 export function serveGraphqlWs<P extends Record<string, unknown>>(
   options: Omit<ServerOptions<P, SocketExtra>, 'onNext' | 'jsonMessageReplacer'>,
   wsServer: WebSocketServer,
+  addressOf: (request: IncomingMessage) => string,
 ) {
   // The message graphql-ws is serializing right now, put together from a shared payload. graphql-ws
   // serializes a message and sends it in one synchronous step, so `send` takes it at once.
@@ -80,7 +82,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
             }
           }),
       },
-      { socket, request },
+      { socket, clientAddress: addressOf(request) },
     );
     socket.once('close', (code, reason) => void closed(code, String(reason)));
   });
