@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import sirv from 'sirv';
@@ -14,7 +13,8 @@ import type { Database } from './db/database.ts';
 import { maskError } from './graphql-errors.ts';
 import { createExportHandler } from './http/export.ts';
 import { createImportHandler } from './http/import.ts';
-import { createLoaders } from './loaders.ts';
+import { createLazyLoaders, createLoaders } from './loaders.ts';
+import { serveGraphqlWs } from './live/graphql-ws-server.ts';
 import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
@@ -39,8 +39,10 @@ export interface AppOptions {
 
 interface InitialContext {
   request: Request;
-  /** The Node request (HTTP) or the WebSocket's upgrade request. */
+  /** The Node request (HTTP). */
   req?: IncomingMessage;
+  /** Where a WebSocket's upgrade request came from, for operations over the socket. */
+  socketClientAddress?: string;
   /** Credentials from graphql-ws `connection_init`, for operations over a WebSocket. */
   connectionAuthorization?: unknown;
   socket?: WebSocket;
@@ -68,8 +70,8 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
   })();
   const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const loginRateLimit = createLoginRateLimit(limits, rateLimitRedis);
-  const clientAddress = (request: Request, req: IncomingMessage | undefined) => {
-    const forwardedFor = req?.headers['x-forwarded-for'] ?? request.headers.get('x-forwarded-for');
+  const clientAddress = (request: Request | undefined, req: IncomingMessage | undefined) => {
+    const forwardedFor = req?.headers['x-forwarded-for'] ?? request?.headers.get('x-forwarded-for');
     const forwarded = config.trustProxy ? String(forwardedFor ?? '').split(',')[0].trim() : '';
     return forwarded || req?.socket.remoteAddress || 'unknown';
   };
@@ -91,7 +93,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
-    context: async ({ request, req, connectionAuthorization, socket }): Promise<Context> => {
+    context: async ({ request, req, socketClientAddress, connectionAuthorization, socket }): Promise<Context> => {
       const viewer = await authenticate(db.prisma, connectionAuthorization ?? request.headers.get('authorization'));
       return {
         db,
@@ -99,8 +101,8 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         config,
         pubsub,
         viewer,
-        loaders: createLoaders(db.prisma, viewer),
-        clientAddress: clientAddress(request, req),
+        loaders: createLazyLoaders(db.prisma, viewer),
+        clientAddress: socketClientAddress ?? clientAddress(request, req),
         loginRateLimit,
         socket,
       };
@@ -143,7 +145,10 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
     maxPayload: limits.maxBodyBytes,
     verifyClient: ({ req }: { req: IncomingMessage }) => isAllowedWebSocketOrigin(req, config.corsOrigins),
   });
-  const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+  // yoga's envelope wants a request; every WebSocket operation gets this one (POST: yoga refuses
+  // mutations in GET requests, and a WebSocket operation may be one).
+  const webSocketRequest = new Request('http://localhost/graphql', { method: 'POST' });
+  const wsCleanup = serveGraphqlWs<Record<string, unknown>>(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
@@ -175,11 +180,10 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
         }
         const enveloped = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
+          socketClientAddress: ctx.extra.clientAddress,
           socket: ctx.extra.socket,
           params,
-          // POST: yoga refuses mutations in GET requests, and a WebSocket operation may be one.
-          request: new Request('http://localhost/graphql', { method: 'POST' }),
+          request: webSocketRequest,
           connectionAuthorization: ctx.connectionParams?.authorization,
         });
         let document;
@@ -202,6 +206,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       },
     },
     wsServer,
+    (request) => clientAddress(undefined, request),
   );
 
   let dueNotifier: NodeJS.Timeout | undefined;

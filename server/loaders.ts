@@ -56,6 +56,15 @@ export function createLoaders(prisma: PrismaClient, viewer: Viewer | null) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/**
+ * The same loaders, made on first use: a live subscriber's context lasts as long as its
+ * subscription, while its events run with contexts of their own (grouped-subscriptions.ts).
+ */
+export function createLazyLoaders(prisma: PrismaClient, viewer: Viewer | null): Loaders {
+  let loaders: Loaders | undefined;
+  return new Proxy({} as Loaders, { get: (_target, name) => (loaders ??= createLoaders(prisma, viewer))[name as keyof Loaders] });
+}
+
 /** A record's name, RESTRICTED when the viewer may not read the record, null when it is gone. */
 export type HistoryLabel = string | typeof RESTRICTED | null;
 export const RESTRICTED = Symbol('restricted');

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { createPubSub, createSchema, createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Viewer } from '../auth/viewer.ts';
 import { generateToken, hashToken, SESSION_TOKEN_PREFIX } from '../auth/tokens.ts';
@@ -116,7 +116,7 @@ describe('the grouped board fan-out over WebSocket', () => {
   let northCard: string;
   let southCard: string;
   const BOARD = `subscription($id: ID!) { boardChanged(pipelineId: $id) {
-    kind opportunityId version actor { name } onBoard opportunity { title amount account { name } owner { name } }
+    kind opportunityId version actor { name } onBoard opportunity { title amount viewerCanEdit account { name } owner { name } }
   } }`;
 
   beforeAll(async () => {
@@ -147,12 +147,14 @@ describe('the grouped board fan-out over WebSocket', () => {
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
       socket.on('error', reject);
       socket.on('message', (data) => {
-        const message = JSON.parse(String(data));
+        const text = String(data);
+        const message = JSON.parse(text);
         if (message.type === 'connection_ack') {
           socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: BOARD, variables: { id: globalId('Pipeline', pipeline.id) } } }));
           setTimeout(() => resolve({ raw, closed }), 150);
         }
-        if (message.type === 'next' || message.type === 'error') raw.push(JSON.stringify(message.payload));
+        // The payload's bytes as sent (graphql-ws messages are {"id":…,"type":…,"payload":…}).
+        if (message.type === 'next' || message.type === 'error') raw.push(text.slice(text.indexOf('"payload":') + '"payload":'.length, -1));
       });
     });
   }
@@ -197,5 +199,28 @@ describe('the grouped board fan-out over WebSocket', () => {
     expect(north[0].raw.filter((raw) => raw.includes('"data"'))).toHaveLength(1);
     // Nothing of the north card's move reached the south.
     for (const s of [...south, southSeller]) expect(s.raw).toHaveLength(1);
+  });
+
+  it('serializes each event once per group: identical bytes within a group, its own payload for another access', async () => {
+    const managers = await Promise.all([0, 1, 2].map(async () => subscriber(await freshSession(org.northManager))));
+    // A seller of the same team who does not own the card: same card, other rights on it.
+    const sellers = await Promise.all([0, 1].map(async () => subscriber(await freshSession(org.northSales2))));
+    const south = await subscriber(await freshSession(org.southManager));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await move(northCard, org.northManager.token);
+      await until(() => [...managers, ...sellers].every((s) => s.raw.length === 1));
+      // graphql-ws would serialize {id, type, payload} per subscriber (seven here); each group's result is serialized once.
+      const boardResults = stringify.mock.calls.filter(([value]) => (value?.data ?? value?.payload?.data)?.boardChanged);
+      expect(boardResults).toHaveLength(2);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(new Set(managers.map((s) => s.raw[0])).size).toBe(1);
+    expect(new Set(sellers.map((s) => s.raw[0])).size).toBe(1);
+    expect(JSON.parse(managers[0].raw[0]).data.boardChanged.opportunity).toMatchObject({ title: 'Geheim Nord', viewerCanEdit: true });
+    expect(JSON.parse(sellers[0].raw[0]).data.boardChanged.opportunity).toMatchObject({ title: 'Geheim Nord', viewerCanEdit: false });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(south.raw).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ export function operationTimeout(timeoutMs: number): Plugin {
         const message = `The operation took longer than ${timeoutMs} ms and was stopped.`;
         timeout.abort(limitError('OPERATION_TIMEOUT', message, { limit: timeoutMs }, 503));
       }, timeoutMs);
-      const requestSignal = (args.contextValue as { request?: Request }).request?.signal;
+      // A WebSocket operation's request is a stand-in shared by all of them, never aborted.
+      const context = args.contextValue as { request?: Request; socket?: unknown };
+      const requestSignal = context.socket ? undefined : context.request?.signal;
       (args as { signal?: AbortSignal }).signal = requestSignal ? AbortSignal.any([requestSignal, timeout.signal]) : timeout.signal;
       return {
         onExecuteDone() {

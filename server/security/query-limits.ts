@@ -141,6 +141,17 @@ function costLimit(maxCost: number): Plugin {
     const requested = costs.get(context);
     return requested === undefined ? result : { ...result, extensions: { ...result.extensions, cost: { requested, limit: maxCost } } };
   };
+  // The subscribers of a group (grouped-subscriptions.ts) receive one result object per event, which
+  // is serialized once for all of them; they run one document with the same variables, so one cost.
+  const costedEvents = new WeakMap<ExecutionResult, Map<number | undefined, ExecutionResult>>();
+  const sharedWithCost = (result: ExecutionResult, context: object): ExecutionResult => {
+    let byCost = costedEvents.get(result);
+    if (!byCost) costedEvents.set(result, (byCost = new Map()));
+    const requested = costs.get(context);
+    let costed = byCost.get(requested);
+    if (!costed) byCost.set(requested, (costed = withCost(result, context)));
+    return costed;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
       check(args, setResultAndStopExecution);
@@ -156,7 +167,7 @@ function costLimit(maxCost: number): Plugin {
         onSubscribeResult() {
           return {
             onNext({ result, setResult }) {
-              setResult(withCost(result, args.contextValue as object));
+              setResult(sharedWithCost(result, args.contextValue as object));
             },
           };
         },

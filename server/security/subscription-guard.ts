@@ -3,6 +3,7 @@ import { Repeater, type Plugin } from 'graphql-yoga';
 import { reauthenticate, sameAccess } from '../auth/authenticate.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Context } from '../context.ts';
+import type { PubSub } from '../pubsub.ts';
 
 /** WebSocket close codes (graphql-ws reserves 4400-4499 for its protocol; 4401 means "sign in"). */
 export const CLOSE_SESSION_ENDED = 4401;
@@ -89,13 +90,9 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
       if (paused === 0) for (const result of held.splice(0)) await push(result);
     };
 
-    const accessChanges = context.pubsub.subscribe('access', viewer.id)[Symbol.asyncIterator]();
-    void (async () => {
-      for (let change = await accessChanges.next(); !change.done && !ended; change = await accessChanges.next()) {
-        const { credentialId } = change.value;
-        if (credentialId === undefined || credentialId === viewer.credentialId) void check();
-      }
-    })();
+    const unwatch = watchAccess(context.pubsub, viewer.id, ({ credentialId }) => {
+      if (!ended && (credentialId === undefined || credentialId === viewer.credentialId)) void check();
+    });
 
     const expiry =
       viewer.expiresAt === null
@@ -106,7 +103,7 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
     void stop.then(() => {
       ended = true;
       if (expiry) clearTimeout(expiry);
-      void accessChanges.return?.();
+      unwatch();
       void iterator.return?.();
     });
 
@@ -120,6 +117,45 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
     }
     stop();
   });
+}
+
+type AccessChange = { credentialId?: string };
+
+/** One user's subscription to the event bus's access changes, and who listens to it. */
+interface AccessWatch {
+  watchers: Set<(change: AccessChange) => void>;
+  stop: () => void;
+}
+
+/** Per event bus, the access watch of each user with open subscriptions. */
+const accessWatches = new WeakMap<PubSub, Map<string, AccessWatch>>();
+
+/**
+ * Calls `onChange` on each change of the user's access until the returned function is called.
+ * The event bus is subscribed to once per user, however many subscriptions the user has open.
+ */
+export function watchAccess(pubsub: PubSub, userId: string, onChange: (change: AccessChange) => void): () => void {
+  let byUser = accessWatches.get(pubsub);
+  if (!byUser) accessWatches.set(pubsub, (byUser = new Map()));
+  const watch = byUser.get(userId) ?? startAccessWatch(pubsub, userId);
+  byUser.set(userId, watch);
+  watch.watchers.add(onChange);
+  return () => {
+    if (!watch.watchers.delete(onChange) || watch.watchers.size > 0) return;
+    if (byUser.get(userId) === watch) byUser.delete(userId);
+    watch.stop();
+  };
+}
+
+function startAccessWatch(pubsub: PubSub, userId: string): AccessWatch {
+  const changes = pubsub.subscribe('access', userId)[Symbol.asyncIterator]();
+  const watchers = new Set<(change: AccessChange) => void>();
+  void (async () => {
+    for (let change = await changes.next(); !change.done; change = await changes.next()) {
+      for (const watcher of [...watchers]) watcher(change.value);
+    }
+  })();
+  return { watchers, stop: () => void changes.return?.() };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
