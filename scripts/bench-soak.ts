@@ -50,10 +50,11 @@ try {
 
   const clients: Client[] = [];
   let received = 0;
-  // Events of each version of the moved card to the subscribers without a filter (every move
-  // reaches each of them; a `mine` board hears only of its user's cards): the mover waits for all
-  // of a move's before the next.
-  const unfiltered = Math.floor(SUBSCRIBERS / 2);
+  // Events of each version of the moved card to the administrator's subscribers without a filter
+  // (every move reaches each of them; others may not see the card, a `mine` board hears only of
+  // its user's cards): the mover waits for all of a move's before the next.
+  const seesEveryMove = (index: number) => index % tokens.length === 0 && index % 2 === 1;
+  const unfiltered = Array.from({ length: SUBSCRIBERS }, (_, index) => index).filter(seesEveryMove).length;
   const receivedByVersion = new Map<number, number>();
   let allReceived: { version: number; resolve: () => void } | null = null;
   const delivered = (version: number, toUnfiltered: boolean) => {
@@ -71,7 +72,7 @@ try {
       const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens[index % tokens.length]}` }, retryAttempts: 0 });
       clients.push(client);
       const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
-      client.subscribe({ query: print(BoardChangedSubscription), variables: { pipelineId: pipeline.id, filter: index % 2 ? null : { mine: true } } }, { next: (event: any) => delivered(event.data?.boardChanged?.version, index % 2 === 1), error: () => {}, complete: () => {} });
+      client.subscribe({ query: print(BoardChangedSubscription), variables: { pipelineId: pipeline.id, filter: index % 2 ? null : { mine: true } } }, { next: (event: any) => delivered(event.data?.boardChanged?.version, seesEveryMove(index)), error: () => {}, complete: () => {} });
       return connected;
     }));
   }
