@@ -4,6 +4,10 @@
 // and demo data) and then again on the same folder (every later start), and prints the time from
 // launching `npm start` to `/healthz` answering 200. After the second start it waits 20 s idle
 // and prints the resident memory of the server process and of the whole `npm start` process tree.
+// Then, on the same data, the server alone as `npm start` runs it after its build (`node
+// dist/server/main.js`) against the baseline of the same run, the sources through tsx (`node
+// --import tsx server/main.ts`, what `npm start` ran before the server was bundled): time to
+// `/healthz` and resident memory after 20 s idle.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,13 +36,22 @@ try {
   const total = tree.reduce((sum, pid) => sum + residentMemory(pid), 0);
   console.log(`idle after ${IDLE_MS / 1000} s: server process ${mib(largest)}, the whole npm start tree (${tree.length} processes) ${mib(total)}`);
   await stop(second.child);
+  for (const [name, command] of [
+    ['node dist/server/main.js (npm start after its build)', [process.execPath, 'dist/server/main.js']],
+    ['node --import tsx server/main.ts (baseline)         ', [process.execPath, '--import', 'tsx', 'server/main.ts']],
+  ] as const) {
+    const server = await start(command);
+    await sleep(IDLE_MS);
+    console.log(`${name}: ${(server.ms / 1000).toFixed(1)} s to /healthz, idle after ${IDLE_MS / 1000} s ${mib(residentMemory(server.child.pid!))}`);
+    await stop(server.child);
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
 
-async function start(): Promise<{ child: ChildProcess; ms: number }> {
+async function start([command, ...args]: readonly string[] = ['npm', 'start']): Promise<{ child: ChildProcess; ms: number }> {
   const began = performance.now();
-  const child = spawn('npm', ['start'], {
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PGLITE_DIR: dir, DATABASE_URL: '', REDIS_URL: '' },
     stdio: 'ignore',
     detached: true,
@@ -51,7 +64,7 @@ async function start(): Promise<{ child: ChildProcess; ms: number }> {
   }
 }
 
-/** Ends the whole process group `npm start` leads (npm, its shell, tsx, the server). */
+/** Ends the whole process group `npm start` leads (npm, its shell, the server). */
 async function stop(child: ChildProcess) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(-child.pid!, 'SIGTERM');
