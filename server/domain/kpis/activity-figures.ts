@@ -1,4 +1,4 @@
-import type { Family } from './family.ts';
+import type { Family, Part } from './family.ts';
 import type { KpiQuery } from './kpi-query.ts';
 import { activityRowsCte } from './document-rows.ts';
 import { countWhere, inPeriodTs, sql, type Sql } from './sql.ts';
@@ -14,9 +14,10 @@ export type ActivitySet = keyof typeof ACTIVITY_SETS;
 
 export const ACTIVITY_TYPES = ['CALL', 'EMAIL', 'MEETING', 'TASK', 'NOTE'] as const;
 
-const count = (name: ActivitySet) => ({
+const count = (name: ActivitySet): Part => ({
   columns: () => ({ count: countWhere(ACTIVITY_SETS[name]()) }),
-  read: (values: Record<string, any>) => Number(values.count),
+  rows: () => ACTIVITY_SETS[name](),
+  read: (values) => Number(values.count),
 });
 
 export const activityFamily: Family = {
@@ -31,6 +32,7 @@ export const activityFamily: Family = {
     activitiesByType: {
       columns: () =>
         Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, countWhere(sql`${ACTIVITY_SETS.ACTIVITIES_CREATED()} AND a.type = ${type}::"ActivityType"`)])),
+      rows: () => ACTIVITY_SETS.ACTIVITIES_CREATED(),
       read: (values) => ACTIVITY_TYPES.map((type) => ({ type, count: Number(values[type]) })),
     },
   },
