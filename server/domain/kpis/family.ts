@@ -42,7 +42,8 @@ export interface Family {
   parts: Record<string, Part>;
 }
 
-export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: readonly string[]): Sql {
+/** `prefix` starts every column name, so that statements of several families can stand side by side. */
+export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: readonly string[], prefix = ''): Sql {
   const ctes = new Map<string, Cte>([['p', { name: 'p', body: paramsCte(q) }]]);
   const add = (list: Cte[]) => list.forEach((cte) => ctes.has(cte.name) || ctes.set(cte.name, cte));
   add(family.ctes(q));
@@ -53,9 +54,9 @@ export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: rea
     const part = partOf(family, name);
     add(part.ctes?.(q) ?? []);
     const partColumns = Object.entries(part.columns?.(q) ?? {});
-    for (const [key, expression] of partColumns) columns.push(sql`${expression} AS ${alias(`${name}.${key}`)}`);
+    for (const [key, expression] of partColumns) columns.push(sql`${expression} AS ${alias(`${prefix}${name}.${key}`)}`);
     if (partColumns.length) rows.push(part.rows?.(q) ?? null);
-    if (part.select) selects.push(sql`${part.select(q)} AS ${alias(name)}`);
+    if (part.select) selects.push(sql`${part.select(q)} AS ${alias(`${prefix}${name}`)}`);
   }
   const withClause = Prisma.join(
     [...ctes.values()].map((cte) => sql`${raw(cte.name)} AS ${cte.inline ? raw('NOT MATERIALIZED ') : Prisma.empty}(${cte.body})`),
@@ -64,20 +65,44 @@ export function buildFamilyStatement(family: Family, q: KpiQuery, partNames: rea
   const where = rows.length && rows.every((condition) => condition !== null)
     ? sql` WHERE ${Prisma.join(rows.map((condition) => sql`(${condition})`), ' OR ')}`
     : Prisma.empty;
-  const aggregates = columns.length ? sql`SELECT ${Prisma.join(columns, ', ')} FROM ${family.from}${where}` : sql`SELECT 1 AS "_"`;
+  const aggregates = columns.length ? sql`SELECT ${Prisma.join(columns, ', ')} FROM ${family.from}${where}` : sql`SELECT 1 AS ${alias(`${prefix}_`)}`;
   const extra = selects.length ? sql`, ${Prisma.join(selects, ', ')}` : Prisma.empty;
   return sql`WITH ${withClause} SELECT agg.*${extra} FROM (${aggregates}) agg`;
 }
 
+export interface FamilyGroup {
+  family: Family;
+  query: KpiQuery;
+  partNames: readonly string[];
+}
+
+/**
+ * The values of the asked-for parts of several families (and queries), from one statement: each
+ * family's statement yields one row, and the rows are joined side by side, so a dashboard tab
+ * costs one round trip for all its figures.
+ */
+export async function runFamilies(prisma: PrismaClient, groups: readonly FamilyGroup[]): Promise<Array<Map<string, unknown>>> {
+  if (!groups.length) return [];
+  const prefixes = groups.map((_, index) => (groups.length === 1 ? '' : `${index}:`));
+  const statements = groups.map((group, index) => buildFamilyStatement(group.family, group.query, group.partNames, prefixes[index]));
+  const statement = statements.length === 1
+    ? statements[0]
+    : sql`SELECT * FROM ${Prisma.join(statements.map((one, index) => sql`(${one}) ${raw(`g${index}`)}`), ' CROSS JOIN ')}`;
+  const [row] = await prisma.$queryRaw<Array<Record<string, unknown>>>(statement);
+  return groups.map(({ family, query, partNames }, index) => {
+    const values = new Map<string, unknown>();
+    for (const name of partNames) {
+      const own: Record<string, unknown> = { value: row[`${prefixes[index]}${name}`] };
+      for (const key of Object.keys(partOf(family, name).columns?.(query) ?? {})) own[key] = row[`${prefixes[index]}${name}.${key}`];
+      values.set(name, partOf(family, name).read(own, query));
+    }
+    return values;
+  });
+}
+
 /** The values of the asked-for parts, from one statement. */
 export async function runFamily(prisma: PrismaClient, family: Family, q: KpiQuery, partNames: readonly string[]): Promise<Map<string, unknown>> {
-  const [row] = await prisma.$queryRaw<Array<Record<string, unknown>>>(buildFamilyStatement(family, q, partNames));
-  const values = new Map<string, unknown>();
-  for (const name of partNames) {
-    const own: Record<string, unknown> = { value: row[name] };
-    for (const key of Object.keys(partOf(family, name).columns?.(q) ?? {})) own[key] = row[`${name}.${key}`];
-    values.set(name, partOf(family, name).read(own, q));
-  }
+  const [values] = await runFamilies(prisma, [{ family, query: q, partNames }]);
   return values;
 }
 

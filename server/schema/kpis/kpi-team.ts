@@ -5,7 +5,7 @@ import type { KpiTotal } from '../../domain/kpis/values.ts';
 import { TeamRef } from '../team.ts';
 import { UserRef } from '../user.ts';
 import { requireViewer } from '../viewer.ts';
-import { figure, kpiLoaders } from './kpi-loaders.ts';
+import { boardFigure, figure, kpiLoaders } from './kpi-loaders.ts';
 import { KpiForecastMonthRef } from './kpi-forecast.ts';
 import type { KpiGroup } from './kpi-pipeline.ts';
 import { KpiCustomerCountRef, KpiOpenTotalRef, KpiTotalRef, type CustomerCount, type OpenTotal } from './kpi-values.ts';
@@ -68,12 +68,12 @@ const KpiMyDealsRef = builder.objectRef<KpiGroup>('KpiMyDeals').implement({
     open: t.field({
       type: KpiOpenTotalRef,
       description: 'Records: kpiOpportunities(figure: DEALS_OPEN) with scope.ownerIds [me].',
-      resolve: (group, _args, context) => figure<OpenTotal>(context, 'opportunities', group.query, 'dealsOpen'),
+      resolve: (group, _args, context) => boardFigure<OpenTotal>(context, 'opportunities', group.query, 'dealsOpen'),
     }),
     forecastByMonth: t.field({
       type: [KpiForecastMonthRef],
       description: 'forecast.byMonth restricted to them, next to the viewer\'s own monthly target.',
-      resolve: (group, _args, context) => figure(context, 'opportunities', group.query, 'forecastByMonth'),
+      resolve: (group, _args, context) => boardFigure(context, 'opportunities', group.query, 'forecastByMonth'),
     }),
   }),
 });
@@ -81,16 +81,16 @@ const KpiMyDealsRef = builder.objectRef<KpiGroup>('KpiMyDeals').implement({
 const KpiMyTasksRef = builder.objectRef<KpiGroup>('KpiMyTasks').implement({
   description: 'my.tasks: the viewer\'s open activities. Records: kpiActivities(figure: ACTIVITIES_OPEN) with scope.ownerIds [me], overdue first.',
   fields: (t) => ({
-    open: t.int({ resolve: (group, _args, context) => figure<number>(context, 'activities', group.query, 'activitiesOpen') }),
-    overdue: t.int({ resolve: (group, _args, context) => figure<number>(context, 'activities', group.query, 'activitiesOverdue') }),
+    open: t.int({ resolve: (group, _args, context) => boardFigure<number>(context, 'activities', group.query, 'activitiesOpen') }),
+    overdue: t.int({ resolve: (group, _args, context) => boardFigure<number>(context, 'activities', group.query, 'activitiesOverdue') }),
   }),
 });
 
 const KpiMyInvoicesRef = builder.objectRef<KpiGroup>('KpiMyInvoices').implement({
   description: 'my.invoices: the viewer\'s OPEN invoices (gross), and the overdue ones among them.',
   fields: (t) => ({
-    open: t.field({ type: KpiTotalRef, resolve: (group, _args, context) => figure<KpiTotal>(context, 'invoices', group.query, 'invoicesOpen') }),
-    overdue: t.field({ type: KpiTotalRef, resolve: (group, _args, context) => figure<KpiTotal>(context, 'invoices', group.query, 'invoicesOverdue') }),
+    open: t.field({ type: KpiTotalRef, resolve: (group, _args, context) => boardFigure<KpiTotal>(context, 'invoices', group.query, 'invoicesOpen') }),
+    overdue: t.field({ type: KpiTotalRef, resolve: (group, _args, context) => boardFigure<KpiTotal>(context, 'invoices', group.query, 'invoicesOverdue') }),
   }),
 });
 
@@ -101,36 +101,36 @@ export const KpiMyBoardRef = builder.objectRef<KpiGroup>('KpiMyBoard').implement
     revenue: t.field({
       type: KpiTotalRef,
       description: "my.revenue: revenue in the period of the opportunities the viewer owns. Records: kpiInvoices(figure: OWNED_REVENUE).",
-      resolve: (group, _args, context) => figure<KpiTotal>(context, 'team', mine(group, context), 'ownedRevenue'),
+      resolve: (group, _args, context) => boardFigure<KpiTotal>(context, 'team', mine(group, context), 'ownedRevenue'),
     }),
     leads: t.field({
       type: KpiOpenTotalRef,
       description: 'my.leads: open LEADs the viewer owns. Records: kpiOpportunities(figure: LEADS_OPEN).',
-      resolve: (group, _args, context) => figure<OpenTotal>(context, 'opportunities', mine(group, context), 'leadsOpen'),
+      resolve: (group, _args, context) => boardFigure<OpenTotal>(context, 'opportunities', mine(group, context), 'leadsOpen'),
     }),
     deals: t.field({ type: KpiMyDealsRef, resolve: (group, _args, context) => ({ query: mine(group, context) }) }),
     tasks: t.field({ type: KpiMyTasksRef, resolve: (group, _args, context) => ({ query: mine(group, context) }) }),
     quotes: t.field({
       type: KpiTotalRef,
       description: 'my.quotes: the viewer\'s quotes in DRAFT or SENT. Records: kpiQuotes(figure: QUOTES_OPEN).',
-      resolve: (group, _args, context) => figure<KpiTotal>(context, 'quotes', mine(group, context), 'quotesOpen'),
+      resolve: (group, _args, context) => boardFigure<KpiTotal>(context, 'quotes', mine(group, context), 'quotesOpen'),
     }),
     orders: t.field({
       type: KpiTotalRef,
       description: 'my.orders: the viewer\'s OPEN orders. Records: kpiOrders(figure: ORDERS_OPEN).',
-      resolve: (group, _args, context) => figure<KpiTotal>(context, 'orders', mine(group, context), 'ordersOpen'),
+      resolve: (group, _args, context) => boardFigure<KpiTotal>(context, 'orders', mine(group, context), 'ordersOpen'),
     }),
     invoices: t.field({ type: KpiMyInvoicesRef, resolve: (group, _args, context) => ({ query: mine(group, context) }) }),
     activeContacts: t.field({
       type: KpiCustomerCountRef,
       description: 'my.activeContacts: accounts and contacts the viewer owns with an activity in the period. Records: kpiAccounts / kpiContacts(figure: ACTIVE).',
-      resolve: (group, _args, context) => figure<CustomerCount>(context, 'customers', mine(group, context), 'contactsActive'),
+      resolve: (group, _args, context) => boardFigure<CustomerCount>(context, 'customers', mine(group, context), 'contactsActive'),
     }),
     followed: t.field({
       type: KpiTotalRef,
       description:
         'my.followed: the opportunities the viewer follows and may read (their latest changes: followedOpportunities { history(first: 1) }). Records: kpiOpportunities(figure: FOLLOWED).',
-      resolve: (group, _args, context) => figure<KpiTotal>(context, 'opportunities', group.query, 'followed'),
+      resolve: (group, _args, context) => boardFigure<KpiTotal>(context, 'opportunities', group.query, 'followed'),
     }),
   }),
 });
