@@ -75,12 +75,24 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
       socket?.close(CLOSE_SESSION_ENDED, 'Session ended');
     };
 
+    let expiry: ReturnType<typeof setTimeout> | undefined;
+    // A timer may fire a little before the clock reaches its due time (the event loop's time is
+    // cached), when the credential still looks valid: every check that finds it valid arms it
+    // again for what is left, so the stream still ends at expiry (and follows a prolonged one).
+    const armExpiry = (expiresAt: Date | null) => {
+      if (expiry) clearTimeout(expiry);
+      if (expiresAt === null || ended) return;
+      expiry = setTimeout(() => void check(), Math.min(Math.max(expiresAt.getTime() - Date.now() + 1, 0), 2 ** 31 - 1));
+      expiry.unref();
+    };
+
     const check = async () => {
       paused += 1;
       try {
         const now = await reauthenticate(context.prisma, viewer);
         if (!now) return end('UNAUTHENTICATED', 'Your session has ended: sign in again.');
         if (!sameAccess(viewer, now)) return end('ACCESS_CHANGED', 'Your access has changed: subscribe again.');
+        armExpiry(now.expiresAt);
       } catch {
         // Unsure whether the credential still works: do not deliver under it.
         return end('UNAUTHENTICATED', 'Your session could not be checked: sign in again.');
@@ -94,11 +106,7 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
       if (!ended && (credentialId === undefined || credentialId === viewer.credentialId)) void check();
     });
 
-    const expiry =
-      viewer.expiresAt === null
-        ? undefined
-        : setTimeout(() => void check(), Math.min(Math.max(viewer.expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1));
-    expiry?.unref();
+    armExpiry(viewer.expiresAt);
 
     void stop.then(() => {
       ended = true;
