@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import sirv from 'sirv';
@@ -17,6 +17,7 @@ import { createLazyLoaders, createLoaders } from './loaders.ts';
 import { serveGraphqlWs } from './live/graphql-ws-server.ts';
 import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
+import { boardHotPath } from './hot-paths/board.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
 import { forgetCachedSettings, staleAfterDaysCached } from './domain/settings.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
@@ -90,6 +91,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),
       groupedSubscriptions<Context>((context) => ({ ...context, loaders: createLoaders(db.prisma, context.viewer) }), SHARED_EVENT_FIELDS),
+      ...(config.hotPaths ? [boardHotPath()] : []),
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
@@ -281,6 +283,8 @@ function publishCommittedEvents(pubsub: PubSub): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
+        // Reads emit nothing; collecting only for mutations keeps the collector's cost off them.
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return executeFn(args);
         const { result, events } = await collectEvents(async () => executeFn(args));
         publishDomainEvents(pubsub, events);
         return result;

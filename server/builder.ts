@@ -7,6 +7,7 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { canSeeSalesRecords } from './domain/access.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from './domain/errors.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import type PrismaTypes from './generated/pothos-prisma-types.ts';
@@ -43,7 +44,7 @@ export const builder = new SchemaBuilder<{
       authenticated: context.viewer !== null,
       writer: context.viewer !== null && !context.viewer.readOnly,
       admin: context.viewer?.role === 'ADMIN' && !context.viewer.readOnly,
-      sales: context.viewer !== null && context.viewer.role !== 'SERVICE',
+      sales: context.viewer !== null && canSeeSalesRecords(context.viewer),
     }),
     authorizeOnSubscribe: true,
     unauthorizedError: (_parent, context) => (context.viewer ? new ForbiddenError() : new UnauthenticatedError()),

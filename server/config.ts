@@ -42,6 +42,8 @@ export interface Config {
   corsOrigins: string[];
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Answer the hottest reads (the board) without the executor (`server/hot-paths/`); off to compare answers. */
+  hotPaths: boolean;
   limits: Limits;
 }
 
@@ -64,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     trustProxy: flag(env.TRUST_PROXY, false),
+    hotPaths: flag(env.HOT_PATHS, true),
     limits: {
       maxDepth: positive(env.GRAPHQL_MAX_DEPTH, 10),
       maxAliases: positive(env.GRAPHQL_MAX_ALIASES, 30),

@@ -71,6 +71,9 @@ export function salesRecordReadWhere(viewer: Viewer): { teamId?: { in: string[] 
 export const opportunityReadWhere = (viewer: Viewer): Prisma.OpportunityWhereInput => salesRecordReadWhere(viewer);
 export const activityReadWhere = (viewer: Viewer): Prisma.ActivityWhereInput => salesRecordReadWhere(viewer);
 
+/** Whether the viewer works with opportunities and activities at all (SERVICE does not). */
+export const canSeeSalesRecords = (viewer: Viewer) => viewer.role !== 'SERVICE';
+
 export function canReadSalesRecord(viewer: Viewer, record: { teamId: string }): boolean {
   if (viewer.role === 'ADMIN') return true;
   if (viewer.role === 'SERVICE') return false;

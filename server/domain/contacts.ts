@@ -63,6 +63,10 @@ const updateContactInput = z.object({
   lastName: omittable(contactFields.lastName),
 });
 
+/** Title, first and last name, as a contact is shown. */
+export const contactFullName = (contact: { title: string | null; firstName: string; lastName: string }) =>
+  [contact.title, contact.firstName, contact.lastName].filter(Boolean).join(' ');
+
 export type CreateContactInput = z.input<typeof createContactInput>;
 export type UpdateContactInput = z.input<typeof updateContactInput>;
 

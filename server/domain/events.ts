@@ -65,6 +65,22 @@ export type DocumentChangedEvent = Extract<DomainEvent, { type: 'DOCUMENT_CHANGE
 export type ActivityChangedEvent = Extract<DomainEvent, { type: 'ACTIVITY_CHANGED' }>;
 
 const storage = new AsyncLocalStorage<DomainEvent[]>();
+let activeRuns = 0;
+
+/**
+ * On Node 20 an enabled AsyncLocalStorage installs promise hooks that tax every promise of the
+ * process (a board request makes thousands), so the storage is switched off whenever no collector
+ * is running; reads (queries, subscriptions) run without one.
+ */
+async function runCollecting<T>(events: DomainEvent[], run: () => Promise<T>): Promise<T> {
+  activeRuns += 1;
+  try {
+    return await storage.run(events, run);
+  } finally {
+    activeRuns -= 1;
+    if (activeRuns === 0) storage.disable();
+  }
+}
 
 export function emit(event: DomainEvent) {
   storage.getStore()?.push(event);
@@ -73,7 +89,7 @@ export function emit(event: DomainEvent) {
 /** Runs a transaction; the events it emitted are passed on only once it has committed. */
 export async function committed<T>(transaction: () => Promise<T>): Promise<T> {
   const pending: DomainEvent[] = [];
-  const result = await storage.run(pending, transaction);
+  const result = await runCollecting(pending, transaction);
   const outer = storage.getStore();
   if (outer) outer.push(...pending);
   return result;
@@ -81,6 +97,6 @@ export async function committed<T>(transaction: () => Promise<T>): Promise<T> {
 
 export async function collectEvents<T>(run: () => Promise<T>): Promise<{ result: T; events: DomainEvent[] }> {
   const events: DomainEvent[] = [];
-  const result = await storage.run(events, run);
+  const result = await runCollecting(events, run);
   return { result, events };
 }

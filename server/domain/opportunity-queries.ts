@@ -75,6 +75,9 @@ export function staleWhere(rule: StaleRule): Prisma.OpportunityWhereInput {
   return { status: 'OPEN', inactiveSince: { lt: staleCutoff(rule) } };
 }
 
+/** The short id people quote, like OPP-1042. */
+export const opportunityHumanId = (opportunity: Pick<Opportunity, 'number'>) => `OPP-${opportunity.number}`;
+
 export function daysWithoutActivity(opportunity: Pick<Opportunity, 'lastActivityAt' | 'createdAt'>, now: Date): number {
   const since = opportunity.lastActivityAt ?? opportunity.createdAt;
   return Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));

@@ -1,5 +1,6 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import type { Opportunity, Pipeline, Prisma, Stage } from '../generated/prisma/client.ts';
 import { BOARD_CARD_ORDER, opportunityListWhere, stageTotals, type StageTotals } from '../domain/opportunity-queries.ts';
 import { ZERO } from '../domain/money.ts';
@@ -11,15 +12,15 @@ import { requireViewer } from './viewer.ts';
 
 type Card = Opportunity;
 
-interface BoardShape {
+export interface BoardShape<C = Card> {
   pipeline: Pipeline;
-  columns: BoardColumnShape[];
+  columns: BoardColumnShape<C>[];
 }
 
-interface BoardColumnShape {
+export interface BoardColumnShape<C = Card> {
   stage: Stage;
   totals: StageTotals;
-  cards: Card[];
+  cards: C[];
   hasMoreCards: boolean;
 }
 
@@ -64,40 +65,54 @@ builder.queryField('board', (t) =>
     // Three statements whatever the stages and cards: the credential (before this), then at once
     // the pipeline with its stages and each stage's first cards in the client's selection (one
     // statement through Prisma's relation joins, a LIMIT per stage), and the totals per stage.
-    // The stale rule is cached by the process.
-    resolve: async (_root, args, context, info) => {
-      const viewer = requireViewer(context);
-      const pipelineId = decodeId(args.pipelineId, 'Pipeline', 'pipelineId');
-      const perStage = Math.min(Math.max(args.cardsPerStage ?? 25, 1), 100);
-      const where = opportunityListWhere(viewer, decodeOpportunityFilter(args.filter), {
-        now: new Date(),
-        staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
-      });
-      const openCards: Prisma.OpportunityWhereInput = { AND: [where, { pipelineId, status: 'OPEN' }] };
-      const cardQuery = queryFromInfo({ context, info, typeName: 'Opportunity', path: ['columns', 'cards'] });
-      const [pipeline, totals] = await Promise.all([
-        context.prisma.pipeline.findUnique({
-          where: { id: pipelineId },
-          include: {
-            stages: {
-              orderBy: [{ position: 'asc' }, { id: 'asc' }],
-              include: { opportunities: { ...cardQuery, where: openCards, orderBy: BOARD_CARD_ORDER, take: perStage + 1 } },
-            },
-          },
-        }),
-        stageTotals(context.prisma, openCards),
-      ]);
-      if (!pipeline) return null;
-      const { stages, ...pipelineRow } = pipeline;
-      return {
-        pipeline: pipelineRow,
-        columns: stages.map(({ opportunities, ...stage }) => ({
-          stage,
-          totals: totals.get(stage.id) ?? { count: 0, amount: ZERO, weightedAmount: ZERO },
-          cards: opportunities.slice(0, perStage) as Card[],
-          hasMoreCards: opportunities.length > perStage,
-        })),
-      };
-    },
+    // The stale rule is cached by the process. (`server/hot-paths/board.ts` answers the client's
+    // board query from the same `loadBoard` without per-field resolution.)
+    resolve: (_root, args, context, info) =>
+      loadBoard(context, args, queryFromInfo({ context, info, typeName: 'Opportunity', path: ['columns', 'cards'] })),
   }),
 );
+
+export interface BoardArgs {
+  pipelineId: string;
+  filter?: Parameters<typeof decodeOpportunityFilter>[0];
+  cardsPerStage?: number | null;
+}
+
+/** The board with each stage's first cards in `cardQuery`'s selection (Prisma `select` or `include`). */
+export async function loadBoard<C = Card>(
+  context: Context,
+  args: BoardArgs,
+  cardQuery: { select?: Prisma.OpportunitySelect; include?: Prisma.OpportunityInclude },
+): Promise<BoardShape<C> | null> {
+  const viewer = requireViewer(context);
+  const pipelineId = decodeId(args.pipelineId, 'Pipeline', 'pipelineId');
+  const perStage = Math.min(Math.max(args.cardsPerStage ?? 25, 1), 100);
+  const where = opportunityListWhere(viewer, decodeOpportunityFilter(args.filter), {
+    now: new Date(),
+    staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
+  });
+  const openCards: Prisma.OpportunityWhereInput = { AND: [where, { pipelineId, status: 'OPEN' }] };
+  const [pipeline, totals] = await Promise.all([
+    context.prisma.pipeline.findUnique({
+      where: { id: pipelineId },
+      include: {
+        stages: {
+          orderBy: [{ position: 'asc' }, { id: 'asc' }],
+          include: { opportunities: { ...cardQuery, where: openCards, orderBy: BOARD_CARD_ORDER, take: perStage + 1 } },
+        },
+      },
+    }),
+    stageTotals(context.prisma, openCards),
+  ]);
+  if (!pipeline) return null;
+  const { stages, ...pipelineRow } = pipeline;
+  return {
+    pipeline: pipelineRow,
+    columns: stages.map(({ opportunities, ...stage }) => ({
+      stage,
+      totals: totals.get(stage.id) ?? { count: 0, amount: ZERO, weightedAmount: ZERO },
+      cards: opportunities.slice(0, perStage) as unknown as C[],
+      hasMoreCards: opportunities.length > perStage,
+    })),
+  };
+}

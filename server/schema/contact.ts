@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type InputFields } from '../builder.ts';
 import { canReadCustomerRecord, canWriteCustomerRecord, contactReadWhere, customerRecordReadWhere } from '../domain/access.ts';
-import { createContact, deleteContact, DuplicateContactError, updateContact } from '../domain/contacts.ts';
+import { contactFullName, createContact, deleteContact, DuplicateContactError, updateContact } from '../domain/contacts.ts';
 import { contactListWhere, contactOrderBy } from '../domain/customer-queries.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { AccountRef } from './account.ts';
@@ -26,7 +26,7 @@ export const ContactRef = builder.prismaNode('Contact', {
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName'),
     fullName: t.string({
-      resolve: (contact) => [contact.title, contact.firstName, contact.lastName].filter(Boolean).join(' '),
+      resolve: contactFullName,
     }),
     jobTitle: t.exposeString('jobTitle', { nullable: true }),
     department: t.exposeString('department', { nullable: true }),

@@ -13,7 +13,7 @@ import {
   updateOpportunity,
   winOpportunity,
 } from '../domain/opportunities.ts';
-import { daysWithoutActivity, isStale } from '../domain/opportunity-queries.ts';
+import { daysWithoutActivity, isStale, opportunityHumanId } from '../domain/opportunity-queries.ts';
 import { AccountRef } from './account.ts';
 import { ContactRef } from './contact.ts';
 import { ErrorInterface } from './error.ts';
@@ -39,7 +39,7 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
   runScopesOnType: true,
   authScopes: (opportunity, context) => context.viewer !== null && canReadSalesRecord(context.viewer, opportunity),
   fields: (t) => ({
-    humanId: t.string({ description: 'Short id like OPP-1042.', select: { number: true }, resolve: (opportunity) => `OPP-${opportunity.number}` }),
+    humanId: t.string({ description: 'Short id like OPP-1042.', select: { number: true }, resolve: opportunityHumanId }),
     kind: t.expose('kind', { type: OpportunityKindEnum }),
     title: t.exposeString('title'),
     status: t.expose('status', { type: OpportunityStatusEnum }),
