@@ -17,7 +17,9 @@ import { createLazyLoaders, createLoaders } from './loaders.ts';
 import { serveGraphqlWs } from './live/graphql-ws-server.ts';
 import { groupedSubscriptions } from './live/grouped-subscriptions.ts';
 import { collectEvents } from './domain/events.ts';
-import { boardHotPath } from './hot-paths/board.ts';
+import { boardRoot } from './hot-paths/board.ts';
+import { opportunityPageRoot } from './hot-paths/opportunity-page.ts';
+import { hotPaths } from './hot-paths/plugin.ts';
 import { notifyDueActivities } from './domain/notifications.ts';
 import { forgetCachedSettings, staleAfterDaysCached } from './domain/settings.ts';
 import { createServerPubSub, publishDomainEvents, type PubSub, type ServerPubSub } from './pubsub.ts';
@@ -91,7 +93,7 @@ export function buildApp({ db, config, events = createServerPubSub(config.redisU
       refuseMutationsForReadOnlyTokens(),
       subscriptionGuard(),
       groupedSubscriptions<Context>((context) => ({ ...context, loaders: createLoaders(db.prisma, context.viewer) }), SHARED_EVENT_FIELDS),
-      ...(config.hotPaths ? [boardHotPath()] : []),
+      ...(config.hotPaths ? [hotPaths({ board: boardRoot, opportunities: opportunityPageRoot })] : []),
       publishCommittedEvents(pubsub),
     ],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',

@@ -31,11 +31,18 @@ const OpportunityOrder = builder.inputType('OpportunityOrder', {
   }),
 });
 
-async function listWhere(context: Context, filter: typeof OpportunityFilterInput.$inferInput | null | undefined) {
-  return opportunityListWhere(requireViewer(context), decodeOpportunityFilter(filter), {
+export interface OpportunityListArgs {
+  filter?: typeof OpportunityFilterInput.$inferInput | null;
+  orderBy?: { field: OpportunitySortField; direction?: 'asc' | 'desc' | null } | null;
+}
+
+/** The list's rows: the filter with the viewer's read rule, and the order (also the hot path's, `server/hot-paths/`). */
+export async function opportunityListQuery(context: Context, args: OpportunityListArgs) {
+  const where = opportunityListWhere(requireViewer(context), decodeOpportunityFilter(args.filter), {
     now: new Date(),
     staleAfterDays: await context.loaders.staleAfterDays.load('organisation'),
   });
+  return { where, orderBy: opportunityOrderBy(args.orderBy?.field, args.orderBy?.direction ?? undefined) };
 }
 
 builder.queryFields((t) => ({
@@ -50,13 +57,8 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: OpportunityFilterInput }),
         orderBy: t.arg({ type: OpportunityOrder }),
       },
-      resolve: async (query, _root, args, context) =>
-        context.prisma.opportunity.findMany({
-          ...query,
-          where: await listWhere(context, args.filter),
-          orderBy: opportunityOrderBy(args.orderBy?.field, args.orderBy?.direction ?? undefined),
-        }),
-      totalCount: async (_connection, args, context) => context.prisma.opportunity.count({ where: await listWhere(context, args.filter) }),
+      resolve: async (query, _root, args, context) => context.prisma.opportunity.findMany({ ...query, ...(await opportunityListQuery(context, args)) }),
+      totalCount: async (_connection, args, context) => context.prisma.opportunity.count({ where: (await opportunityListQuery(context, args)).where }),
     },
     {},
     {},

@@ -1,15 +1,16 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardQuery } from '../../client/src/pages/board/board-queries.ts';
+import { OpportunityListQuery } from '../../client/src/pages/opportunities/opportunity-list-queries.ts';
 import { buildApp, type App } from '../app.ts';
 import type { Pipeline, Stage } from '../generated/prisma/client.ts';
 import { createOrganisation, type Organisation } from '../test/fixtures.ts';
 import { insertAccount, insertContact, insertPipeline } from '../test/sales-fixtures.ts';
 import { countStatements, createTestApp, globalId, graphql, testConfig, type TestApp } from '../test/test-app.ts';
 
-// The board's hot path must answer exactly what the executor answers: every case runs on two
-// apps over the same database, one with the hot path and one without (HOT_PATHS=false), and
-// compares the JSON byte for byte (key order included).
+// The hot paths must answer exactly what the executor answers: every case runs on two apps over
+// the same database, one with the hot paths and one without (HOT_PATHS=false), and compares the
+// JSON byte for byte (key order included).
 
 let t: TestApp;
 let executorOnly: App;
@@ -39,6 +40,8 @@ beforeAll(async () => {
     { owner: org.southSales, teamId: org.south.id, accountId: southAccount.id, contactId: null, stage: 2, status: 'LOST' as const },
     { owner: org.southManager, teamId: org.south.id, accountId: southAccount.id, contactId: null, stage: 2 },
   ];
+  const [zebra, alpha] = [await t.prisma.tag.create({ data: { name: 'Zebra', color: '#000000' } }), await t.prisma.tag.create({ data: { name: 'Alpha', color: '#ffffff' } })];
+  const source = await t.prisma.source.create({ data: { name: 'Messe' } });
   for (const [index, card] of cards.entries()) {
     const stage = pipeline.stages[card.stage];
     const opportunity = await t.prisma.opportunity.create({
@@ -63,11 +66,13 @@ beforeAll(async () => {
         data: { type: 'CALL', opportunityId: opportunity.id, assigneeId: card.owner.id, createdById: card.owner.id, ...data },
       });
     if (index === 0) {
+      await t.prisma.opportunityTag.createMany({ data: [{ opportunityId: opportunity.id, tagId: zebra.id }, { opportunityId: opportunity.id, tagId: alpha.id }] });
       // The earliest open activity belongs to the other team: a north viewer sees the next one.
       await activity({ teamId: org.south.id, dueAt: new Date(Date.now() - 3 * DAY), subject: 'Südtermin' });
       await activity({ teamId: org.north.id, dueAt: new Date(Date.now() - DAY), subject: 'Überfällig' });
       await activity({ teamId: org.north.id, dueAt: new Date(Date.now() - 9 * DAY), doneAt: new Date(), subject: 'Erledigt' });
     }
+    if (index === 3) await t.prisma.opportunity.update({ where: { id: opportunity.id }, data: { sourceId: source.id } });
     if (index === 3) await activity({ teamId: org.north.id, dueAt: new Date(Date.now() + 2 * DAY), subject: 'Angebot besprechen' });
     if (index === 5) await activity({ teamId: org.south.id, dueAt: null, subject: 'Ohne Termin' });
   }
@@ -79,11 +84,11 @@ afterAll(async () => {
 });
 
 /**
- * Both answers, and whether the hot path answered: then the board statement differs from the
- * executor's (the hot path reads its own fixed card columns, the executor those of the selection).
+ * Both answers, and whether the hot path answered: then its statements differ from the executor's
+ * (the hot path reads its own fixed opportunity columns, the executor those of the selection).
  */
 async function bothAnswers(query: string, variables: Record<string, unknown>, token?: string) {
-  const boardStatements = (statements: string[]) => statements.filter((sql) => sql.includes('FROM "public"."Pipeline"'));
+  const boardStatements = (statements: string[]) => statements.filter((sql) => !sql.includes('"Session"'));
   const hot = await countStatements(t.db, () => t.graphql(query, variables, token));
   const executor = await countStatements(t.db, () => graphql(executorOnly, query, variables, token));
   return {
@@ -155,7 +160,7 @@ describe('board hot path', () => {
   });
 
   it.each([
-    ['a field it does not know', `query($p: ID!) { board(pipelineId: $p) { columns { cards { id tags { name } } } } }`, () => org.northManager.token],
+    ['a field it does not know', `query($p: ID!) { board(pipelineId: $p) { columns { cards { id lines { id } } } } }`, () => org.northManager.token],
     ['another root field', `query($p: ID!) { me { id } board(pipelineId: $p) { columns { count } } }`, () => org.northManager.token],
     ['no credential', `query($p: ID!) { board(pipelineId: $p) { columns { count } } }`, () => undefined],
     ['a service user', `query($p: ID!) { board(pipelineId: $p) { columns { count } } }`, () => org.service.token],
@@ -179,5 +184,61 @@ describe('board hot path', () => {
     }
     const { hot } = await bothAnswers(query, { p: globalId('Pipeline', '00000000-0000-4000-8000-000000000000') }, org.northManager.token);
     expect(JSON.parse(hot).data).toEqual({ board: null });
+  });
+});
+
+describe('opportunity list hot path', () => {
+  const list = print(OpportunityListQuery);
+
+  it.each(['admin', 'northManager', 'northSales', 'southSales'] as const)("answers the client's list query for %s exactly as the executor", async (name) => {
+    const viewer = { admin: org.admin, northManager: org.northManager, northSales: org.northSales, southSales: org.southSales }[name];
+    for (const variables of [
+      { first: 25 },
+      { filter: { statuses: ['OPEN'], amountMin: '1200' }, orderBy: { field: 'AMOUNT', direction: 'DESC' }, first: 25 },
+      { filter: { pipelineIds: [globalId('Pipeline', pipeline.id)] }, orderBy: { field: 'ACCOUNT_NAME', direction: 'ASC' }, first: 3 },
+      { filter: { stale: true }, orderBy: { field: 'DAYS_WITHOUT_ACTIVITY' }, last: 2 },
+      { filter: { search: 'Karte 1' }, orderBy: { field: 'TITLE' }, first: 10 },
+    ]) {
+      const { hot, executor, hotPathAnswered } = await bothAnswers(list, variables, viewer.token);
+      expect(hotPathAnswered).toBe(true);
+      expect(hot).toBe(executor);
+      expect(JSON.parse(hot).errors).toBeUndefined();
+    }
+  });
+
+  it('pages forwards and backwards with the executor’s cursors', async () => {
+    const pageOf = async (variables: Record<string, unknown>) => {
+      const { hot, executor } = await bothAnswers(list, { orderBy: { field: 'TITLE' }, ...variables }, org.admin.token);
+      expect(hot).toBe(executor);
+      return JSON.parse(hot).data.opportunities;
+    };
+    const first = await pageOf({ first: 3 });
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = await pageOf({ first: 3, after: first.pageInfo.endCursor });
+    expect(second.edges[0].node.title).not.toBe(first.edges[2].node.title);
+    const back = await pageOf({ last: 3, before: second.pageInfo.startCursor });
+    expect(back.edges.map((edge: { node: { title: string } }) => edge.node.title)).toEqual(first.edges.map((edge: { node: { title: string } }) => edge.node.title));
+  });
+
+  it.each([
+    ['a malformed cursor', { first: 2, after: 'garbage' }],
+    ['after and before together', { first: 2, after: 'x', before: 'y' }],
+    ['a page too large', { first: 100000 }],
+    ['a malformed filter id', { filter: { ownerIds: ['garbage'] }, first: 2 }],
+  ])('leaves %s to the executor, with the same error', async (_case, variables) => {
+    const { hot, executor, hotPathAnswered } = await bothAnswers(list, variables, org.northManager.token);
+    expect(hotPathAnswered).toBe(false);
+    expect(hot).toBe(executor);
+    expect(JSON.parse(hot).errors?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('answers a selection with tags, totals only and the other linked records', async () => {
+    const query = `query($f: OpportunityFilter) {
+      count: opportunities(filter: $f) { totalCount }
+      rows: opportunities(filter: $f, first: 4) { edges { cursor node { id tags { id name color } team { name type } source { name } stage { name position } pipeline { name kind } kind status lastActivityAt } } }
+    }`;
+    const { hot, executor, hotPathAnswered } = await bothAnswers(query, { f: { statuses: ['OPEN', 'WON', 'LOST'] } }, org.admin.token);
+    expect(hotPathAnswered).toBe(true);
+    expect(hot).toBe(executor);
   });
 });

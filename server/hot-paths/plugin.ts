@@ -1,0 +1,112 @@
+import {
+  Kind,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  type ExecutionArgs,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { canSeeSalesRecords } from '../domain/access.ts';
+import { opportunityTypes, type Relations, type Shaping, RELATION_FIELDS } from './opportunity-fields.ts';
+import { checkSelection, collectFields, shapeObject, type Selection, type ShapeTypes } from './shape.ts';
+
+/**
+ * The hottest reads (the board, the opportunity list) would have the executor resolve a few
+ * hundred rows x 25 fields one by one, each through Pothos' wrappers: far more CPU than the
+ * database spends (issue 13). An operation that asks only for such root fields, and only for fields
+ * the table knows, is answered here from the same loaders as the schema's resolvers (same
+ * statements, filters and access rules, the same domain functions for computed fields) and shaped in
+ * one pass. Anything else, an error included, runs through the executor. The tests beside this
+ * compare both answers byte for byte; `HOT_PATHS=false` turns this off.
+ */
+export interface HotRoot {
+  /** The GraphQL type the root field returns (nullable or not, as a name). */
+  typeName: string;
+  /** Types of the table beyond the opportunity's. */
+  types?: (schema: GraphQLSchema) => ShapeTypes<Shaping>;
+  answer: (nodes: readonly FieldNode[], args: Record<string, unknown>, request: HotRequest) => Promise<unknown>;
+}
+
+export interface HotRequest {
+  context: Context;
+  viewer: Viewer;
+  selection: Selection;
+  shaping: Shaping;
+  shape: (typeName: string, value: unknown, nodes: readonly FieldNode[]) => Record<string, unknown>;
+}
+
+export function hotPaths(roots: Record<string, HotRoot>): Plugin {
+  const typesBySchema = new WeakMap<GraphQLSchema, ShapeTypes<Shaping>>();
+  const typesOf = (schema: GraphQLSchema) => {
+    let types = typesBySchema.get(schema);
+    if (!types) {
+      types = Object.assign(opportunityTypes(schema), ...Object.values(roots).map((root) => root.types?.(schema) ?? {})) as ShapeTypes<Shaping>;
+      typesBySchema.set(schema, types);
+    }
+    return types;
+  };
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const data = await answer(args, roots, typesOf(args.schema));
+      if (data) setResultAndStopExecution({ data });
+    },
+  };
+}
+
+async function answer(args: ExecutionArgs, roots: Record<string, HotRoot>, types: ShapeTypes<Shaping>) {
+  const operation = getOperationAST(args.document, args.operationName);
+  const context = args.contextValue as Context;
+  const viewer = context.viewer;
+  // Every hot root is a read of opportunities: the `sales` scope.
+  if (operation?.operation !== 'query' || !viewer || !canSeeSalesRecords(viewer)) return null;
+  const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+  if (variables.errors) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of args.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  const selection: Selection = { fragments, variables: variables.coerced };
+  try {
+    const operationNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '' }, selectionSet: operation.selectionSet } as FieldNode;
+    const fields = collectFields('Query', [operationNode], selection);
+    for (const nodes of fields.values()) {
+      const name = nodes[0].name.value;
+      if (name === '__typename') continue;
+      const root = roots[name];
+      if (!root) return null;
+      checkSelection(types, root.typeName, nodes, selection);
+    }
+    const request: HotRequest = {
+      context,
+      viewer,
+      selection,
+      shaping: { viewer, now: new Date(), staleAfterDays: await context.loaders.staleAfterDays.load('organisation') },
+      shape: (typeName, value, nodes) => shapeObject(types, typeName, value, nodes, selection, request.shaping),
+    };
+    const queryFields = args.schema.getQueryType()!.getFields();
+    const data: Record<string, unknown> = {};
+    for (const [key, nodes] of fields) {
+      const name = nodes[0].name.value;
+      data[key] = name === '__typename' ? 'Query' : await roots[name].answer(nodes, getArgumentValues(queryFields[name], nodes[0], selection.variables), request);
+    }
+    return data;
+  } catch {
+    // Not ours to answer (a field or type check the executor would refuse) or a failure (a
+    // malformed id or cursor, the database): the executor answers, with its typed error.
+    return null;
+  }
+}
+
+/** Every node of the field `name` asked of `typeName` under these nodes, whatever its alias. */
+export function fieldNodes(nodes: readonly FieldNode[], typeName: string, name: string, selection: Selection): FieldNode[] {
+  return [...collectFields(typeName, nodes, selection).values()].flat().filter((node) => node.name.value === name);
+}
+
+/** The linked records asked of the opportunities under these nodes. */
+export function askedRelations(opportunityNodes: readonly FieldNode[], selection: Selection): Relations {
+  const asked = new Set([...collectFields('Opportunity', opportunityNodes, selection).values()].map((nodes) => nodes[0].name.value));
+  return Object.fromEntries(RELATION_FIELDS.map((name) => [name, asked.has(name)]));
+}
