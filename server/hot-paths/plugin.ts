@@ -80,7 +80,8 @@ async function answer(args: ExecutionArgs, roots: Record<string, HotRoot>, types
       checkSelection(types, root.typeName, nodes, selection);
     }
     const request: HotRequest = {
-      context,
+      // Its queries are the hot paths' own, never a Pothos selection: the client without extension.
+      context: { ...context, prisma: context.db.plainPrisma },
       viewer,
       selection,
       shaping: { viewer, now: new Date(), staleAfterDays: await context.loaders.staleAfterDays.load('organisation') },
