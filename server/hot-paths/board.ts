@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { loadBoard, type BoardArgs, type BoardColumnShape, type BoardShape } from '../schema/board.ts';
 import { field, opportunitySelect, readable, scalars, type OpportunityRow, type Shaping } from './opportunity-fields.ts';
-import { askedRelations, fieldNodes, type HotRoot } from './plugin.ts';
+import { askedFields, fieldNodes, type HotRoot } from './plugin.ts';
 import type { ShapeTypes } from './shape.ts';
 
 /** `board`: the same `loadBoard` as the schema's resolver, with the hot path's card columns. */
@@ -10,7 +10,7 @@ export const boardRoot: HotRoot = {
   types: boardTypes,
   async answer(nodes, args, { context, viewer, selection, shape }) {
     const cardNodes = fieldNodes(fieldNodes(nodes, 'Board', 'columns', selection), 'BoardColumn', 'cards', selection);
-    const board = await loadBoard<OpportunityRow>(context, args as unknown as BoardArgs, { select: opportunitySelect(viewer, askedRelations(cardNodes, selection)) });
+    const board = await loadBoard<OpportunityRow>(context, args as unknown as BoardArgs, { select: opportunitySelect(viewer, askedFields(cardNodes, selection)) });
     return board && shape('Board', board, nodes);
   },
 };

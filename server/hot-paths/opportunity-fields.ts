@@ -5,7 +5,7 @@ import { canReadCustomerRecord, canReadSalesRecord, canWriteSalesRecord } from '
 import { activityStatus, nextOpenActivityQuery } from '../domain/activity-queries.ts';
 import { contactFullName } from '../domain/contacts.ts';
 import { daysWithoutActivity, isStale, opportunityHumanId } from '../domain/opportunity-queries.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Opportunity, Prisma } from '../generated/prisma/client.ts';
 import { Unsupported, type ShapeField, type ShapeTypes } from './shape.ts';
 
 // What the hot paths know of an opportunity (a board card, a list row) and its linked records:
@@ -18,55 +18,62 @@ export interface Shaping {
   staleAfterDays: number;
 }
 
-/** Linked records the selection asks for; only those are joined. */
-export type Relations = Partial<Record<'nextOpenActivity' | 'pipeline' | 'stage' | 'team' | 'source' | 'tags', boolean>>;
+/** Opportunity columns each field reads; the id and team are always read (the type's read check). */
+const COLUMNS: Record<string, (keyof Opportunity)[]> = {
+  humanId: ['number'],
+  kind: ['kind'],
+  title: ['title'],
+  status: ['status'],
+  version: ['version'],
+  probability: ['probability'],
+  amount: ['amount'],
+  weightedAmount: ['weightedAmount'],
+  expectedCloseDate: ['expectedCloseDate'],
+  lastActivityAt: ['lastActivityAt'],
+  stageEnteredAt: ['stageEnteredAt'],
+  closedAt: ['closedAt'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+  daysWithoutActivity: ['lastActivityAt', 'createdAt'],
+  isStale: ['status', 'lastActivityAt', 'createdAt'],
+  viewerCanEdit: ['ownerId'],
+  accountId: ['accountId'],
+};
 
-export const opportunitySelect = (viewer: Viewer, asked: Relations) =>
-  ({
-    id: true,
-    number: true,
-    kind: true,
-    title: true,
-    status: true,
-    version: true,
-    amount: true,
-    probability: true,
-    weightedAmount: true,
-    expectedCloseDate: true,
-    lastActivityAt: true,
-    stageEnteredAt: true,
-    closedAt: true,
-    createdAt: true,
-    updatedAt: true,
-    ownerId: true,
-    teamId: true,
-    accountId: true,
-    account: { select: { id: true, name: true, ownerId: true, teamId: true } },
-    contact: { select: { id: true, title: true, firstName: true, lastName: true, ownerId: true, teamId: true } },
-    owner: { select: { id: true, name: true } },
-    ...(asked.nextOpenActivity && {
-      activities: { ...nextOpenActivityQuery(viewer), select: { id: true, type: true, subject: true, dueAt: true, doneAt: true, teamId: true } },
-    }),
-    ...(asked.pipeline && { pipeline: { select: { id: true, name: true, kind: true, position: true } } }),
-    ...(asked.stage && { stage: { select: { id: true, name: true, position: true, probability: true } } }),
-    ...(asked.team && { team: { select: { id: true, name: true, type: true } } }),
-    ...(asked.source && { source: { select: { id: true, name: true, active: true } } }),
-    ...(asked.tags && { tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: 'asc' } } } }),
-  }) satisfies Prisma.OpportunitySelect;
+/** Only the columns and linked records the asked fields need, as Pothos' select mode does. */
+export function opportunitySelect(viewer: Viewer, asked: ReadonlySet<string>): Prisma.OpportunitySelect {
+  const select: Prisma.OpportunitySelect = { id: true, teamId: true };
+  const columns = select as Record<string, unknown>;
+  for (const name of asked) for (const column of COLUMNS[name] ?? []) columns[column] = true;
+  if (asked.has('account')) select.account = { select: { id: true, name: true, ownerId: true, teamId: true } };
+  if (asked.has('contact')) select.contact = { select: { id: true, title: true, firstName: true, lastName: true, ownerId: true, teamId: true } };
+  if (asked.has('owner')) select.owner = { select: { id: true, name: true } };
+  if (asked.has('nextOpenActivity')) {
+    select.activities = { ...nextOpenActivityQuery(viewer), select: { id: true, type: true, subject: true, dueAt: true, doneAt: true, teamId: true } };
+  }
+  if (asked.has('pipeline')) select.pipeline = { select: { id: true, name: true, kind: true, position: true } };
+  if (asked.has('stage')) select.stage = { select: { id: true, name: true, position: true, probability: true } };
+  if (asked.has('team')) select.team = { select: { id: true, name: true, type: true } };
+  if (asked.has('source')) select.source = { select: { id: true, name: true, active: true } };
+  if (asked.has('tags')) select.tags = { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: 'asc' } } };
+  return select;
+}
 
-type Linked<T> = T | undefined;
-type RelationKey = 'activities' | 'pipeline' | 'stage' | 'team' | 'source' | 'tags';
-export type OpportunityRow = Omit<Prisma.OpportunityGetPayload<{ select: ReturnType<typeof opportunitySelect> }>, RelationKey> & {
+/** A row as read by `opportunitySelect`: each field reads only what it asked for. */
+export type OpportunityRow = Omit<Opportunity, RelationKey> & {
+  account: { id: string; name: string; ownerId: string; teamId: string };
+  contact: { id: string; title: string | null; firstName: string; lastName: string; ownerId: string; teamId: string } | null;
+  owner: { id: string; name: string };
   activities?: { id: string; type: string; subject: string; dueAt: Date | null; doneAt: Date | null; teamId: string }[];
-  pipeline?: Linked<{ id: string; name: string; kind: string; position: number }>;
-  stage?: Linked<{ id: string; name: string; position: number; probability: number }>;
-  team?: Linked<{ id: string; name: string; type: string }>;
-  source?: Linked<{ id: string; name: string; active: boolean } | null>;
+  pipeline?: { id: string; name: string; kind: string; position: number };
+  stage?: { id: string; name: string; position: number; probability: number };
+  team?: { id: string; name: string; type: string };
+  source?: { id: string; name: string; active: boolean } | null;
   tags?: { tag: { id: string; name: string; color: string } }[];
 };
+type RelationKey = 'activities' | 'pipeline' | 'stage' | 'team' | 'source' | 'tags' | 'account' | 'contact' | 'owner';
 type ActivityRow = NonNullable<OpportunityRow['activities']>[number];
 
-export const RELATION_FIELDS = ['nextOpenActivity', 'pipeline', 'stage', 'team', 'source', 'tags'] as const;
 
 export type Field<Row> = ShapeField<Row, Shaping>;
 export const field = <Row>(value: (row: Row, shaping: Shaping) => unknown, type?: string): Field<Row> => ({ value, type });

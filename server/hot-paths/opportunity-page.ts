@@ -2,7 +2,7 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
 import { opportunityListQuery, type OpportunityListArgs } from '../schema/opportunity-list.ts';
 import { field, opportunitySelect, readable, type OpportunityRow, type Shaping } from './opportunity-fields.ts';
-import { askedRelations, fieldNodes, type HotRoot } from './plugin.ts';
+import { askedFields, fieldNodes, type HotRoot } from './plugin.ts';
 import type { ShapeTypes } from './shape.ts';
 
 /** Pothos' own paging of the `opportunities` connection (take, skip, cursor; page info; cursors). */
@@ -17,7 +17,7 @@ export const opportunityPageRoot: HotRoot = {
   types: () => connectionTypes,
   async answer(nodes, args, { context, viewer, selection, shape }) {
     const rowNodes = fieldNodes(fieldNodes(nodes, CONNECTION, 'edges', selection), EDGE, 'node', selection);
-    const page = paging.getQuery(args, context, () => ({ select: opportunitySelect(viewer, askedRelations(rowNodes, selection)) }));
+    const page = paging.getQuery(args, context, () => ({ select: opportunitySelect(viewer, askedFields(rowNodes, selection)) }));
     const { where, orderBy } = await opportunityListQuery(context, args as OpportunityListArgs);
     const asksTotal = fieldNodes(nodes, CONNECTION, 'totalCount', selection).length > 0;
     const [rows, totalCount] = await Promise.all([

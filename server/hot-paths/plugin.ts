@@ -12,7 +12,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { canSeeSalesRecords } from '../domain/access.ts';
-import { opportunityTypes, type Relations, type Shaping, RELATION_FIELDS } from './opportunity-fields.ts';
+import { opportunityTypes, type Shaping } from './opportunity-fields.ts';
 import { checkSelection, collectFields, shapeObject, type Selection, type ShapeTypes } from './shape.ts';
 
 /**
@@ -106,8 +106,7 @@ export function fieldNodes(nodes: readonly FieldNode[], typeName: string, name: 
   return [...collectFields(typeName, nodes, selection).values()].flat().filter((node) => node.name.value === name);
 }
 
-/** The linked records asked of the opportunities under these nodes. */
-export function askedRelations(opportunityNodes: readonly FieldNode[], selection: Selection): Relations {
-  const asked = new Set([...collectFields('Opportunity', opportunityNodes, selection).values()].map((nodes) => nodes[0].name.value));
-  return Object.fromEntries(RELATION_FIELDS.map((name) => [name, asked.has(name)]));
+/** The fields asked of the opportunities under these nodes. */
+export function askedFields(opportunityNodes: readonly FieldNode[], selection: Selection): Set<string> {
+  return new Set([...collectFields('Opportunity', opportunityNodes, selection).values()].map((nodes) => nodes[0].name.value));
 }
