@@ -15,15 +15,7 @@ import { canSeeSalesRecords } from '../domain/access.ts';
 import { opportunityTypes, type Shaping } from './opportunity-fields.ts';
 import { checkSelection, collectFields, shapeObject, type Selection, type ShapeTypes } from './shape.ts';
 
-/**
- * The hottest reads (the board, the opportunity list) would have the executor resolve a few
- * hundred rows x 25 fields one by one, each through Pothos' wrappers: far more CPU than the
- * database spends (issue 13). An operation that asks only for such root fields, and only for fields
- * the table knows, is answered here from the same loaders as the schema's resolvers (same
- * statements, filters and access rules, the same domain functions for computed fields) and shaped in
- * one pass. Anything else, an error included, runs through the executor. The tests beside this
- * compare both answers byte for byte; `HOT_PATHS=false` turns this off.
- */
+/** A root field the hot paths answer: its type's fields are in the table, its rows come from `answer`. */
 export interface HotRoot {
   /** The GraphQL type the root field returns (nullable or not, as a name). */
   typeName: string;
@@ -40,6 +32,15 @@ export interface HotRequest {
   shape: (typeName: string, value: unknown, nodes: readonly FieldNode[]) => Record<string, unknown>;
 }
 
+/**
+ * The hottest reads (the board, the opportunity list) would have the executor resolve a few
+ * hundred rows x 25 fields one by one, each through Pothos' wrappers: far more CPU than the
+ * database spends (issue 13). An operation that asks only for such root fields, and only for fields
+ * the table knows, is answered here from the same loaders as the schema's resolvers (same
+ * statements, filters and access rules, the same domain functions for computed fields) and shaped in
+ * one pass. Anything else, an error included, runs through the executor. `plugin.test.ts`
+ * compares both answers byte for byte; `HOT_PATHS=false` turns this off.
+ */
 export function hotPaths(roots: Record<string, HotRoot>): Plugin {
   const typesBySchema = new WeakMap<GraphQLSchema, ShapeTypes<Shaping>>();
   const typesOf = (schema: GraphQLSchema) => {
@@ -64,6 +65,7 @@ async function answer(args: ExecutionArgs, roots: Record<string, HotRoot>, types
   const viewer = context.viewer;
   // Every hot root is a read of opportunities: the `sales` scope.
   if (operation?.operation !== 'query' || !viewer || !canSeeSalesRecords(viewer)) return null;
+  if (!operation.selectionSet.selections.some((node) => node.kind === Kind.FIELD && Object.hasOwn(roots, node.name.value))) return null;
   const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
   if (variables.errors) return null;
   const fragments: Record<string, FragmentDefinitionNode> = {};

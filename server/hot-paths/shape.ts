@@ -10,7 +10,7 @@ import {
 
 /**
  * Shapes rows into the response of a selection set without the GraphQL executor, for the few hot
- * reads whose every field has a known, synchronous value (`board.ts`). It follows the executor's
+ * reads whose every field has a known, synchronous value (`plugin.ts`). It follows the executor's
  * rules for what it accepts: aliases, fragments and inline fragments on the exact type,
  * `@skip`/`@include`, `__typename`, fields merged by response key. Anything else (a field it does
  * not know, arguments on a nested field, another directive, a fragment on an interface) throws
