@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
@@ -119,44 +120,27 @@ function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetchin
       {!rows && fetching && <Loading what={t(`billing.kind.${kind}.many`)} />}
       {rows && rows.length === 0 && <p className="empty">{t(`billing.kind.${kind}.none`)}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('billing.columns.number')}</th>
-                <th scope="col">{t('billing.columns.title')}</th>
-                <th scope="col">{t('billing.columns.account')}</th>
-                <th scope="col">{t('billing.columns.status')}</th>
-                <th scope="col">{t('billing.columns.date')}</th>
-                <th scope="col">{extraLabel}</th>
-                <th scope="col">{t('billing.columns.owner')}</th>
-                <th scope="col" className="numeric">
-                  {t('billing.columns.gross')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
-                      {row.number}
-                    </Link>
-                  </td>
-                  <td>{row.title}</td>
-                  <td>{row.account.name}</td>
-                  <td>
-                    <StatusBadge status={row.status} overdue={row.overdue} />
-                  </td>
-                  <td>{formats.day(row.date)}</td>
-                  <td>{row.extra}</td>
-                  <td>{row.owner.name}</td>
-                  <td className="numeric">{formats.money(row.grossAmount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          labelledBy={titleId}
+          rows={rows}
+          columns={[
+            {
+              label: t('billing.columns.number'),
+              cell: (row) => (
+                <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
+                  {row.number}
+                </Link>
+              ),
+            },
+            { label: t('billing.columns.title'), cell: (row) => row.title },
+            { label: t('billing.columns.account'), cell: (row) => row.account.name },
+            { label: t('billing.columns.status'), cell: (row) => <StatusBadge status={row.status} overdue={row.overdue} /> },
+            { label: t('billing.columns.date'), cell: (row) => formats.day(row.date) },
+            { label: extraLabel, cell: (row) => row.extra },
+            { label: t('billing.columns.owner'), cell: (row) => row.owner.name },
+            { label: t('billing.columns.gross'), numeric: true, cell: (row) => formats.money(row.grossAmount) },
+          ]}
+        />
       )}
       {pageInfo && <Pager label={t('billing.filters.pages', { what: t(`billing.kind.${kind}.many`) })} pageInfo={pageInfo} onPrevious={(cursor) => filters.page({ before: cursor })} onNext={(cursor) => filters.page({ after: cursor })} />}
     </section>
