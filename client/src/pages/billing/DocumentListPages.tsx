@@ -12,7 +12,7 @@ import type { DocumentKind } from './billing-labels.ts';
 import { documentPaths } from './billing-format.ts';
 import { InvoiceListQuery, OrderListQuery, QuoteListQuery } from './billing-queries.ts';
 import { DocumentFilters, useDocumentFilters } from './DocumentFilters.tsx';
-import { StatusBadge } from './DocumentParts.tsx';
+import { useDocumentColumns, type DocumentRow } from './useDocumentColumns.tsx';
 
 const PAGE_SIZE = 25;
 /** The export's keys of the columns each list shows, in its order. */
@@ -23,17 +23,10 @@ const EXPORT = {
 } as const;
 const listContext = { additionalTypenames: ['Quote', 'Order', 'Invoice'] };
 
-interface Row {
-  id: string;
-  number: string;
-  title: string;
-  status: string;
-  overdue?: boolean;
+interface Row extends DocumentRow {
   account: { id: string; name: string };
   owner: { name: string };
-  date: string;
   extra?: ReactNode;
-  grossAmount: string;
 }
 
 type PageInfo = { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
@@ -93,7 +86,7 @@ interface ViewProps {
 
 function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetching, extraLabel }: ViewProps) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const columns = useDocumentColumns(kind);
   const { canCreateCustomers } = useViewer();
   const titleId = `${kind.toLowerCase()}-list-title`;
   return (
@@ -123,23 +116,7 @@ function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetchin
         <ListTable
           labelledBy={titleId}
           rows={rows}
-          columns={[
-            {
-              label: t('billing.columns.number'),
-              cell: (row) => (
-                <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
-                  {row.number}
-                </Link>
-              ),
-            },
-            { label: t('billing.columns.title'), cell: (row) => row.title },
-            { label: t('billing.columns.account'), cell: (row) => row.account.name },
-            { label: t('billing.columns.status'), cell: (row) => <StatusBadge status={row.status} overdue={row.overdue} /> },
-            { label: t('billing.columns.date'), cell: (row) => formats.day(row.date) },
-            { label: extraLabel, cell: (row) => row.extra },
-            { label: t('billing.columns.owner'), cell: (row) => row.owner.name },
-            { label: t('billing.columns.gross'), numeric: true, cell: (row) => formats.money(row.grossAmount) },
-          ]}
+          columns={[columns.number, columns.title, columns.account, columns.status, columns.date, { label: extraLabel, cell: (row) => row.extra }, columns.owner, columns.gross]}
         />
       )}
       {pageInfo && <Pager label={t('billing.filters.pages', { what: t(`billing.kind.${kind}.many`) })} pageInfo={pageInfo} onPrevious={(cursor) => filters.page({ before: cursor })} onNext={(cursor) => filters.page({ after: cursor })} />}
