@@ -255,6 +255,9 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       ['contacts', '/contacts'],
       ['contact', `/contacts/${encodeURIComponent(contact.createContact.contact.id)}`],
       ['import', '/import'],
+      ['quotes', '/quotes'],
+      ['orders', '/orders'],
+      ['invoices', '/invoices'],
     ];
     for (const [name, url] of pages) {
       await expectFitsPhoneAndDesktop(phone, desktop, name, url);

@@ -105,7 +105,16 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('forecast');
     expect(new URL(page.url()).searchParams.get('from')).toBe(period.from);
     await expect.poll(() => page.getByTestId('forecast-chart').locator('canvas').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('funnel-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    const funnelRows = page.getByTestId('funnel-table').locator('tbody tr');
+    await expect.poll(() => funnelRows.count()).toBeGreaterThan(0);
+    // The funnel's figures of a stage open their records; its CSV adds the count advanced to the next stage.
+    expect(await page.getByTestId('funnel-table').locator('thead th').allTextContents()).toEqual(['Stage', 'Open', 'Entered', 'Conversion to next']);
+    const funnelFigures = await funnelRows.first().locator('td a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).searchParams.get('figure')));
+    expect(funnelFigures).toEqual(['OPPORTUNITIES_OPEN', 'FUNNEL_ENTERED', 'FUNNEL_ADVANCED']);
+    const [funnelCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-funnel').click()]);
+    const funnelExported = parse(await readFile(await funnelCsv.path()), { bom: true }) as string[][];
+    expect(funnelExported[0]).toEqual(['Stage', 'Count', 'Amount', 'Entered', 'Advanced', 'Conversion to next']);
+    expect(funnelExported.map((row) => row[0])).toEqual(['Stage', ...(await funnelRows.locator('th').allTextContents())]);
 
     // The link is the report: opened afresh it shows the same tab.
     await page.reload();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { useViewer } from '../../hooks/useViewer.ts';
@@ -11,7 +12,7 @@ import type { DocumentKind } from './billing-labels.ts';
 import { documentPaths } from './billing-format.ts';
 import { InvoiceListQuery, OrderListQuery, QuoteListQuery } from './billing-queries.ts';
 import { DocumentFilters, useDocumentFilters } from './DocumentFilters.tsx';
-import { StatusBadge } from './DocumentParts.tsx';
+import { useDocumentColumns, type DocumentRow } from './useDocumentColumns.tsx';
 
 const PAGE_SIZE = 25;
 /** The export's keys of the columns each list shows, in its order. */
@@ -22,17 +23,10 @@ const EXPORT = {
 } as const;
 const listContext = { additionalTypenames: ['Quote', 'Order', 'Invoice'] };
 
-interface Row {
-  id: string;
-  number: string;
-  title: string;
-  status: string;
-  overdue?: boolean;
+interface Row extends DocumentRow {
   account: { id: string; name: string };
   owner: { name: string };
-  date: string;
   extra?: ReactNode;
-  grossAmount: string;
 }
 
 type PageInfo = { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
@@ -92,7 +86,7 @@ interface ViewProps {
 
 function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetching, extraLabel }: ViewProps) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const columns = useDocumentColumns(kind);
   const { canCreateCustomers } = useViewer();
   const titleId = `${kind.toLowerCase()}-list-title`;
   return (
@@ -119,44 +113,11 @@ function DocumentListView({ kind, filters, rows, total, pageInfo, error, fetchin
       {!rows && fetching && <Loading what={t(`billing.kind.${kind}.many`)} />}
       {rows && rows.length === 0 && <p className="empty">{t(`billing.kind.${kind}.none`)}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('billing.columns.number')}</th>
-                <th scope="col">{t('billing.columns.title')}</th>
-                <th scope="col">{t('billing.columns.account')}</th>
-                <th scope="col">{t('billing.columns.status')}</th>
-                <th scope="col">{t('billing.columns.date')}</th>
-                <th scope="col">{extraLabel}</th>
-                <th scope="col">{t('billing.columns.owner')}</th>
-                <th scope="col" className="numeric">
-                  {t('billing.columns.gross')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
-                      {row.number}
-                    </Link>
-                  </td>
-                  <td>{row.title}</td>
-                  <td>{row.account.name}</td>
-                  <td>
-                    <StatusBadge status={row.status} overdue={row.overdue} />
-                  </td>
-                  <td>{formats.day(row.date)}</td>
-                  <td>{row.extra}</td>
-                  <td>{row.owner.name}</td>
-                  <td className="numeric">{formats.money(row.grossAmount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          labelledBy={titleId}
+          rows={rows}
+          columns={[columns.number, columns.title, columns.account, columns.status, columns.date, { label: extraLabel, cell: (row) => row.extra }, columns.owner, columns.gross]}
+        />
       )}
       {pageInfo && <Pager label={t('billing.filters.pages', { what: t(`billing.kind.${kind}.many`) })} pageInfo={pageInfo} onPrevious={(cursor) => filters.page({ before: cursor })} onNext={(cursor) => filters.page({ after: cursor })} />}
     </section>

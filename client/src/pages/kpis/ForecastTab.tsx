@@ -9,6 +9,7 @@ import { KpiForecastQuery } from './kpi-queries.ts';
 import { bucketPeriod, monthPeriod } from './kpi-periods.ts';
 import { KpiWidget } from './KpiWidget.tsx';
 import { SalesGrid } from './SalesGrid.tsx';
+import { StageTable } from './StageTable.tsx';
 import type { TabProps } from './tab-props.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
 
@@ -61,41 +62,24 @@ export function ForecastTab({ filters, refresh }: TabProps) {
           onSelect={(index) => navigate(records('DEALS_CLOSING', monthPeriod(forecast.byMonth[index].month)))}
         />
       </KpiWidget>
-      <KpiWidget
+      <StageTable
         title={t('kpis.forecast.funnel')}
         name="funnel"
+        testId="funnel-table"
+        rows={funnel}
+        total={{ header: t('kpis.open'), to: (row) => records('OPPORTUNITIES_OPEN', { stage: row.stage.id }) }}
+        figures={[
+          { header: t('kpis.entered'), value: (row) => f.count(row.entered), to: (row) => records('FUNNEL_ENTERED', { stage: row.stage.id }) },
+          { header: t('kpis.conversion'), value: (row) => f.rate(row.conversionToNext), to: (row) => records('FUNNEL_ADVANCED', { stage: row.stage.id }) },
+        ]}
         columns={[
-          { header: t('kpis.stage'), kind: 'text', value: (row) => row.stage.name },
-          { header: t('kpis.csv.count'), kind: 'count', value: (row) => row.count },
-          { header: t('kpis.amount'), kind: 'money', value: (row) => row.amount },
           { header: t('kpis.entered'), kind: 'count', value: (row) => row.entered },
           { header: t('kpis.csv.advanced'), kind: 'count', value: (row) => row.advanced },
           { header: t('kpis.conversion'), kind: 'rate', value: (row) => row.conversionToNext },
         ]}
-        rows={funnel}
       >
         <KpiChart label={t('kpis.forecast.funnel')} categories={funnelNames} series={funnelSeries} onSelect={(index) => navigate(records('OPPORTUNITIES_OPEN', { stage: funnel[index].stage.id }))} />
-        <table className="table kpi-table" data-testid="funnel-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('kpis.stage')}</th>
-              <th scope="col">{t('kpis.open')}</th>
-              <th scope="col">{t('kpis.entered')}</th>
-              <th scope="col">{t('kpis.conversion')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {funnel.map((row) => (
-              <tr key={row.stage.id}>
-                <th scope="row">{row.stage.name}</th>
-                <td><Link to={records('OPPORTUNITIES_OPEN', { stage: row.stage.id })}>{f.total(row)}</Link></td>
-                <td><Link to={records('FUNNEL_ENTERED', { stage: row.stage.id })}>{f.count(row.entered)}</Link></td>
-                <td><Link to={records('FUNNEL_ADVANCED', { stage: row.stage.id })}>{f.rate(row.conversionToNext)}</Link></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </KpiWidget>
+      </StageTable>
       <div className="kpi-columns">
         <KpiWidget
           title={t('kpis.forecast.byStatus')}

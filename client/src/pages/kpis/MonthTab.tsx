@@ -7,6 +7,7 @@ import { KpiChart } from './KpiChart.tsx';
 import { KpiFigures } from './KpiFigures.tsx';
 import { KpiMonthQuery } from './kpi-queries.ts';
 import { KpiWidget } from './KpiWidget.tsx';
+import { StageTable } from './StageTable.tsx';
 import type { TabProps } from './tab-props.ts';
 import { useFigureFormats } from './useFigureFormats.ts';
 
@@ -60,39 +61,17 @@ export function MonthTab({ filters, refresh }: TabProps) {
           },
         ]}
       />
-      <KpiWidget
+      <StageTable
         title={t('kpis.deals.byStage')}
         name="deals-by-stage"
-        columns={[
-          { header: t('kpis.stage'), kind: 'text', value: (row) => row.stage.name },
-          { header: t('kpis.csv.count'), kind: 'count', value: (row) => row.count },
-          { header: t('kpis.amount'), kind: 'money', value: (row) => row.amount },
-          { header: t('kpis.weighted'), kind: 'money', value: (row) => row.weightedAmount },
-        ]}
+        testId="stage-table"
         rows={stages}
+        total={{ header: t('kpis.deals.owned'), to: (row) => stageRecords(row.stage.id) }}
+        figures={[{ header: t('kpis.weighted'), value: (row) => f.money(row.weightedAmount) }]}
+        columns={[{ header: t('kpis.weighted'), kind: 'money', value: (row) => row.weightedAmount }]}
       >
         <KpiChart label={t('kpis.deals.byStage')} categories={stageNames} series={stageSeries} onSelect={(index) => navigate(stageRecords(stages[index].stage.id))} />
-        <table className="table kpi-table" data-testid="stage-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('kpis.stage')}</th>
-              <th scope="col">{t('kpis.deals.owned')}</th>
-              <th scope="col">{t('kpis.weighted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stages.map((row) => (
-              <tr key={row.stage.id}>
-                <th scope="row">{row.stage.name}</th>
-                <td>
-                  <Link to={stageRecords(row.stage.id)}>{f.total(row)}</Link>
-                </td>
-                <td>{f.money(row.weightedAmount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </KpiWidget>
+      </StageTable>
       <div className="kpi-columns">
         <KpiWidget
           title={t('kpis.revenue.byPipeline')}

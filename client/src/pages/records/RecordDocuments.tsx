@@ -5,25 +5,14 @@ import { useQuery } from 'urql';
 import { ListTable } from '../../components/ListTable.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
-import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { documentPaths } from '../billing/billing-format.ts';
 import type { DocumentKind } from '../billing/billing-labels.ts';
 import { InvoiceListQuery, OrderListQuery, QuoteListQuery } from '../billing/billing-queries.ts';
-import { StatusBadge } from '../billing/DocumentParts.tsx';
+import { useDocumentColumns, type DocumentRow } from '../billing/useDocumentColumns.tsx';
 import type { RecordSubject } from './record-subject.ts';
 
 const PAGE_SIZE = 20;
 const listContext = { additionalTypenames: ['Quote', 'Order', 'Invoice'] };
-
-interface Row {
-  id: string;
-  number: string;
-  title: string;
-  status: string;
-  overdue?: boolean;
-  date: string;
-  grossAmount: string;
-}
 
 interface Props {
   kind: DocumentKind;
@@ -47,12 +36,12 @@ export function RecordDocuments({ kind, subject, newFor }: Props) {
   const { error, fetching } = kind === 'QUOTE' ? quotes : kind === 'ORDER' ? orders : invoices;
   const list =
     kind === 'QUOTE'
-      ? quotes.data && { pageInfo: quotes.data.quotes.pageInfo, rows: quotes.data.quotes.edges.map(({ node }): Row => ({ ...node, date: node.createdAt.slice(0, 10) })) }
+      ? quotes.data && { pageInfo: quotes.data.quotes.pageInfo, rows: quotes.data.quotes.edges.map(({ node }): DocumentRow => ({ ...node, date: node.createdAt.slice(0, 10) })) }
       : kind === 'ORDER'
-        ? orders.data && { pageInfo: orders.data.orders.pageInfo, rows: orders.data.orders.edges.map(({ node }): Row => ({ ...node, date: node.orderDate })) }
+        ? orders.data && { pageInfo: orders.data.orders.pageInfo, rows: orders.data.orders.edges.map(({ node }): DocumentRow => ({ ...node, date: node.orderDate })) }
         : invoices.data && {
             pageInfo: invoices.data.invoices.pageInfo,
-            rows: invoices.data.invoices.edges.map(({ node }): Row => ({ ...node, date: node.issueDate, overdue: node.isOverdue })),
+            rows: invoices.data.invoices.edges.map(({ node }): DocumentRow => ({ ...node, date: node.issueDate, overdue: node.isOverdue })),
           };
   const titleId = `record-${kind.toLowerCase()}s-title`;
 
@@ -75,27 +64,7 @@ export function RecordDocuments({ kind, subject, newFor }: Props) {
   );
 }
 
-function DocumentTable({ kind, rows, labelledBy }: { kind: DocumentKind; rows: Row[]; labelledBy: string }) {
-  const { t } = useTranslation();
-  const formats = useFormats();
-  return (
-    <ListTable
-      labelledBy={labelledBy}
-      rows={rows}
-      columns={[
-        {
-          label: t('billing.columns.number'),
-          cell: (row) => (
-            <Link to={documentPaths.detail(kind, row.id)} className="table__primary document-number">
-              {row.number}
-            </Link>
-          ),
-        },
-        { label: t('billing.columns.title'), cell: (row) => row.title },
-        { label: t('billing.columns.status'), cell: (row) => <StatusBadge status={row.status} overdue={row.overdue} /> },
-        { label: t('billing.columns.date'), cell: (row) => formats.day(row.date) },
-        { label: t('billing.columns.gross'), numeric: true, cell: (row) => formats.money(row.grossAmount) },
-      ]}
-    />
-  );
+function DocumentTable({ kind, rows, labelledBy }: { kind: DocumentKind; rows: DocumentRow[]; labelledBy: string }) {
+  const columns = useDocumentColumns(kind);
+  return <ListTable labelledBy={labelledBy} rows={rows} columns={[columns.number, columns.title, columns.status, columns.date, columns.gross]} />;
 }
