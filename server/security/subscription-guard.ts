@@ -3,6 +3,7 @@ import { Repeater, type Plugin } from 'graphql-yoga';
 import { reauthenticate, sameAccess } from '../auth/authenticate.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Context } from '../context.ts';
+import { untilStopped } from '../live/until-stopped.ts';
 import type { PubSub } from '../pubsub.ts';
 
 /** WebSocket close codes (graphql-ws reserves 4400-4499 for its protocol; 4401 means "sign in"). */
@@ -108,27 +109,16 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
 
     armExpiry(viewer.expiresAt);
 
-    // Ends the wait below for the source's next event when the stream stops. Not
-    // `Promise.race([iterator.next(), stop])`: each race leaves a reaction on the stop promise,
-    // pending for the stream's whole life, that holds the race's promise and so the event's
-    // result; a board's thousand subscribers kept every result they had been sent (~250 KiB a
-    // move in the soak benchmark).
-    let stopped = false;
-    let wakeOnStop: (() => void) | undefined;
     void stop.then(() => {
-      stopped = ended = true;
+      ended = true;
       if (expiry) clearTimeout(expiry);
       unwatch();
-      wakeOnStop?.();
       void iterator.return?.();
     });
 
-    while (!stopped) {
-      const next = await new Promise<IteratorResult<ExecutionResult> | null>((resolve, reject) => {
-        wakeOnStop = () => resolve(null);
-        iterator.next().then(resolve, reject);
-      });
-      wakeOnStop = undefined;
+    const nextUnlessStopped = untilStopped(iterator, stop);
+    for (;;) {
+      const next = await nextUnlessStopped();
       if (!next || next.done || ended) break;
       if (paused > 0) held.push(next.value);
       else await push(next.value);
