@@ -99,15 +99,16 @@ try {
     samples.push({ minute: (performance.now() - started) / 60_000, rss, heapUsed });
   };
   const sampler = setInterval(() => void sample(), SAMPLE_MS);
-  const readings: Array<{ minute: number; before: Memory; collected: Memory; snapshot?: string }> = [];
+  const readings: Array<{ minute: number; requests: number; before: Memory; collected: Memory; snapshot?: string }> = [];
   const reading = async (label: string) => {
     const minute = (performance.now() - started) / 60_000;
+    const requests = request;
     const before = await probe<Memory>(server, { type: 'memory', collect: false });
     const collected = await probe<Memory>(server, { type: 'memory', collect: true });
     const snapshot = SNAPSHOTS
       ? (await probe<ProbeReply & { type: 'heap-snapshot' }>(server, { type: 'heap-snapshot', file: path.resolve(SNAPSHOTS, `soak-${label}.heapsnapshot`) })).file
       : undefined;
-    readings.push({ minute, before, collected, snapshot });
+    readings.push({ minute, requests, before, collected, snapshot });
   };
   const warmUp = sleep(WARM_UP_MS).then(() => reading('warm'));
   // One move at a time and at most one a second, and the next only once every subscriber has
@@ -154,6 +155,11 @@ try {
   console.log(line('resident memory', 'rss'));
   console.log(line('V8 heap used   ', 'heapUsed'));
   console.log(line('external (buffers)', 'external'));
+  // From after the warm-up's forced collection to before the end's: those are not the load's.
+  const cpu = end.before.cpuMs - warm.collected.cpuMs;
+  const gc = end.before.gcMs - warm.collected.gcMs;
+  const requestsSinceWarmUp = end.requests - warm.requests;
+  console.log(`  server CPU from warm-up to the end: ${(cpu / 1000).toFixed(0)} s, ${(cpu / requestsSinceWarmUp).toFixed(1)} ms per board or list request (${requestsSinceWarmUp} requests, moves and events included), of which garbage collection pauses ${(gc / 1000).toFixed(1)} s (${((gc / cpu) * 100).toFixed(1)} %)`);
   if (warm.snapshot) console.log(`  heap snapshots: ${warm.snapshot}, ${end.snapshot}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');

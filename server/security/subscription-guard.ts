@@ -3,6 +3,7 @@ import { Repeater, type Plugin } from 'graphql-yoga';
 import { reauthenticate, sameAccess } from '../auth/authenticate.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Context } from '../context.ts';
+import { untilStopped } from '../live/until-stopped.ts';
 import type { PubSub } from '../pubsub.ts';
 
 /** WebSocket close codes (graphql-ws reserves 4400-4499 for its protocol; 4401 means "sign in"). */
@@ -115,10 +116,9 @@ function guard(source: AsyncIterable<ExecutionResult>, context: Context, viewer:
       void iterator.return?.();
     });
 
-    // One promise for the stop, not a new one per event: a board has thousands of subscribers.
-    const stopped = stop.then(() => null);
+    const nextUnlessStopped = untilStopped(iterator, stop);
     for (;;) {
-      const next = await Promise.race([iterator.next(), stopped]);
+      const next = await nextUnlessStopped();
       if (!next || next.done || ended) break;
       if (paused > 0) held.push(next.value);
       else await push(next.value);

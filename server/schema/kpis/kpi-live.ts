@@ -1,5 +1,6 @@
 import { filter, pipe, Repeater } from 'graphql-yoga';
 import { builder } from '../../builder.ts';
+import { untilStopped } from '../../live/until-stopped.ts';
 import { affectedFamilies, concernsViewer, KPI_FAMILIES, type KpiFamily, type KpiSourceEvent } from '../../domain/kpis/kpi-changes.ts';
 import { kpiQuery } from '../../domain/kpis/kpi-query.ts';
 import { requireViewer } from '../viewer.ts';
@@ -32,12 +33,12 @@ export function coalesce<Event>(source: AsyncIterable<Event>, intervalMs: number
       lastSent = Date.now();
       void push(change);
     };
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
+    const nextUnlessStopped = untilStopped(iterator, stop);
     void (async () => {
       try {
         for (;;) {
-          const result = await Promise.race([iterator.next(), stopped]);
-          if (result.done) break;
+          const result = await nextUnlessStopped();
+          if (!result || result.done) break;
           pending = merge(pending, result.value);
           if (timer) continue;
           const wait = lastSent + intervalMs - Date.now();
