@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.ts';
@@ -6,6 +7,7 @@ import { readOnlyAdminToken } from '../test/admin-access.ts';
 import { createOrganisation, type Organisation } from '../test/fixtures.ts';
 import { insertAccount, insertOpportunity } from '../test/sales-fixtures.ts';
 import { countStatements, createTestApp, globalId, type TestApp } from '../test/test-app.ts';
+import { drainedOrClosed } from './export.ts';
 
 let t: TestApp;
 let org: Organisation;
@@ -202,5 +204,22 @@ describe('refusals', () => {
       expect(body.errors[0].extensions.fieldErrors[0].field, path).toBe(field);
     }
     expect((await get('/export/salaries.csv', org.northSales.token)).status).toBe(404);
+  });
+});
+
+describe('waiting for a slow client', () => {
+  it('leaves no listener behind after each wait, so a long export does not pile them up', async () => {
+    const response = new EventEmitter();
+    for (let wait = 0; wait < 50; wait += 1) {
+      const drained = drainedOrClosed(response);
+      response.emit('drain');
+      await drained;
+    }
+    expect(response.listenerCount('close')).toBe(0);
+    expect(response.listenerCount('drain')).toBe(0);
+    const closed = drainedOrClosed(response);
+    response.emit('close');
+    await closed;
+    expect(response.listenerCount('drain')).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { coerceInputValue, getNamedType, isInputObjectType, isNonNullType, type GraphQLArgument } from 'graphql';
 import { authenticate } from '../auth/authenticate.ts';
@@ -88,9 +88,19 @@ async function streamRest(rows: AsyncGenerator<string[][]>, res: ServerResponse,
   res.once('close', () => (gone = true));
   for await (const batch of rows) {
     if (gone) return;
-    if (!res.write(csvLines(batch, delimiter))) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(csvLines(batch, delimiter))) await drainedOrClosed(res);
   }
   res.end();
+}
+
+/** Waits until the client caught up or left; the other listener goes too, so waits do not pile up listeners. */
+export async function drainedOrClosed(res: EventEmitter) {
+  const settled = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: settled.signal }), once(res, 'close', { signal: settled.signal })]);
+  } finally {
+    settled.abort();
+  }
 }
 
 function delimiterOf(value: string | null, locale: CsvLocale): CsvDelimiter {
