@@ -42,7 +42,7 @@ export interface Config {
   corsOrigins: string[];
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
-  /** Answer the hottest reads (the board) without the executor (`server/hot-paths/`); off to compare answers. */
+  /** Answer the hottest reads (board, opportunity list) without the executor (`server/hot-paths/`); off to compare answers. */
   hotPaths: boolean;
   limits: Limits;
 }
