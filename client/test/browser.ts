@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { expect, test } from 'vitest';
-import { TEST_PASSWORD } from '../../server/test/fixtures.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildApp, type App } from '../../server/app.ts';
+import { readConfig } from '../../server/config.ts';
+import type { PrismaClient } from '../../server/generated/prisma/client.ts';
+import { createOrganisation, TEST_PASSWORD, type Organisation } from '../../server/test/fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../../server/test/test-database.ts';
 
 // What every browser test needs: Chromium (installed by apt, see environment.md), the client
 // built as `npm run build` builds it, and a way to read a field's error message.
@@ -120,4 +126,82 @@ export function signInWith(suite: () => { browser: Browser; baseUrl: string }, {
   }
 
   return { signIn, signedIn };
+}
+
+/** What a browser suite works with once its beforeAll has run (reading any of it earlier throws). */
+export interface BrowserApp {
+  readonly prisma: PrismaClient;
+  readonly org: Organisation;
+  readonly app: App;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** The built client, as the server serves it. */
+  readonly clientDir: string;
+  /** The suite's browser contexts, closed after the suite (`signInWith` adds its own here). */
+  readonly contexts: BrowserContext[];
+  /** The pages' errors and console errors (`signInWith` collects them here). */
+  readonly pageErrors: string[];
+}
+
+/**
+ * A browser suite's world, set up in beforeAll and torn down in afterAll: the client built into a
+ * directory of its own, a fresh database with the test organisation, `seed`'s data added before the
+ * server starts, the real server on a free port serving that client, and Chromium. Hooks the suite
+ * registers after this call run after the set-up (and their afterAll before the tear-down).
+ */
+export function useBrowserApp(seed?: (world: { prisma: PrismaClient; org: Organisation }) => Promise<unknown>): BrowserApp {
+  let clientDir: string | undefined;
+  let database: TestDatabase | undefined;
+  let org: Organisation | undefined;
+  let app: App | undefined;
+  let baseUrl: string | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
+    await buildClient(clientDir);
+    database = await createTestDatabase();
+    org = await createOrganisation(database.db.prisma);
+    await seed?.({ prisma: database.db.prisma, org });
+    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
+    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+  });
+
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`The browser suite's ${name} is read before its beforeAll has set it up.`);
+    return value;
+  };
+  return {
+    get prisma() {
+      return ready(database, 'database').db.prisma;
+    },
+    get org() {
+      return ready(org, 'organisation');
+    },
+    get app() {
+      return ready(app, 'server');
+    },
+    get baseUrl() {
+      return ready(baseUrl, 'server');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get clientDir() {
+      return ready(clientDir, 'client directory');
+    },
+    contexts,
+    pageErrors,
+  };
 }
