@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildApp, type App } from '../../server/app.ts';
@@ -87,6 +87,18 @@ export async function followNav(page: Page, group: string | null, link: string, 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 740 };
 
+/** A page in a browser context of its own, which goes into `contexts`; its errors and console errors go into `pageErrors`. */
+export async function openPage(browser: Browser, { contexts, pageErrors }: { contexts: BrowserContext[]; pageErrors: string[] }, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  return page;
+}
+
 export interface SignInOptions {
   /** The browser's language; the sign-in form is read in English or German. */
   locale?: string;
@@ -103,13 +115,7 @@ export function signInWith(suite: () => { browser: Browser; baseUrl: string }, {
   /** The login form filled in and sent; the page is wherever that led (an error, a password change). */
   async function signIn(email: string, password = TEST_PASSWORD, { locale = 'en-US', viewport = DESKTOP, acceptDownloads }: SignInOptions = {}): Promise<Page> {
     const { browser, baseUrl } = suite();
-    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, acceptDownloads });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    const page = await openPage(browser, { contexts, pageErrors }, { baseURL: baseUrl, locale, viewport, acceptDownloads });
     await page.goto('/login');
     await page.getByLabel(/^E-?[Mm]ail/).fill(email);
     await page.getByLabel(/^(Password|Passwort)/).fill(password);
@@ -141,6 +147,8 @@ export interface BrowserApp {
   readonly contexts: BrowserContext[];
   /** The pages' errors and console errors (`signInWith` collects them here). */
   readonly pageErrors: string[];
+  /** A page of the served client (relative addresses work) in a context of its own, as `openPage` opens it. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -203,5 +211,8 @@ export function useBrowserApp(seed?: (world: { prisma: PrismaClient; org: Organi
     },
     contexts,
     pageErrors,
+    newPage(options = {}) {
+      return openPage(this.browser, this, { baseURL: this.baseUrl, ...options });
+    },
   };
 }
