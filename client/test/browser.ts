@@ -156,8 +156,12 @@ export interface BrowserApp {
  * directory of its own, a fresh database with the test organisation, `seed`'s data added before the
  * server starts, the real server on a free port serving that client, and Chromium. Hooks the suite
  * registers after this call run after the set-up (and their afterAll before the tear-down).
+ * `organisation: false` leaves the organisation to `seed` (a world of its own, such as the KPI world).
  */
-export function useBrowserApp(seed?: (world: { prisma: PrismaClient; org: Organisation }) => Promise<unknown>): BrowserApp {
+export function useBrowserApp(
+  seed?: (world: { readonly prisma: PrismaClient; readonly org: Organisation }) => Promise<unknown>,
+  { organisation = true }: { organisation?: boolean } = {},
+): BrowserApp {
   let clientDir: string | undefined;
   let database: TestDatabase | undefined;
   let org: Organisation | undefined;
@@ -167,12 +171,23 @@ export function useBrowserApp(seed?: (world: { prisma: PrismaClient; org: Organi
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`The browser suite has no ${name} (yet): it is set up in beforeAll, the organisation only without \`organisation: false\`.`);
+    return value;
+  };
+
   beforeAll(async () => {
     clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
     await buildClient(clientDir);
     database = await createTestDatabase();
-    org = await createOrganisation(database.db.prisma);
-    await seed?.({ prisma: database.db.prisma, org });
+    const { prisma } = database.db;
+    if (organisation) org = await createOrganisation(prisma);
+    await seed?.({
+      prisma,
+      get org() {
+        return ready(org, 'organisation');
+      },
+    });
     app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
     ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
     browser = await launchChromium();
@@ -186,10 +201,6 @@ export function useBrowserApp(seed?: (world: { prisma: PrismaClient; org: Organi
     if (clientDir) await rm(clientDir, { recursive: true, force: true });
   });
 
-  const ready = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`The browser suite's ${name} is read before its beforeAll has set it up.`);
-    return value;
-  };
   return {
     get prisma() {
       return ready(database, 'database').db.prisma;
