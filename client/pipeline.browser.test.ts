@@ -1,9 +1,8 @@
 import { type Locator, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { chromiumMissing, fieldError, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
-import { normalizeCompanyName } from '../server/domain/normalize.ts';
+import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { TEST_PASSWORD } from '../server/test/fixtures.ts';
-import { LEAD_STAGES, insertPipeline } from '../server/test/sales-fixtures.ts';
 
 // The pipeline pages of the built client against the real server on a fresh database, driven
 // through Chromium: the board (drag with the mouse and with the keyboard, a refused move snapping
@@ -21,26 +20,9 @@ interface SeededOpportunity {
 describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   let accountId: string;
   const suite = useBrowserApp(async ({ prisma, org }) => {
-    leads = await insertPipeline(prisma, { name: 'Leads', kind: 'LEAD', position: 0, stages: LEAD_STAGES });
-    await prisma.pipeline.create({
-      data: {
-        name: 'Deals',
-        kind: 'DEAL',
-        position: 1,
-        stages: { create: [{ name: 'Negotiation', position: 0, probability: 60 }, { name: 'Contract', position: 1, probability: 90 }] },
-      },
-    });
-    await prisma.lossReason.create({ data: { name: 'Price too high' } });
-    const account = await prisma.account.create({
-      data: {
-        name: 'Nordlicht Logistik',
-        normalizedName: normalizeCompanyName('Nordlicht Logistik'),
-        city: 'Hamburg',
-        ownerId: org.northSales.id,
-        teamId: org.north.id,
-      },
-    });
-    accountId = Buffer.from(`Account:${account.id}`).toString('base64');
+    const seeded = await seedPipelines(prisma, org);
+    leads = seeded.leads;
+    accountId = globalId('Account', seeded.account.id);
   });
   const { pageErrors } = suite;
   let page: Page;
