@@ -1,15 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, fieldError, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
 import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
+import { TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
 
 // The built client against the real server (HTTP and WebSocket) on a fresh database, driven
 // through Chromium like a user would: sign in, find, create, get rejected, sign out.
@@ -17,51 +13,21 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 requireChromium('accounts in the browser');
 
 describe.skipIf(chromiumMissing)('accounts in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
+  const suite = useBrowserApp(({ prisma, org }) => seedAccounts(prisma, org));
+  const { pageErrors } = suite;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
-
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
-    await seedAccounts(prisma, org);
-
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-
-    browser = await launchChromium();
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+    page = await suite.newPage({ locale: 'en-US' });
   });
 
   test('the client is a production build', async () => {
-    const assets = await readdir(path.join(clientDir, 'assets'));
+    const assets = await readdir(path.join(suite.clientDir, 'assets'));
     // The entry chunk (pages loaded on demand, such as the budget page, have chunks of their own).
     const script = assets.find((name) => name.startsWith('index-') && name.endsWith('.js'));
     expect(script).toBeDefined();
     // Only React's production build replaces its messages with "Minified React error" links.
-    expect(await readFile(path.join(clientDir, 'assets', script!), 'utf8')).toContain('Minified React error');
+    expect(await readFile(path.join(suite.clientDir, 'assets', script!), 'utf8')).toContain('Minified React error');
   });
 
   test('an unknown visitor is sent to the login page', async () => {
@@ -71,7 +37,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   });
 
   test('a wrong password is reported next to the password field', async () => {
-    await page.getByLabel('E-mail').fill(org.northSales.email);
+    await page.getByLabel('E-mail').fill(suite.org.northSales.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     expect(await fieldError(page, 'Password')).toBe('E-mail or password is wrong.');
@@ -153,8 +119,8 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     expect(details).toContain('Nils Sales');
     expect(details).toContain('North');
 
-    const saved = await prisma.account.findFirstOrThrow({ where: { name: 'Polarstern Software' } });
-    expect(saved).toMatchObject({ legalForm: 'GmbH', employees: 42, city: 'Bremen', statusKey: 'CUSTOMER', ownerId: org.northSales.id });
+    const saved = await suite.prisma.account.findFirstOrThrow({ where: { name: 'Polarstern Software' } });
+    expect(saved).toMatchObject({ legalForm: 'GmbH', employees: 42, city: 'Bremen', statusKey: 'CUSTOMER', ownerId: suite.org.northSales.id });
 
     await followNav(page, 'Customers', 'Accounts');
     await expect.poll(() => accountCount(page)).toBe('31 accounts');
@@ -163,7 +129,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   });
 
   test('an invalid e-mail is shown next to the e-mail field and nothing is created', async () => {
-    const before = await prisma.account.count();
+    const before = await suite.prisma.account.count();
     await page.getByRole('link', { name: 'New account' }).click();
     await page.waitForURL('**/accounts/new');
     await page.getByLabel('Name').fill('Broken Mail');
@@ -176,14 +142,14 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBeNull();
     expect(await page.getByRole('alert').first().textContent()).toContain('Nothing was saved');
     expect(page.url()).toMatch(/\/accounts\/new$/);
-    expect(await prisma.account.count()).toBe(before);
+    expect(await suite.prisma.account.count()).toBe(before);
 
     // Corrected, it saves.
     await page.getByLabel('E-mail').fill('office@broken-mail.example');
     await page.getByLabel('Postcode').fill('12345');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/accounts\/(?!new)[^/]+$/);
-    expect(await prisma.account.count()).toBe(before + 1);
+    expect(await suite.prisma.account.count()).toBe(before + 1);
   });
 
   test('a duplicate is announced with a link to the existing account and can be created anyway', async () => {
@@ -197,12 +163,12 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     expect(await notice.textContent()).toContain('e-mail');
     const href = await notice.getByRole('link', { name: 'Nordlicht Logistik' }).getAttribute('href');
     expect(href).toMatch(/^\/accounts\/[^/]+$/);
-    expect(await prisma.account.count({ where: { email: 'info@nordlicht.example' } })).toBe(1);
+    expect(await suite.prisma.account.count({ where: { email: 'info@nordlicht.example' } })).toBe(1);
 
     await notice.getByRole('button', { name: 'Create anyway' }).click();
     await page.waitForURL(/\/accounts\/(?!new)[^/]+$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Nordlicht Logistik Hamburg');
-    expect(await prisma.account.count({ where: { email: 'info@nordlicht.example' } })).toBe(2);
+    expect(await suite.prisma.account.count({ where: { email: 'info@nordlicht.example' } })).toBe(2);
   });
 
   test('a contact is added from the account page', async () => {
@@ -234,9 +200,9 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Delete account' }).click();
     await page.waitForURL('**/accounts');
-    expect(await prisma.account.count({ where: { name: 'Nordlicht Logistik Hamburg' } })).toBe(0);
+    expect(await suite.prisma.account.count({ where: { name: 'Nordlicht Logistik Hamburg' } })).toBe(0);
     // Contacts stay, without account.
-    expect(await prisma.contact.findFirstOrThrow({ where: { lastName: 'Hansen' } })).toMatchObject({ accountId: null });
+    expect(await suite.prisma.contact.findFirstOrThrow({ where: { lastName: 'Hansen' } })).toMatchObject({ accountId: null });
   });
 
   test('logging out ends the session and returns to the login page', async () => {
@@ -247,7 +213,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     expect(await page.evaluate(() => Object.values(localStorage).some((value) => value.startsWith('crm_s_')))).toBe(false);
 
     // The server forgot the session too.
-    const response = await fetch(`${baseUrl}/graphql`, {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ me { id } }' }),
@@ -259,17 +225,17 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   });
 
   test('a session ended on the server leads to the login page, and back after signing in', async () => {
-    await page.getByLabel(/^E-mail/).fill(org.northSales.email);
+    await page.getByLabel(/^E-mail/).fill(suite.org.northSales.email);
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/accounts');
     await page.getByRole('table', { name: 'Accounts' }).waitFor();
 
-    await prisma.session.deleteMany({ where: { userId: org.northSales.id } });
+    await suite.prisma.session.deleteMany({ where: { userId: suite.org.northSales.id } });
     await page.getByLabel('Search accounts').fill('Hafen');
     await page.waitForURL('**/login');
 
-    await page.getByLabel(/^E-mail/).fill(org.northSales.email);
+    await page.getByLabel(/^E-mail/).fill(suite.org.northSales.email);
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/accounts?q=Hafen');

@@ -1,16 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { addDaysTo, instantOf, mondayOf, rescheduleTarget, todayIn } from './src/pages/activities/zoned-time.ts';
-import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, PHONE, requireChromium, signInWith } from './test/browser.ts';
+import { chromiumMissing, fieldError, followNav, PHONE, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, type Organisation, type TestUser } from '../server/test/fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
+import { type TestUser } from '../server/test/fixtures.ts';
 
 // Activities in full, in Chromium against the real server: logging a past call with notes,
 // applying a pipeline's activity plan, rescheduling, completing at an earlier moment, editing and
@@ -31,21 +26,16 @@ interface Created {
 }
 
 describe.skipIf(chromiumMissing)('activities in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
+  const suite = useBrowserApp(async ({ prisma, org }) => {
+    seeded = await seedPipelines(prisma, org);
+  });
+  const { signedIn } = signInWith(() => suite, suite);
+  const { pageErrors } = suite;
   let page: Page;
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
-  const pageErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
-  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
-    const response = await fetch(`${baseUrl}/graphql`, {
+  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
@@ -55,7 +45,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     return body.data!;
   }
 
-  async function createOpportunity(title: string, user: TestUser = org.northSales): Promise<Created> {
+  async function createOpportunity(title: string, user: TestUser = suite.org.northSales): Promise<Created> {
     const data = await api(
       `mutation ($input: CreateOpportunityInput!) {
         createOpportunity(input: $input) { ... on CreateOpportunitySuccess { opportunity { id humanId } } }
@@ -67,7 +57,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     return { id, humanId, dbId: Buffer.from(id, 'base64').toString('utf8').split(':')[1] };
   }
 
-  async function createActivity(opportunity: Created, input: Record<string, unknown>, user: TestUser = org.northSales) {
+  async function createActivity(opportunity: Created, input: Record<string, unknown>, user: TestUser = suite.org.northSales) {
     const data = await api(
       `mutation ($input: CreateActivityInput!) { createActivity(input: $input) { __typename ... on CreateActivitySuccess { activity { id } } } }`,
       { input: { opportunityId: opportunity.id, type: 'TASK', ...input } },
@@ -82,28 +72,11 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
   };
   const activityItem = (subject: string) => page.getByTestId('activity').filter({ hasText: subject });
-  const storedActivity = (subject: string) => prisma.activity.findFirstOrThrow({ where: { subject } });
+  const storedActivity = (subject: string) => suite.prisma.activity.findFirstOrThrow({ where: { subject } });
 
   beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
     await mkdir(SCREENSHOTS, { recursive: true });
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
-    seeded = await seedPipelines(prisma, org);
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
-    page = await signedIn(org.northSales);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+    page = await signedIn(suite.org.northSales);
   });
 
   test('a past call is logged with notes and outcome; a future time is refused by the server; the timeline shows it', async () => {
@@ -122,7 +95,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await dialog.getByLabel('Done at').fill('10:00');
     await dialog.getByRole('button', { name: 'Log activity' }).click();
     expect(await fieldError(page, 'Done on')).toBe('This lies in the future: something that happened needs a past time.');
-    expect(await prisma.activity.count({ where: { opportunityId: conveyor.dbId } })).toBe(0);
+    expect(await suite.prisma.activity.count({ where: { opportunityId: conveyor.dbId } })).toBe(0);
 
     const yesterday = addDaysTo(today, -1);
     await dialog.getByLabel('Done on').fill(yesterday);
@@ -144,7 +117,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
   });
 
   test('the pipeline’s activity plan is previewed from a start date and applied; the created tasks are listed', async () => {
-    await prisma.activityPlanStep.createMany({
+    await suite.prisma.activityPlanStep.createMany({
       data: [
         { pipelineId: seeded.leads.id, position: 0, type: 'CALL', subject: 'Introductory call', dayOffset: 0, durationMinutes: 30 },
         { pipelineId: seeded.leads.id, position: 1, type: 'MEETING', subject: 'Demo on site', dayOffset: 3, durationMinutes: 90 },
@@ -167,11 +140,11 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     const created = dialog.getByTestId('plan-created').getByRole('listitem');
     await expect.poll(() => created.count()).toBe(3);
     expect(await text(created.nth(1))).toContain('Demo on site Due Mar 7, 2030, 9:00 AM');
-    const stored = await prisma.activity.findMany({ where: { opportunityId: sorter.dbId }, orderBy: { dueAt: 'asc' } });
+    const stored = await suite.prisma.activity.findMany({ where: { opportunityId: sorter.dbId }, orderBy: { dueAt: 'asc' } });
     expect(stored.map((activity) => [activity.subject, activity.dueAt?.toISOString(), activity.assigneeId])).toEqual([
-      ['Introductory call', '2030-03-04T08:00:00.000Z', org.northSales.id],
-      ['Demo on site', '2030-03-07T08:00:00.000Z', org.northSales.id],
-      ['Send the proposal', '2030-03-11T08:00:00.000Z', org.northSales.id],
+      ['Introductory call', '2030-03-04T08:00:00.000Z', suite.org.northSales.id],
+      ['Demo on site', '2030-03-07T08:00:00.000Z', suite.org.northSales.id],
+      ['Send the proposal', '2030-03-11T08:00:00.000Z', suite.org.northSales.id],
     ]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByTestId('activity').count()).toBe(3);
@@ -218,7 +191,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await obsolete.getByRole('button', { name: 'Delete' }).click();
     const confirm = obsolete.getByRole('group', { name: 'Delete this activity?' });
     await confirm.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => prisma.activity.count({ where: { subject: 'Obsolete reminder' } })).toBe(0);
+    await expect.poll(() => suite.prisma.activity.count({ where: { subject: 'Obsolete reminder' } })).toBe(0);
     await expect.poll(() => activityItem('Obsolete reminder').count()).toBe(0);
   });
 
@@ -237,13 +210,13 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     // Without a choice the server refuses, and says why at the question.
     await dialog.getByRole('button', { name: 'Mark as won' }).click();
     await expect.poll(() => choice.locator('.field__error').textContent()).toBe('Choose whether to close the open activities or keep them.');
-    expect((await prisma.opportunity.findUniqueOrThrow({ where: { id: lifts.dbId } })).status).toBe('OPEN');
+    expect((await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: lifts.dbId } })).status).toBe('OPEN');
 
     await dialog.getByRole('radio', { name: 'Close them: mark them as done' }).check();
     await dialog.getByRole('button', { name: 'Mark as won' }).click();
     await page.getByTestId('closed-banner').waitFor();
-    expect((await prisma.opportunity.findUniqueOrThrow({ where: { id: lifts.dbId } })).status).toBe('WON');
-    const tasks = await prisma.activity.findMany({ where: { opportunityId: lifts.dbId } });
+    expect((await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: lifts.dbId } })).status).toBe('WON');
+    const tasks = await suite.prisma.activity.findMany({ where: { opportunityId: lifts.dbId } });
     expect(tasks.map((task) => task.doneAt !== null)).toEqual([true, true]);
     await expect.poll(() => page.getByTestId('activity').getByRole('checkbox', { checked: true }).count()).toBe(2);
   });
@@ -262,7 +235,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     const win = page.getByRole('dialog', { name: `Win ${gates.humanId}` });
     await win.getByRole('radio', { name: 'Keep it open' }).check();
     await win.getByRole('button', { name: 'Mark as won' }).click();
-    await expect.poll(async () => (await prisma.opportunity.findUniqueOrThrow({ where: { id: gates.dbId } })).status).toBe('WON');
+    await expect.poll(async () => (await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: gates.dbId } })).status).toBe('WON');
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain(`${gates.humanId} won.`);
     expect((await storedActivity('Measure the gates')).doneAt).toBeNull();
 
@@ -275,13 +248,13 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     const toast = page.getByTestId('toast');
     await expect.poll(() => toast.textContent()).toContain(`${ramps.humanId} lost.`);
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await prisma.opportunity.findUniqueOrThrow({ where: { id: ramps.dbId } })).status).toBe('OPEN');
+    await expect.poll(async () => (await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: ramps.dbId } })).status).toBe('OPEN');
     await expect.poll(async () => (await storedActivity('Count the ramps')).doneAt).toBeNull();
   });
 
   test('a win is undone from its toast on the board and on its page, with the activities it closed; not while an order rests on it, neither from the toast nor by Reopen', async () => {
     const cranes = await createOpportunity('Crane sensors');
-    const status = async () => (await prisma.opportunity.findUniqueOrThrow({ where: { id: cranes.dbId } })).status;
+    const status = async () => (await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: cranes.dbId } })).status;
     await page.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
     const card = page.locator(`[data-opportunity="${cranes.humanId}"]`);
     await card.waitFor();
@@ -292,7 +265,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(status).toBe('OPEN');
     await expect.poll(() => card.count()).toBe(1);
-    expect((await prisma.account.findUniqueOrThrow({ where: { id: seeded.account.id } })).statusKey).toBe('CUSTOMER');
+    expect((await suite.prisma.account.findUniqueOrThrow({ where: { id: seeded.account.id } })).statusKey).toBe('CUSTOMER');
 
     // On its page: the win closed the open task, the undo opens it again.
     await createActivity(cranes, { subject: 'Calibrate the cranes', dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString() });
@@ -327,7 +300,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await page.getByRole('button', { name: 'Reopen', exact: true }).click();
     await expect.poll(() => refusal.textContent()).toBe('It has an order or invoice that is not cancelled: cancel that first.');
     expect(await status()).toBe('WON');
-    const orderId = globalId('Order', (await prisma.order.findFirstOrThrow({ where: { opportunityId: cranes.dbId } })).id);
+    const orderId = globalId('Order', (await suite.prisma.order.findFirstOrThrow({ where: { opportunityId: cranes.dbId } })).id);
     const cancelled = await api('mutation ($id: ID!) { cancelOrder(id: $id, reason: "Ordered twice") { __typename } }', { id: orderId });
     expect(cancelled.cancelOrder.__typename).toBe('CancelOrderSuccess');
     await page.getByRole('button', { name: 'Reopen', exact: true }).click();
@@ -340,8 +313,8 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await createActivity(docks, { subject: 'Overdue follow-up', dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString() });
     await createActivity(docks, { type: 'CALL', subject: 'Overdue call back', dueAt: new Date(Date.now() - 3_600_000).toISOString() });
     await createActivity(docks, { subject: 'Future check-in', dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString() });
-    const ninas = await createOpportunity('Pallet wrapping', org.northSales2);
-    await createActivity(ninas, { subject: 'Nina’s overdue reminder', dueAt: new Date(Date.now() - 86_400_000).toISOString() }, org.northSales2);
+    const ninas = await createOpportunity('Pallet wrapping', suite.org.northSales2);
+    await createActivity(ninas, { subject: 'Nina’s overdue reminder', dueAt: new Date(Date.now() - 86_400_000).toISOString() }, suite.org.northSales2);
 
     await followNav(page, 'Sales', 'Activities');
     await page.waitForURL('**/activities');
@@ -352,7 +325,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/activities' && url.searchParams.get('status') === 'overdue');
     await expect.poll(() => rows.filter({ hasText: 'Future check-in' }).count()).toBe(0);
     // Only these two of Nils's activities are overdue (the others of this file are done or ahead).
-    expect(await prisma.activity.count({ where: { assigneeId: org.northSales.id, doneAt: null, dueAt: { lt: new Date() } } })).toBe(2);
+    expect(await suite.prisma.activity.count({ where: { assigneeId: suite.org.northSales.id, doneAt: null, dueAt: { lt: new Date() } } })).toBe(2);
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByTestId('activity-count').textContent()).toBe('2 activities');
     expect(await rows.filter({ hasText: 'Overdue call back' }).count()).toBe(1);
@@ -400,7 +373,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await page.waitForURL(`**/opportunities/${encodeURIComponent(halls.id)}`);
 
     // On a phone the days stand one under the other, and nothing scrolls sideways.
-    const phone = await signedIn(org.northSales, { viewport: PHONE });
+    const phone = await signedIn(suite.org.northSales, { viewport: PHONE });
     await phone.goto('/activities/week');
     const days = phone.getByTestId('week-day');
     await days.first().waitFor();

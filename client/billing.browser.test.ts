@@ -1,15 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium } from './test/browser.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, fieldError, requireChromium, useBrowserApp } from './test/browser.ts';
+import { TEST_PASSWORD } from '../server/test/fixtures.ts';
 import { insertAccount, insertOpportunity, insertPipeline } from '../server/test/sales-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // From an opportunity to the money, in the built client against the real server, through
 // Chromium: quote (with a field error first) -> sent -> accepted with its order -> delivered ->
@@ -21,35 +14,7 @@ requireChromium('billing in the browser');
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 describe.skipIf(chromiumMissing)('billing in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-  let opportunityId: string;
-  let secondOpportunityId: string;
-
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${org.northSales.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
-  beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
+  const suite = useBrowserApp(async ({ prisma, org }) => {
     await prisma.organisationSettings.upsert({
       where: { id: 1 },
       create: { id: 1, companyName: 'Nordlicht Maschinenbau GmbH', city: 'Kiel', iban: 'DE89370400440532013000' },
@@ -64,30 +29,31 @@ describe.skipIf(chromiumMissing)('billing in the browser', () => {
     opportunityId = globalId('Opportunity', opportunity.id);
     const second = await insertOpportunity(prisma, { owner: org.northSales, teamId: org.north.id, accountId: account.id, pipeline, title: 'Ersatzteilpaket' });
     secondOpportunityId = globalId('Opportunity', second.id);
+  });
+  const { pageErrors } = suite;
+  let page: Page;
+  let opportunityId: string;
+  let secondOpportunityId: string;
 
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-
-    browser = await launchChromium();
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
+  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${suite.org.northSales.token}` },
+      body: JSON.stringify({ query, variables }),
     });
+    const body = (await response.json()) as { data?: T; errors?: unknown };
+    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data!;
+  }
+
+  beforeAll(async () => {
+    page = await suite.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
     await page.goto('/accounts');
     await page.waitForURL('**/login');
-    await page.getByLabel(/^E-mail/).fill(org.northSales.email);
+    await page.getByLabel(/^E-mail/).fill(suite.org.northSales.email);
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/accounts');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
   });
 
   const status = () => page.getByTestId('document-status').first().textContent();
@@ -144,7 +110,7 @@ describe.skipIf(chromiumMissing)('billing in the browser', () => {
     // Back on the opportunity, all three are there with their status.
     await page.goto(`/opportunities/${encodeURIComponent(opportunityId)}`);
     await expect.poll(() => documents.textContent()).toMatch(/QUO-\d{4}-\d{4}\s*Accepted[\s\S]*ORD-\d{4}-\d{4}\s*Delivered[\s\S]*INV-\d{4}-\d{4}\s*Paid/);
-    const invoice = await prisma.invoice.findFirstOrThrow({ include: { payments: true } });
+    const invoice = await suite.prisma.invoice.findFirstOrThrow({ include: { payments: true } });
     expect(invoice).toMatchObject({ status: 'PAID' });
     expect(invoice.payments.map((payment) => payment.amount.toFixed(2))).toEqual(['159579.00']);
   });

@@ -1,17 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium, signInWith } from './test/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissing, followNav, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { seedPipelines } from './test/pipeline-fixture.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, type Organisation, type TestUser } from '../server/test/fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
+import { type TestUser } from '../server/test/fixtures.ts';
 
 // CSV import and export in Chromium against the real server: a German Excel file with three good
 // and two bad opportunity rows goes through mapping, preview and import, and the report says what
@@ -24,51 +18,23 @@ requireChromium('CSV import and export in the browser');
 const csv = (...lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 
 describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let downloads: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
-
-  async function account(name: string, city: string, user: TestUser, teamId: string) {
-    await prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), city, ownerId: user.id, teamId } });
-  }
-
-  beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    downloads = await mkdtemp(path.join(os.tmpdir(), 'crm-downloads-'));
-    await buildClient(clientDir);
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
+  const suite = useBrowserApp(async ({ prisma, org }) => {
+    const account = (name: string, city: string, user: TestUser, teamId: string) =>
+      prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), city, ownerId: user.id, teamId } });
     await seedPipelines(prisma, org);
     await account('Nordwind Energie', 'Kiel', org.northSales, org.north.id);
     await account('Bergbau Harz', 'Goslar', org.northSales, org.north.id);
     await account('Nordstern Süd', 'München', org.southSales, org.south.id);
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
   });
+  const { signedIn } = signInWith(() => suite, suite);
+  const { pageErrors } = suite;
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    for (const dir of [clientDir, downloads]) if (dir) await rm(dir, { recursive: true, force: true });
-  });
 
   const rows = (page: Page) => page.getByTestId('import-row');
   const outcomes = (page: Page) => rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-outcome')));
 
   test('imports a German Excel file of opportunities: 3 good rows, 2 bad ones, each reported', async () => {
-    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
+    const page = await signedIn(suite.org.northSales, { locale: 'en-US', acceptDownloads: true });
     await followNav(page, 'Customers', 'Import');
     await page.waitForURL('**/import');
     await page.getByLabel('Opportunities').check();
@@ -90,7 +56,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     expect(await page.getByLabel('Field for the column Betrag').inputValue()).toBe('amount');
     expect(await page.getByLabel('Field for the column Abschlussdatum').inputValue()).toBe('expectedCloseDate');
     expect(await rows(page).first().textContent()).toContain('12500.00');
-    expect(await prisma.opportunity.count()).toBe(0);
+    expect(await suite.prisma.opportunity.count()).toBe(0);
 
     await page.getByRole('button', { name: 'Import 5 rows' }).click();
     await expect.poll(() => page.getByTestId('import-counts').textContent()).toBe('3 imported, 0 merged, 0 skipped, 2 failed');
@@ -103,8 +69,8 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     expect(await rows(page).locator('td:first-child').allTextContents()).toEqual(['5', '6']);
 
     // Nothing of the failed rows was written; the good ones are linked.
-    expect(await prisma.opportunity.count()).toBe(3);
-    expect(await prisma.account.count({ where: { name: 'Geisterfirma GmbH' } })).toBe(0);
+    expect(await suite.prisma.opportunity.count()).toBe(3);
+    expect(await suite.prisma.account.count({ where: { name: 'Geisterfirma GmbH' } })).toBe(0);
     await page.getByLabel('Only rows with errors').uncheck();
     await page.getByRole('link', { name: /^OPP-\d+ Neue Förderanlage$/ }).click();
     await page.waitForURL(/\/opportunities\//);
@@ -112,7 +78,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   });
 
   test('a column the import does not recognise is mapped by hand before the import', async () => {
-    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
+    const page = await signedIn(suite.org.northSales, { locale: 'en-US', acceptDownloads: true });
     await page.goto('/import');
     await page.locator('#import-file').setInputFiles({
       name: 'firmen.csv',
@@ -125,11 +91,11 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     await expect.poll(() => outcomes(page)).toEqual(['IMPORTED']);
     await page.getByRole('button', { name: 'Import 1 row' }).click();
     await expect.poll(() => page.getByTestId('import-counts').textContent()).toBe('1 imported, 0 merged, 0 skipped, 0 failed');
-    expect(await prisma.account.findFirstOrThrow({ where: { name: 'Polarstern Software' } })).toMatchObject({ city: 'Bremen', teamId: org.north.id });
+    expect(await suite.prisma.account.findFirstOrThrow({ where: { name: 'Polarstern Software' } })).toMatchObject({ city: 'Bremen', teamId: suite.org.north.id });
   });
 
   test('exports the searched account list as the list shows it, in English and in German', async () => {
-    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
+    const page = await signedIn(suite.org.northSales, { locale: 'en-US', acceptDownloads: true });
     await page.getByLabel('Search accounts').fill('nord');
     await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('2 accounts');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -141,7 +107,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
       ['Nordwind Energie', '', 'Kiel', 'DE', 'Prospect', 'Nils Sales', '0'],
     ]);
 
-    const german = await signedIn(org.northManager, { locale: 'de-DE', acceptDownloads: true });
+    const german = await signedIn(suite.org.northManager, { locale: 'de-DE', acceptDownloads: true });
     await german.getByLabel('Firmen suchen').fill('nord');
     await expect.poll(() => german.getByTestId('account-count').textContent()).toBe('2 Firmen');
     const [germanDownload] = await Promise.all([german.waitForEvent('download'), german.getByRole('button', { name: 'CSV exportieren' }).click()]);
@@ -153,16 +119,16 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   });
 
   test('exports the searched contact list and the overdue activities as the lists show them', async () => {
-    const nordwind = await prisma.account.findFirstOrThrow({ where: { name: 'Nordwind Energie' } });
+    const nordwind = await suite.prisma.account.findFirstOrThrow({ where: { name: 'Nordwind Energie' } });
     const person = (firstName: string, lastName: string, user: TestUser, teamId: string, accountId: string | null) =>
-      prisma.contact.create({ data: { firstName, lastName, city: 'Kiel', accountId, ownerId: user.id, teamId } });
-    await person('Hanna', 'Ostwald', org.northSales, org.north.id, nordwind.id);
-    await person('Olaf', 'Osterloh', org.northSales, org.north.id, null);
-    await person('Otto', 'Ostmann', org.southSales, org.south.id, null);
+      suite.prisma.contact.create({ data: { firstName, lastName, city: 'Kiel', accountId, ownerId: user.id, teamId } });
+    await person('Hanna', 'Ostwald', suite.org.northSales, suite.org.north.id, nordwind.id);
+    await person('Olaf', 'Osterloh', suite.org.northSales, suite.org.north.id, null);
+    await person('Otto', 'Ostmann', suite.org.southSales, suite.org.south.id, null);
     const day = 86_400_000;
     const task = (subject: string, dueAt: Date, doneAt: Date | null = null) =>
-      prisma.activity.create({
-        data: { type: 'TASK', subject, accountId: nordwind.id, dueAt, doneAt, assigneeId: org.northSales.id, createdById: org.northSales.id, teamId: org.north.id },
+      suite.prisma.activity.create({
+        data: { type: 'TASK', subject, accountId: nordwind.id, dueAt, doneAt, assigneeId: suite.org.northSales.id, createdById: suite.org.northSales.id, teamId: suite.org.north.id },
       });
     await task('Overdue ramp check', new Date(Date.now() - 2 * day));
     await task('Future ramp check', new Date(Date.now() + 2 * day));
@@ -174,7 +140,7 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
     };
 
     // The contacts searched for "ost": the north team's two, by last name; the south team's not.
-    const page = await signedIn(org.northSales, { locale: 'en-US', acceptDownloads: true });
+    const page = await signedIn(suite.org.northSales, { locale: 'en-US', acceptDownloads: true });
     await followNav(page, 'Customers', 'Contacts');
     await page.getByLabel('Search contacts').fill('ost');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('ost');
@@ -196,24 +162,24 @@ describe.skipIf(chromiumMissing)('CSV import and export in the browser', () => {
   });
 
   test('the overdue invoices are downloaded as the invoice list shows them, in German', async () => {
-    const customer = await prisma.account.create({
-      data: { name: 'Rechnung Nord', normalizedName: normalizeCompanyName('Rechnung Nord'), ownerId: org.northSales.id, teamId: org.north.id },
+    const customer = await suite.prisma.account.create({
+      data: { name: 'Rechnung Nord', normalizedName: normalizeCompanyName('Rechnung Nord'), ownerId: suite.org.northSales.id, teamId: suite.org.north.id },
     });
-    const south = await prisma.account.create({
-      data: { name: 'Rechnung Süd', normalizedName: normalizeCompanyName('Rechnung Süd'), ownerId: org.southSales.id, teamId: org.south.id },
+    const south = await suite.prisma.account.create({
+      data: { name: 'Rechnung Süd', normalizedName: normalizeCompanyName('Rechnung Süd'), ownerId: suite.org.southSales.id, teamId: suite.org.south.id },
     });
     const invoice = (number: string, owner: TestUser, teamId: string, accountId: string, dueDate: string, paidAmount: string) =>
-      prisma.invoice.create({
+      suite.prisma.invoice.create({
         data: {
           number, title: `Wartung ${number}`, accountId, ownerId: owner.id, teamId, recipientName: 'Empfänger',
           issueDate: new Date('2026-01-05'), dueDate: new Date(dueDate), netAmount: '1000.00', taxAmount: '190.00', grossAmount: '1190.00', paidAmount,
         },
       });
-    await invoice('INV-2026-0101', org.northSales, org.north.id, customer.id, '2026-01-19', '190.00');
-    await invoice('INV-2026-0102', org.northSales, org.north.id, customer.id, '2999-01-19', '0');
-    await invoice('INV-2026-0103', org.southSales, org.south.id, south.id, '2026-01-19', '0');
+    await invoice('INV-2026-0101', suite.org.northSales, suite.org.north.id, customer.id, '2026-01-19', '190.00');
+    await invoice('INV-2026-0102', suite.org.northSales, suite.org.north.id, customer.id, '2999-01-19', '0');
+    await invoice('INV-2026-0103', suite.org.southSales, suite.org.south.id, south.id, '2026-01-19', '0');
 
-    const page = await signedIn(org.northSales, { locale: 'de-DE', acceptDownloads: true });
+    const page = await signedIn(suite.org.northSales, { locale: 'de-DE', acceptDownloads: true });
     await page.goto('/invoices?overdue=1');
     await expect.poll(() => page.locator('.document-number').allTextContents()).toEqual(['INV-2026-0101']);
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV exportieren' }).click()]);

@@ -1,15 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, launchChromium, PHONE, requireChromium, signInWith } from './test/browser.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, type Organisation } from '../server/test/fixtures.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissing, PHONE, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { insertAccount } from '../server/test/sales-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The quote, order and invoice lists are the shared list table (ListTable): a table with its
 // columns at 1280 px, a card per document at 375 px (the number as the card's title, the other
@@ -20,23 +12,7 @@ requireChromium('document lists in the browser');
 const INVOICE_COLUMNS = ['Number', 'Title', 'Account', 'Status', 'Date', 'Due · outstanding', 'Owner', 'Gross'];
 
 describe.skipIf(chromiumMissing)('document lists in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
-  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
-
-  beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
+  const suite = useBrowserApp(async ({ prisma, org }) => {
     const account = await insertAccount(prisma, org.northSales, org.north.id, { name: 'Hafenkran AG' });
     for (const number of ['INV-2026-0201', 'INV-2026-0202']) {
       await prisma.invoice.create({
@@ -46,18 +22,9 @@ describe.skipIf(chromiumMissing)('document lists in the browser', () => {
         },
       });
     }
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
-  });
+  const { signedIn } = signInWith(() => suite, suite);
+  const { pageErrors } = suite;
 
   async function openInvoiceList(page: Page) {
     await page.goto('/invoices');
@@ -73,7 +40,7 @@ describe.skipIf(chromiumMissing)('document lists in the browser', () => {
   }
 
   test('at 1280 px the invoices are rows of a table with its column headings', async () => {
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     const table = await openInvoiceList(page);
     expect((await table.locator('thead').boundingBox())!.height).toBeGreaterThan(1);
     expect(await table.locator('thead th').allTextContents()).toEqual(INVOICE_COLUMNS);
@@ -89,7 +56,7 @@ describe.skipIf(chromiumMissing)('document lists in the browser', () => {
   });
 
   test('at 375 px each invoice is a card: its number as the title, the other cells labelled by their column', async () => {
-    const page = await signedIn(org.northSales, { viewport: PHONE });
+    const page = await signedIn(suite.org.northSales, { viewport: PHONE });
     const table = await openInvoiceList(page);
     // The headings stay for screen readers, clipped to a pixel.
     expect((await table.locator('thead').boundingBox())!.height).toBeLessThanOrEqual(1);

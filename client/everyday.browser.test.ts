@@ -1,15 +1,9 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, DESKTOP, followNav, launchChromium, PHONE, requireChromium, signInWith } from './test/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, DESKTOP, followNav, PHONE, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, type Organisation } from '../server/test/fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The client in German and on a phone, and the board's everyday actions, against the real server
 // in Chromium: switching the language (saved with the user, amounts as 1.234,50 €, German money
@@ -23,20 +17,15 @@ requireChromium('everyday use in the browser');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
 
 describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
+  const suite = useBrowserApp(async ({ prisma, org }) => {
+    seeded = await seedPipelines(prisma, org);
+  });
+  const { signedIn } = signInWith(() => suite, suite);
+  const { pageErrors } = suite;
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
-  const pageErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
-  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
-    const response = await fetch(`${baseUrl}/graphql`, {
+  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
@@ -58,35 +47,17 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   }
 
   beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
     await mkdir(SCREENSHOTS, { recursive: true });
-
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
-    seeded = await seedPipelines(prisma, org);
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
   });
 
   const board = (page: Page) => page.getByTestId('board');
   const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
   const card = (page: Page, stage: string, humanId: string) => column(page, stage).locator(`[data-opportunity="${humanId}"]`);
-  const stored = (dbId: string) => prisma.opportunity.findUniqueOrThrow({ where: { id: dbId }, include: { stage: true } });
+  const stored = (dbId: string) => suite.prisma.opportunity.findUniqueOrThrow({ where: { id: dbId }, include: { stage: true } });
 
   test('switching to German shows German labels and amounts like 1.234,50 €, and German money input is read', async () => {
     const fleet = await createOpportunity('Fleet telematics', '1234.50');
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Sales', 'Customers', 'Revenue']);
 
@@ -99,14 +70,14 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Firmen');
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
-    await expect.poll(async () => (await prisma.user.findUniqueOrThrow({ where: { id: org.northSales.id } })).locale).toBe('DE');
+    await expect.poll(async () => (await suite.prisma.user.findUniqueOrThrow({ where: { id: suite.org.northSales.id } })).locale).toBe('DE');
 
     // The bell words what happened in German too: Nora moves the deal Nils follows.
     await api('mutation ($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: fleet.id });
     await api(
       'mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }',
       { id: fleet.id, stageId: globalId('Stage', seeded.leads.stages[1].id) },
-      org.northManager.token,
+      suite.org.northManager.token,
     );
     await expect.poll(() => page.getByTestId('notification-count').textContent(), { timeout: 15_000 }).toBe('1');
     await page.getByRole('button', { name: 'Benachrichtigungen, 1 ungelesen' }).click();
@@ -117,7 +88,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await api(
       'mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }',
       { id: fleet.id, stageId: globalId('Stage', seeded.leads.stages[0].id) },
-      org.northManager.token,
+      suite.org.northManager.token,
     );
 
     await followNav(page, 'Vertrieb', 'Board', 'Hauptnavigation');
@@ -147,11 +118,11 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await page.getByRole('button', { name: 'Änderungen verwerfen' }).click();
     await page.getByLabel('Sprache').selectOption('');
     await expect.poll(() => page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
-    await expect.poll(async () => (await prisma.user.findUniqueOrThrow({ where: { id: org.northSales.id } })).locale).toBeNull();
+    await expect.poll(async () => (await suite.prisma.user.findUniqueOrThrow({ where: { id: suite.org.northSales.id } })).locale).toBeNull();
   });
 
   test('the main navigation groups its pages in disclosures: by mouse and keyboard, the current section marked, fitting 1280 and 375 px in German', async () => {
-    const page = await signedIn(org.northManager);
+    const page = await signedIn(suite.org.northManager);
     const nav = page.getByRole('navigation', { name: 'Main' });
     const group = (name: string) => nav.getByRole('button', { name, exact: true });
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
@@ -231,7 +202,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 
     await page.getByTestId('menu-button').click();
     await page.getByLabel('Sprache').selectOption('');
-    await expect.poll(async () => (await prisma.user.findUniqueOrThrow({ where: { id: org.northManager.id } })).locale).toBeNull();
+    await expect.poll(async () => (await suite.prisma.user.findUniqueOrThrow({ where: { id: suite.org.northManager.id } })).locale).toBeNull();
   });
 
   test('every page fits a 375 px phone: a menu instead of the navigation, cards instead of tables', async () => {
@@ -240,8 +211,8 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
       'mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }',
       { input: { firstName: 'Hanna', lastName: 'Kruse', email: 'hanna.kruse@nordlicht.example', accountId: globalId('Account', seeded.account.id) } },
     );
-    const phone = await signedIn(org.northSales, { viewport: PHONE });
-    const desktop = await signedIn(org.northSales, { viewport: DESKTOP });
+    const phone = await signedIn(suite.org.northSales, { viewport: PHONE });
+    const desktop = await signedIn(suite.org.northSales, { viewport: DESKTOP });
     const pages: [string, string][] = [
       ['accounts', '/accounts'],
       ['account', `/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`],
@@ -287,10 +258,10 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   });
 
   test('the settings and the profile fit a 375 px phone as well as 1280 px', async () => {
-    const phone = await signedIn(org.admin, { viewport: PHONE });
-    const desktop = await signedIn(org.admin, { viewport: DESKTOP });
-    await prisma.activityPlanStep.create({ data: { pipelineId: seeded.leads.id, position: 0, type: 'CALL', subject: 'Intro call', dayOffset: 0 } });
-    await prisma.product.create({ data: { sku: 'SK-1', name: 'Sensor kit', unitPrice: '1234.50' } });
+    const phone = await signedIn(suite.org.admin, { viewport: PHONE });
+    const desktop = await signedIn(suite.org.admin, { viewport: DESKTOP });
+    await suite.prisma.activityPlanStep.create({ data: { pipelineId: seeded.leads.id, position: 0, type: 'CALL', subject: 'Intro call', dayOffset: 0 } });
+    await suite.prisma.product.create({ data: { sku: 'SK-1', name: 'Sensor kit', unitPrice: '1234.50' } });
     const pages: [string, string][] = [
       ['settings-users', '/settings/users'],
       ['settings-teams', '/settings/teams'],
@@ -320,7 +291,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   });
 
   test('the board at 375 px swipes between columns, one at a time, and its dialog fits', async () => {
-    const phone = await signedIn(org.northSales, { viewport: PHONE });
+    const phone = await signedIn(suite.org.northSales, { viewport: PHONE });
     await phone.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
     await column(phone, 'New').waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
@@ -352,7 +323,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 
   test('the opportunity page asks before unsaved changes are left and before lines replace the amount', async () => {
     const pallets = await createOpportunity('Pallet sensors', '4000');
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.goto(`/opportunities/${encodeURIComponent(pallets.id)}`);
     const nextStep = page.getByLabel(/^Next step/);
     await nextStep.fill('Call back on Monday');
@@ -390,7 +361,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 
   test('a move is undone from the toast, with the version the move got', async () => {
     const scanners = await createOpportunity('Warehouse scanners', '8000');
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
     await card(page, 'New', scanners.humanId).getByLabel(`Move ${scanners.humanId} to stage`).selectOption({ label: 'Qualified' });
     await expect.poll(async () => (await stored(scanners.dbId)).stage.name).toBe('Qualified');
@@ -408,7 +379,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   test('dragging shows Won and Lost: Won wins at once, Lost asks the reason and can be undone', async () => {
     const cold = await createOpportunity('Cold storage sensors', '25000');
     const dock = await createOpportunity('Dock door sensors', '5000');
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
     await card(page, 'New', cold.humanId).waitFor();
     expect(await page.getByTestId('outcome-zones').count()).toBe(0);
@@ -432,7 +403,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   });
 
   test('"New opportunity" on a deal board creates a deal there; the board remembers the last pipeline', async () => {
-    const page = await signedIn(org.northManager);
+    const page = await signedIn(suite.org.northManager);
     await page.goto(`/board/${encodeURIComponent(globalId('Pipeline', seeded.deals.id))}`);
     await page.getByRole('button', { name: 'New opportunity' }).click();
     const dialog = page.getByRole('dialog', { name: 'New opportunity' });
@@ -442,7 +413,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await dialog.getByLabel(/^Amount/).fill('12,500.50');
     await dialog.getByRole('button', { name: 'Create opportunity' }).click();
     await expect.poll(() => column(page, 'Negotiation').getByTestId('board-card').filter({ hasText: 'Framework contract' }).count()).toBe(1);
-    const created = await prisma.opportunity.findFirstOrThrow({ where: { title: 'Framework contract' } });
+    const created = await suite.prisma.opportunity.findFirstOrThrow({ where: { title: 'Framework contract' } });
     expect(created).toMatchObject({ kind: 'DEAL', pipelineId: seeded.deals.id });
     expect(created.amount.toString()).toBe('12500.5');
 
@@ -451,7 +422,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   });
 
   test('a SERVICE user is offered neither the board nor tasks nor activities nor forms the role cannot submit', async () => {
-    const page = await signedIn(org.service);
+    const page = await signedIn(suite.org.service);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Customers']);
     await nav.getByRole('button', { name: 'Customers' }).click();

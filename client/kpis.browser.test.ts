@@ -1,16 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium } from './test/browser.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissing, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
 import { TEST_PASSWORD, type TestUser } from '../server/test/fixtures.ts';
 import { expectedDocumentFigures, expectedOpportunityFigures } from '../server/test/kpi-expected.ts';
 import { createKpiWorld, type KpiWorld } from '../server/test/kpi-world.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The key-figure dashboards in Chromium against the real server and the generated sales history:
 // a figure shows the server's value and opens its records (exported as CSV), the tab and filters live in the URL,
@@ -20,17 +15,17 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 requireChromium('key figures in the browser');
 
 describe.skipIf(chromiumMissing)('key figures in the browser', () => {
-  let database: TestDatabase;
   let world: KpiWorld;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserApp(
+    async ({ prisma }) => {
+      world = await createKpiWorld(prisma);
+    },
+    { organisation: false },
+  );
+  const { contexts, pageErrors } = suite;
 
   async function signedIn(user: TestUser, locale = 'en-US'): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale, viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -41,24 +36,6 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     await page.waitForURL('**/accounts');
     return page;
   }
-
-  beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
-    database = await createTestDatabase();
-    world = await createKpiWorld(database.db.prisma);
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
-  });
 
   test('a figure shows the computed value and opens its records; tab and filters are in the URL', async () => {
     const year = Number(world.today.slice(0, 4));

@@ -1,17 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, followNav, launchChromium, requireChromium, signInWith } from './test/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, followNav, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, type Organisation } from '../server/test/fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The lists and record pages against the real server in Chromium: finding a won deal through the
 // opportunity list and a saved view that opens again from its address, an account's and a
@@ -28,24 +22,19 @@ interface Created {
 }
 
 describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
+  const suite = useBrowserApp(async ({ prisma, org }) => {
+    seeded = await seedPipelines(prisma, org);
+  });
+  const { signedIn } = signInWith(() => suite, suite);
+  const { pageErrors } = suite;
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
   let contactId: string;
   let cranes: Created;
   let lights: Created;
   let fences: Created;
-  const pageErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
-  const { signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
-    const response = await fetch(`${baseUrl}/graphql`, {
+  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
@@ -66,17 +55,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   }
 
   beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
     await mkdir(SCREENSHOTS, { recursive: true });
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
-    seeded = await seedPipelines(prisma, org);
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
-
     const contact = await api(
       `mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }`,
       { input: { firstName: 'Greta', lastName: 'Hansen', email: 'greta.hansen@nordlicht.example', jobTitle: 'Head of Purchasing', accountId: globalId('Account', seeded.account.id) } },
@@ -95,19 +74,11 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     });
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
-  });
-
   const rows = (page: Page) => page.getByTestId('opportunity-row');
   const shownDeals = async (page: Page) => (await rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-opportunity')))).sort();
 
   test('a won deal is found through the list, and a saved view opens the same rows from its address', async () => {
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await followNav(page, 'Sales', 'Opportunities');
     await page.waitForURL('**/opportunities');
     await expect.poll(() => shownDeals(page)).toEqual([cranes.humanId, fences.humanId, lights.humanId].sort());
@@ -129,14 +100,14 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await dialog.getByLabel(/^Name/).fill('Won harbour deals');
     await dialog.getByRole('button', { name: 'Save view' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBeTruthy();
-    const saved = await prisma.savedView.findFirstOrThrow({ where: { name: 'Won harbour deals', userId: org.northSales.id } });
+    const saved = await suite.prisma.savedView.findFirstOrThrow({ where: { name: 'Won harbour deals', userId: suite.org.northSales.id } });
     expect(saved).toMatchObject({ list: 'OPPORTUNITIES', sortField: 'amount', filters: { statuses: ['WON'], search: 'cranes' } });
     const viewLink = views.getByRole('link', { name: 'Won harbour deals' });
     expect(await viewLink.getAttribute('aria-current')).toBe('true');
 
     // The address alone (another browser, signed in afresh) opens the same rows, sort and view.
     const address = page.url();
-    const again = await signedIn(org.northSales);
+    const again = await signedIn(suite.org.northSales);
     await again.goto(address);
     await expect.poll(() => shownDeals(again)).toEqual([cranes.humanId]);
     expect(await again.getByRole('columnheader', { name: 'Amount' }).getAttribute('aria-sort')).toBe('ascending');
@@ -149,7 +120,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   });
 
   test('saved views are renamed, reordered and deleted', async () => {
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.goto('/opportunities?statuses=LOST');
     await expect.poll(() => shownDeals(page)).toEqual([fences.humanId]);
     await page.getByRole('button', { name: 'Save view' }).click();
@@ -168,16 +139,16 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await expect.poll(() => dialog.getByText('This name is already taken.').count()).toBe(1);
     await dialog.getByLabel('Rename Won harbour deals').fill('Won at the harbour');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => prisma.savedView.count({ where: { name: 'Won at the harbour' } })).toBe(1);
+    await expect.poll(() => suite.prisma.savedView.count({ where: { name: 'Won at the harbour' } })).toBe(1);
     await dialog.getByRole('button', { name: 'Delete Lost ones' }).click();
     await dialog.getByRole('button', { name: 'Delete view' }).click();
-    await expect.poll(() => prisma.savedView.count({ where: { userId: org.northSales.id } })).toBe(1);
+    await expect.poll(() => suite.prisma.savedView.count({ where: { userId: suite.org.northSales.id } })).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await page.getByTestId('saved-view').allTextContents()).toEqual(['Won at the harbour']);
   });
 
   test('the account page counts its tabs and shows its opportunities and timeline', async () => {
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.getByRole('link', { name: 'Nordlicht Logistik' }).click();
     await page.getByRole('tablist', { name: 'Sections' }).waitFor();
     await expect.poll(() => text(page.getByTestId('tab-count-opportunities'))).toBe('1 open · 2 closed');
@@ -209,7 +180,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   });
 
   test("a contact page shows the person, the account, or that the account is another team's", async () => {
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await followNav(page, 'Customers', 'Contacts');
     await page.getByRole('link', { name: 'Greta Hansen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Greta Hansen');
@@ -219,11 +190,11 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await expect.poll(() => page.getByTestId('closed-opportunities').getByTestId('opportunity-row').count()).toBe(2);
 
     // A north contact at a south account: the account stays unnamed.
-    const south = await prisma.account.create({
-      data: { name: 'Südhafen AG', normalizedName: normalizeCompanyName('Südhafen AG'), ownerId: org.southSales.id, teamId: org.south.id },
+    const south = await suite.prisma.account.create({
+      data: { name: 'Südhafen AG', normalizedName: normalizeCompanyName('Südhafen AG'), ownerId: suite.org.southSales.id, teamId: suite.org.south.id },
     });
-    const contact = await prisma.contact.create({
-      data: { firstName: 'Ole', lastName: 'Brink', accountId: south.id, statusKey: 'PROSPECT', ownerId: org.northSales.id, teamId: org.north.id },
+    const contact = await suite.prisma.contact.create({
+      data: { firstName: 'Ole', lastName: 'Brink', accountId: south.id, statusKey: 'PROSPECT', ownerId: suite.org.northSales.id, teamId: suite.org.north.id },
     });
     await page.goto(`/contacts/${encodeURIComponent(globalId('Contact', contact.id))}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ole Brink');
@@ -243,7 +214,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     );
     const quoteNumber: string = quote.createQuote.quote.number;
     const invoiceNumber: string = invoice.createInvoice.invoice.number;
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.goto(`/accounts/${encodeURIComponent(globalId('Account', seeded.account.id))}`);
     await page.getByRole('tablist', { name: 'Sections' }).waitFor();
     await expect
@@ -271,7 +242,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await log.getByLabel('Notes').fill('Wants the sensors before the winter.');
     await log.getByRole('button', { name: 'Log activity' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    const logged = await prisma.activity.findFirstOrThrow({ where: { subject: 'Call with the harbour master' } });
+    const logged = await suite.prisma.activity.findFirstOrThrow({ where: { subject: 'Call with the harbour master' } });
     expect(logged).toMatchObject({ type: 'CALL', accountId: seeded.account.id, opportunityId: null, notes: 'Wants the sensors before the winter.' });
     expect(logged.doneAt).not.toBeNull();
     await expect.poll(() => text(page.getByTestId('tab-count-activities'))).toBe('2');
@@ -287,14 +258,14 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     await task.getByLabel(/^Subject/).fill('Send Greta the brochure');
     await task.getByRole('button', { name: 'Add activity' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    const created = await prisma.activity.findFirstOrThrow({ where: { subject: 'Send Greta the brochure' } });
+    const created = await suite.prisma.activity.findFirstOrThrow({ where: { subject: 'Send Greta the brochure' } });
     expect(created).toMatchObject({ type: 'TASK', contactId: Buffer.from(contactId, 'base64').toString('utf8').split(':')[1], doneAt: null });
     await expect.poll(() => page.getByTestId('activity').filter({ hasText: 'Send Greta the brochure' }).count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'contact-activities-1280.png'), fullPage: true });
   });
 
   test('the header search finds a deal by its OPP- number and a contact by e-mail, by keyboard', async () => {
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     const search = page.getByRole('combobox', { name: 'Search' });
     await page.keyboard.press('Control+k');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
@@ -327,7 +298,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   });
 
   test('a SERVICE user sees an account without opportunity or activity tabs, and no opportunity list', async () => {
-    const page = await signedIn(org.service);
+    const page = await signedIn(suite.org.service);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Customers']);
     await nav.getByRole('button', { name: 'Customers' }).click();
@@ -342,7 +313,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   test('the filtered opportunity list is exported as it is shown: its rows, order and columns', async () => {
     const gates = await createOpportunity('Harbour gates', '40000');
     await api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: gates.id });
-    const page = await signedIn(org.northSales);
+    const page = await signedIn(suite.org.northSales);
     await page.goto('/opportunities');
     await expect.poll(() => shownDeals(page)).toHaveLength(4);
 

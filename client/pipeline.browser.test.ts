@@ -1,16 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, followNav, launchChromium, requireChromium } from './test/browser.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
-import { normalizeCompanyName } from '../server/domain/normalize.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
-import { LEAD_STAGES, insertPipeline } from '../server/test/sales-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
+import { type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, fieldError, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
+import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
+import { TEST_PASSWORD } from '../server/test/fixtures.ts';
 
 // The pipeline pages of the built client against the real server on a fresh database, driven
 // through Chromium: the board (drag with the mouse and with the keyboard, a refused move snapping
@@ -26,21 +18,20 @@ interface SeededOpportunity {
 }
 
 describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
+  let accountId: string;
+  const suite = useBrowserApp(async ({ prisma, org }) => {
+    const seeded = await seedPipelines(prisma, org);
+    leads = seeded.leads;
+    accountId = globalId('Account', seeded.account.id);
+  });
+  const { pageErrors } = suite;
   let page: Page;
-  const pageErrors: string[] = [];
   let leads: { id: string; stages: { id: string; name: string }[] };
   const opportunities: Record<'fleet' | 'scanners' | 'harbour' | 'cold', SeededOpportunity> = {} as never;
 
   /** A GraphQL request bypassing the browser, as Nils (the owner of everything seeded) unless told. */
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = org.northSales.token): Promise<T> {
-    const response = await fetch(`${baseUrl}/graphql`, {
+  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
@@ -67,36 +58,6 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   }
 
   beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
-
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
-    leads = await insertPipeline(prisma, { name: 'Leads', kind: 'LEAD', position: 0, stages: LEAD_STAGES });
-    await prisma.pipeline.create({
-      data: {
-        name: 'Deals',
-        kind: 'DEAL',
-        position: 1,
-        stages: { create: [{ name: 'Negotiation', position: 0, probability: 60 }, { name: 'Contract', position: 1, probability: 90 }] },
-      },
-    });
-    await prisma.lossReason.create({ data: { name: 'Price too high' } });
-    const account = await prisma.account.create({
-      data: {
-        name: 'Nordlicht Logistik',
-        normalizedName: normalizeCompanyName('Nordlicht Logistik'),
-        city: 'Hamburg',
-        ownerId: org.northSales.id,
-        teamId: org.north.id,
-      },
-    });
-
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-
-    const accountId = Buffer.from(`Account:${account.id}`).toString('base64');
     opportunities.fleet = await createOpportunity('Fleet telematics', accountId, '12000');
     opportunities.scanners = await createOpportunity('Warehouse scanners', accountId, '8000');
     opportunities.harbour = await createOpportunity('Harbour lighting', accountId, '3000');
@@ -113,31 +74,18 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
       );
     }
 
-    browser = await launchChromium();
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+    page = await suite.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   });
 
   const column = (stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
   const card = (stage: string, opportunity: SeededOpportunity) => column(stage).locator(`[data-opportunity="${opportunity.humanId}"]`);
   const stageOf = async (opportunity: SeededOpportunity) =>
-    (await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunity.dbId }, include: { stage: true } })).stage.name;
+    (await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: opportunity.dbId }, include: { stage: true } })).stage.name;
 
   test('signing in leads to the board of the first pipeline with its stages and totals', async () => {
     await page.goto('/board');
     await page.waitForURL('**/login');
-    await page.getByLabel(/^E-mail/).fill(org.northSales.email);
+    await page.getByLabel(/^E-mail/).fill(suite.org.northSales.email);
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`**/board/${encodeURIComponent(Buffer.from(`Pipeline:${leads.id}`).toString('base64'))}`);
@@ -208,7 +156,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     const moved = await api(
       `mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }`,
       { id: opportunities.scanners.id, stageId: qualified },
-      org.northManager.token,
+      suite.org.northManager.token,
     );
     expect(moved.moveOpportunity.__typename).toBe('MoveOpportunitySuccess');
     await expect.poll(() => card('Qualified', opportunities.scanners).count()).toBe(1);
@@ -256,7 +204,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     const created = column('New').getByTestId('board-card').filter({ hasText: 'Dock door sensors' });
     await expect.poll(() => created.count()).toBe(1);
     expect(await text(created)).toContain('€5,000.00');
-    expect(await prisma.opportunity.findFirstOrThrow({ where: { title: 'Dock door sensors' } })).toMatchObject({ kind: 'LEAD', pipelineId: leads.id });
+    expect(await suite.prisma.opportunity.findFirstOrThrow({ where: { title: 'Dock door sensors' } })).toMatchObject({ kind: 'LEAD', pipelineId: leads.id });
   });
 
   test('the opportunity page saves changed fields and shows the server’s field errors', async () => {
@@ -273,7 +221,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await page.getByLabel(/^Next step/).fill('Send the offer');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.').waitFor();
-    expect(await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.fleet.dbId } })).toMatchObject({
+    expect(await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.fleet.dbId } })).toMatchObject({
       probability: 55,
       nextStep: 'Send the offer',
     });
@@ -282,7 +230,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await api(
       `mutation ($id: ID!) { updateOpportunity(id: $id, input: { competitor: "Hansa Telematik" }) { __typename } }`,
       { id: opportunities.fleet.id },
-      org.northManager.token,
+      suite.org.northManager.token,
     );
     await expect.poll(() => page.getByTestId('live-notice').textContent()).toContain('Nora Manager just changed this opportunity (Competitor)');
     await expect.poll(() => page.getByLabel(/^Competitor/).inputValue()).toBe('Hansa Telematik');
@@ -304,7 +252,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     const activity = page.getByTestId('activity').filter({ hasText: 'Call the fleet manager' });
     await activity.waitFor();
     await activity.getByRole('checkbox', { name: 'Done: Call the fleet manager' }).check();
-    await expect.poll(async () => (await prisma.activity.findFirstOrThrow({ where: { subject: 'Call the fleet manager' } })).doneAt).not.toBeNull();
+    await expect.poll(async () => (await suite.prisma.activity.findFirstOrThrow({ where: { subject: 'Call the fleet manager' } })).doneAt).not.toBeNull();
     await expect.poll(() => activity.getByRole('checkbox').isChecked()).toBe(true);
   });
 
@@ -314,7 +262,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await page.getByRole('button', { name: 'Convert to deal' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Convert to deal' }).click();
     await expect.poll(() => page.locator('.opportunity-page__badges').textContent()).toContain('Deal');
-    expect(await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).toMatchObject({ kind: 'DEAL' });
+    expect(await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).toMatchObject({ kind: 'DEAL' });
 
     await page.getByRole('button', { name: 'Lose', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Lose ${opportunities.cold.humanId}` });
@@ -329,7 +277,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     const [expected] = serverAnswer.loseOpportunity.fieldErrors;
     expect(expected).toMatchObject({ field: 'lossReasonId', reason: 'REQUIRED' });
     expect(await fieldError(page, 'Loss reason')).toBe('Choose why the opportunity was lost.');
-    expect(await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).toMatchObject({ status: 'OPEN' });
+    expect(await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).toMatchObject({ status: 'OPEN' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
@@ -354,9 +302,9 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await report.fill('The references from Hamburg convinced them.');
     await page.getByRole('button', { name: 'Save report' }).click();
     await expect
-      .poll(async () => (await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).winLossReport)
+      .poll(async () => (await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId } })).winLossReport)
       .toBe('The references from Hamburg convinced them.');
-    const saved = await prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId }, include: { account: true } });
+    const saved = await suite.prisma.opportunity.findUniqueOrThrow({ where: { id: opportunities.cold.dbId }, include: { account: true } });
     expect(saved).toMatchObject({ status: 'WON', probability: 100 });
     expect(saved.account.statusKey).toBe('CUSTOMER');
   });
@@ -377,7 +325,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await first.getByRole('checkbox', { name: 'Done: Send the revised quote' }).click();
     await expect.poll(() => tasks.count()).toBe(1);
     expect(await tasks.first().textContent()).toContain('Plan the site visit');
-    expect((await prisma.activity.findFirstOrThrow({ where: { subject: 'Send the revised quote' } })).doneAt).not.toBeNull();
+    expect((await suite.prisma.activity.findFirstOrThrow({ where: { subject: 'Send the revised quote' } })).doneAt).not.toBeNull();
   });
 
   test('the pages logged no errors', () => {

@@ -1,15 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
+import type { Locator, Page, WebSocketRoute } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { normalizeCompanyName } from '../server/domain/normalize.ts';
-import { createOrganisation, type Organisation, type TestUser } from '../server/test/fixtures.ts';
+import { type TestUser } from '../server/test/fixtures.ts';
 import { LEAD_STAGES, insertPipeline } from '../server/test/sales-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
-import { buildClient, chromiumMissing, launchChromium, requireChromium } from './test/browser.ts';
+import { chromiumMissing, requireChromium, useBrowserApp } from './test/browser.ts';
 
 // Several people on one board, each in their own browser context: Nils (sales) moves cards,
 // Nora (his manager, who follows a deal) sees it happen live and is notified, Sven (manager of
@@ -23,19 +17,22 @@ const RECONNECT = { timeout: 30_000 };
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () => {
-  let database: TestDatabase;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
+  let northAccountId: string;
+  let southAccountId: string;
+  const suite = useBrowserApp(async ({ prisma, org }) => {
+    const pipeline = await insertPipeline(prisma, { name: 'Leads', kind: 'LEAD', position: 0, stages: LEAD_STAGES });
+    stages = pipeline.stages;
+    const account = (name: string, owner: TestUser, teamId: string) =>
+      prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), ownerId: owner.id, teamId } });
+    northAccountId = globalId('Account', (await account('Nordlicht Logistik', org.northSales, org.north.id)).id);
+    southAccountId = globalId('Account', (await account('Südwind Energie', org.southSales, org.south.id)).id);
+  });
+  const { pageErrors } = suite;
   let nils: Page;
   let nora: Page;
   let sven: Page;
-  const pageErrors: string[] = [];
   let stages: { id: string; name: string }[];
   const deals: Record<'fleet' | 'harbour' | 'cold', { id: string; humanId: string }> = {} as never;
-  let southAccountId: string;
 
   // Nora's WebSocket goes through here, so the test can drop it and refuse reconnects for a while.
   let noraOffline = false;
@@ -43,7 +40,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
   const noraRequests: string[] = [];
 
   async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown>, user: TestUser): Promise<T> {
-    const response = await fetch(`${baseUrl}/graphql`, {
+    const response = await fetch(`${suite.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
       body: JSON.stringify({ query, variables }),
@@ -73,7 +70,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     );
 
   async function openPage(user: TestUser, onPage?: (page: Page) => Promise<void>): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'en-US', viewport: { width: 1400, height: 1000 } });
     await context.addInitScript((token) => localStorage.setItem('pipeline-crm.session-token', token), user.token);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${user.email}: ${error.message}`));
@@ -86,28 +83,12 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
   }
 
   beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
+    deals.fleet = await createDeal('Fleet telematics', northAccountId, '12000', suite.org.northSales);
+    deals.harbour = await createDeal('Harbour lighting', northAccountId, '3000', suite.org.northSales);
+    deals.cold = await createDeal('Cold storage sensors', northAccountId, '25000', suite.org.northSales);
 
-    database = await createTestDatabase();
-    const prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
-    const pipeline = await insertPipeline(prisma, { name: 'Leads', kind: 'LEAD', position: 0, stages: LEAD_STAGES });
-    stages = pipeline.stages;
-    const account = (name: string, owner: TestUser, teamId: string) =>
-      prisma.account.create({ data: { name, normalizedName: normalizeCompanyName(name), ownerId: owner.id, teamId } });
-    const north = await account('Nordlicht Logistik', org.northSales, org.north.id);
-    southAccountId = globalId('Account', (await account('Südwind Energie', org.southSales, org.south.id)).id);
-
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    deals.fleet = await createDeal('Fleet telematics', globalId('Account', north.id), '12000', org.northSales);
-    deals.harbour = await createDeal('Harbour lighting', globalId('Account', north.id), '3000', org.northSales);
-    deals.cold = await createDeal('Cold storage sensors', globalId('Account', north.id), '25000', org.northSales);
-
-    browser = await launchChromium();
-    nils = await openPage(org.northSales);
-    nora = await openPage(org.northManager, async (page) => {
+    nils = await openPage(suite.org.northSales);
+    nora = await openPage(suite.org.northManager, async (page) => {
       // urql sends queries as GET, mutations as POST.
       page.on('request', (request) => {
         const url = new URL(request.url());
@@ -120,14 +101,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
         noraSockets.push(socket);
       });
     });
-    sven = await openPage(org.southManager);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+    sven = await openPage(suite.org.southManager);
   });
 
   const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
@@ -184,7 +158,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
   });
 
   test('a deal won elsewhere leaves Nora’s board with who won it, and the totals follow', async () => {
-    const won = await api(`mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }`, { id: deals.cold.id }, org.northSales);
+    const won = await api(`mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }`, { id: deals.cold.id }, suite.org.northSales);
     expect(won.winOpportunity.__typename).toBe('WinOpportunitySuccess');
     const ghost = column(nora, 'New').getByTestId('board-card-leaving');
     await expect.poll(() => ghost.count(), LIVE).toBe(1);
@@ -213,7 +187,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
   });
 
   test('nothing of the north team reaches Sven, and his own team’s new deal does', async () => {
-    const south = await createDeal('Wind park monitoring', southAccountId, '40000', org.southSales);
+    const south = await createDeal('Wind park monitoring', southAccountId, '40000', suite.org.southSales);
     await expect.poll(() => column(sven, 'New').locator(`[data-opportunity="${south.humanId}"]`).count(), LIVE).toBe(1);
     expect(await text(column(sven, 'New').locator(`[data-opportunity="${south.humanId}"]`).getByTestId('card-live-change'))).toBe('Added by Sara Sales');
     expect(await sven.locator(`[data-opportunity="${deals.fleet.humanId}"]`).count()).toBe(0);
@@ -232,8 +206,8 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     for (const socket of noraSockets.splice(0)) await socket.close({ code: 1001, reason: 'Going away' });
     await expect.poll(() => live(nora), LIVE).toBe('Reconnecting…');
 
-    await move(deals.harbour, 'Proposal', org.northSales);
-    await api(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { amount: "15000" }) { __typename } }`, { id: deals.fleet.id }, org.northSales);
+    await move(deals.harbour, 'Proposal', suite.org.northSales);
+    await api(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { amount: "15000" }) { __typename } }`, { id: deals.fleet.id }, suite.org.northSales);
     // Nothing arrives while she is offline.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await card(nora, 'New', deals.harbour).count()).toBe(1);
@@ -250,7 +224,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     expect(await text(nora.getByTestId('notification').first())).toContain(`${deals.fleet.humanId} Fleet telematics: Amount changed`);
 
     // And live updates flow again.
-    await move(deals.harbour, 'Qualified', org.northSales);
+    await move(deals.harbour, 'Qualified', suite.org.northSales);
     await expect.poll(() => card(nora, 'Qualified', deals.harbour).count(), LIVE).toBe(1);
   });
 

@@ -1,16 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildClient, chromiumMissing, fieldError, launchChromium, requireChromium, signInWith } from './test/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissing, fieldError, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
-import { buildApp, type App } from '../server/app.ts';
-import { readConfig } from '../server/config.ts';
-import type { PrismaClient } from '../server/generated/prisma/client.ts';
-import { createOrganisation, TEST_PASSWORD, type Organisation } from '../server/test/fixtures.ts';
+import { TEST_PASSWORD } from '../server/test/fixtures.ts';
 import { createOpportunityRow } from '../server/test/opportunity-row.ts';
-import { createTestDatabase, type TestDatabase } from '../server/test/test-database.ts';
 
 // The settings in Chromium against the real server: an administrator creates a user who can then
 // sign in and deactivates them, adds a stage, orders stages with the keyboard and edits the
@@ -20,45 +13,20 @@ import { createTestDatabase, type TestDatabase } from '../server/test/test-datab
 requireChromium('settings in the browser');
 
 describe.skipIf(chromiumMissing)('settings in the browser', () => {
-  let database: TestDatabase;
-  let prisma: PrismaClient;
-  let org: Organisation;
-  let app: App;
-  let baseUrl: string;
-  let clientDir: string;
-  let browser: Browser;
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
-  const pageErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
-  const { signIn, signedIn } = signInWith(() => ({ browser, baseUrl }), { contexts, pageErrors });
-
-  beforeAll(async () => {
-    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
-    await buildClient(clientDir);
-    database = await createTestDatabase();
-    prisma = database.db.prisma;
-    org = await createOrganisation(prisma);
+  const suite = useBrowserApp(async ({ prisma, org }) => {
     seeded = await seedPipelines(prisma, org);
-    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
-    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-    if (clientDir) await rm(clientDir, { recursive: true, force: true });
-  });
+  const { signIn, signedIn } = signInWith(() => suite, suite);
+  const { pageErrors } = suite;
 
   const userRow = (page: Page, email: string) => page.locator(`[data-user="${email}"]`);
   const stageList = (page: Page) => page.getByTestId('stage-list');
   const storedStages = async () =>
-    (await prisma.stage.findMany({ where: { pipelineId: seeded.leads.id }, orderBy: { position: 'asc' } })).map((stage) => `${stage.name} ${stage.probability}`);
+    (await suite.prisma.stage.findMany({ where: { pipelineId: seeded.leads.id }, orderBy: { position: 'asc' } })).map((stage) => `${stage.name} ${stage.probability}`);
 
   test('an administrator creates a user who can sign in, and deactivates them with a confirmation', async () => {
-    const page = await signedIn(org.admin);
+    const page = await signedIn(suite.org.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL('**/settings/users');
     const settingsNav = page.getByRole('navigation', { name: 'Settings' });
@@ -78,9 +46,9 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await expect.poll(() => page.getByTestId('settings-notice').textContent()).toContain('Greta Neu was created');
     const row = userRow(page, 'greta@test.example');
     expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Greta Neu', 'Sales', 'North', 'Active']));
-    const created = await prisma.user.findUniqueOrThrow({ where: { email: 'greta@test.example' }, include: { memberships: true } });
+    const created = await suite.prisma.user.findUniqueOrThrow({ where: { email: 'greta@test.example' }, include: { memberships: true } });
     expect(created).toMatchObject({ role: 'SALES', active: true });
-    expect(created.memberships.map((membership) => membership.teamId)).toEqual([org.north.id]);
+    expect(created.memberships.map((membership) => membership.teamId)).toEqual([suite.org.north.id]);
 
     const greta = await signIn('greta@test.example', 'a long enough secret');
     await greta.waitForURL('**/accounts');
@@ -90,7 +58,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await row.getByRole('button', { name: 'Deactivate' }).click();
     await row.getByRole('group', { name: /^Deactivate Greta Neu\?/ }).getByRole('button', { name: 'Deactivate' }).click();
     await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('Deactivated');
-    expect((await prisma.user.findUniqueOrThrow({ where: { email: 'greta@test.example' } })).active).toBe(false);
+    expect((await suite.prisma.user.findUniqueOrThrow({ where: { email: 'greta@test.example' } })).active).toBe(false);
     await greta.reload();
     await greta.waitForURL('**/login');
     const again = await signIn('greta@test.example', 'a long enough secret');
@@ -103,11 +71,11 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await (await signIn('greta@test.example', 'a long enough secret')).waitForURL('**/accounts');
 
     // No one deactivates themselves.
-    expect(await userRow(page, org.admin.email).getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
+    expect(await userRow(page, suite.org.admin.email).getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
   });
 
   test('an administrator adds a stage, orders the stages with the keyboard and edits the activity plan', async () => {
-    const page = await signedIn(org.admin);
+    const page = await signedIn(suite.org.admin);
     await page.goto(`/settings/pipelines/${encodeURIComponent(globalId('Pipeline', seeded.leads.id))}`);
     await stageList(page).waitFor();
 
@@ -141,7 +109,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     ]);
 
     // A stage with opportunities stays, and the page says why.
-    await createOpportunityRow(prisma, org, { pipelineId: seeded.leads.id, stageId: seeded.leads.stages[0].id });
+    await createOpportunityRow(suite.prisma, suite.org, { pipelineId: seeded.leads.id, stageId: seeded.leads.stages[0].id });
     await page.reload();
     const first = page.getByRole('form', { name: 'Stage New' });
     await first.getByRole('button', { name: 'Delete' }).click();
@@ -163,7 +131,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await plan.getByLabel('Minutes, step 2').fill('30');
     await plan.getByRole('button', { name: 'Save plan' }).click();
     await expect.poll(() => plan.getByTestId('settings-notice').textContent()).toContain('The activity plan with 2 steps was saved.');
-    const steps = await prisma.activityPlanStep.findMany({ where: { pipelineId: seeded.leads.id }, orderBy: { position: 'asc' } });
+    const steps = await suite.prisma.activityPlanStep.findMany({ where: { pipelineId: seeded.leads.id }, orderBy: { position: 'asc' } });
     expect(steps.map(({ type, subject, dayOffset, durationMinutes }) => ({ type, subject, dayOffset, durationMinutes }))).toEqual([
       { type: 'CALL', subject: 'Intro call', dayOffset: 0, durationMinutes: null },
       { type: 'TASK', subject: 'Send brochure', dayOffset: 3, durationMinutes: 30 },
@@ -171,7 +139,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
   });
 
   test('a manager sees only the users of their teams and manages only their sales and service users', async () => {
-    const page = await signedIn(org.northManager);
+    const page = await signedIn(suite.org.northManager);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL('**/settings/users');
     expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allTextContents()).toEqual(['Users', 'Teams']);
@@ -202,8 +170,8 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
   });
 
   test('field errors of the organisation settings show in German, and the settings are saved', async () => {
-    await prisma.user.update({ where: { id: org.admin.id }, data: { locale: 'DE' } });
-    const page = await signedIn(org.admin, { locale: 'de-DE' });
+    await suite.prisma.user.update({ where: { id: suite.org.admin.id }, data: { locale: 'DE' } });
+    const page = await signedIn(suite.org.admin, { locale: 'de-DE' });
     await page.goto('/settings/organisation');
     await page.getByRole('heading', { name: 'Organisation' }).waitFor();
     await page.getByLabel('IBAN').fill('DE00 1234');
@@ -222,7 +190,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await page.getByLabel(/^Zeitzone/).selectOption('Europe/Zurich');
     await page.getByRole('button', { name: 'Änderungen speichern' }).click();
     await page.getByText('Die Einstellungen der Organisation wurden gespeichert.').waitFor();
-    expect(await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+    expect(await suite.prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
       staleAfterDays: 21,
       currency: 'CHF',
       timeZone: 'Europe/Zurich',
@@ -230,13 +198,13 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
       vatId: 'DE123456789',
     });
     expect(await page.getByLabel('USt-IdNr.').inputValue()).toBe('DE123456789');
-    await prisma.organisationSettings.update({ where: { id: 1 }, data: { currency: 'EUR', timeZone: 'Europe/Berlin' } });
-    await prisma.user.update({ where: { id: org.admin.id }, data: { locale: null } });
+    await suite.prisma.organisationSettings.update({ where: { id: 1 }, data: { currency: 'EUR', timeZone: 'Europe/Berlin' } });
+    await suite.prisma.user.update({ where: { id: suite.org.admin.id }, data: { locale: null } });
   });
 
   test('customer statuses: an administrator adds Konkurs in German, refused first for a taken key, and accounts can take it', async () => {
-    await prisma.user.update({ where: { id: org.admin.id }, data: { locale: 'DE' } });
-    const page = await signedIn(org.admin, { locale: 'de-DE' });
+    await suite.prisma.user.update({ where: { id: suite.org.admin.id }, data: { locale: 'DE' } });
+    const page = await signedIn(suite.org.admin, { locale: 'de-DE' });
     await page.goto('/settings/customer-statuses');
     const list = page.getByTestId('customer-statuses');
     await expect.poll(() => list.locator('li').count()).toBe(3);
@@ -249,16 +217,16 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await page.getByLabel(/^Schlüssel/).fill('bankrupt');
     await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
     await expect.poll(() => list.locator('li').count()).toBe(4);
-    expect(await prisma.lifecycleStatus.findUniqueOrThrow({ where: { key: 'BANKRUPT' } })).toMatchObject({ label: 'Konkurs', builtIn: false });
+    expect(await suite.prisma.lifecycleStatus.findUniqueOrThrow({ where: { key: 'BANKRUPT' } })).toMatchObject({ label: 'Konkurs', builtIn: false });
     expect(await list.locator('[data-entry="Konkurs"]').getByRole('button', { name: 'Löschen' }).count()).toBe(1);
 
     await page.goto('/accounts/new');
     await expect.poll(() => page.getByLabel(/^Status/).locator('option').allTextContents()).toContain('Konkurs');
-    await prisma.user.update({ where: { id: org.admin.id }, data: { locale: null } });
+    await suite.prisma.user.update({ where: { id: suite.org.admin.id }, data: { locale: null } });
   });
 
   test('lookup lists and products: add, refuse a taken name, deactivate, reorder, delete; prices in the user format', async () => {
-    const page = await signedIn(org.admin);
+    const page = await signedIn(suite.org.admin);
     await page.goto('/settings/loss-reasons');
     const list = page.getByTestId('loss-reasons');
     await page.getByLabel(/^Name/).fill('No budget');
@@ -270,9 +238,9 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
 
     const budget = list.locator('[data-entry="No budget"]');
     await budget.getByRole('button', { name: 'Deactivate' }).click();
-    await expect.poll(async () => (await prisma.lossReason.findFirstOrThrow({ where: { name: 'No budget' } })).active).toBe(false);
+    await expect.poll(async () => (await suite.prisma.lossReason.findFirstOrThrow({ where: { name: 'No budget' } })).active).toBe(false);
     await moveUpWithKeyboard(page, 'No budget', 2);
-    await expect.poll(async () => (await prisma.lossReason.findMany({ orderBy: { position: 'asc' } })).map((reason) => reason.name)).toEqual([
+    await expect.poll(async () => (await suite.prisma.lossReason.findMany({ orderBy: { position: 'asc' } })).map((reason) => reason.name)).toEqual([
       'No budget',
       'Price too high',
     ]);
@@ -292,13 +260,13 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await dialog.getByRole('button', { name: 'Create product' }).click();
     const row = page.locator('[data-product="SK-1"]');
     await expect.poll(() => row.locator('td.numeric').textContent()).toBe('€1,234.50');
-    expect((await prisma.product.findUniqueOrThrow({ where: { sku: 'SK-1' } })).unitPrice.toString()).toBe('1234.5');
+    expect((await suite.prisma.product.findUniqueOrThrow({ where: { sku: 'SK-1' } })).unitPrice.toString()).toBe('1234.5');
     await row.getByRole('button', { name: 'Deactivate' }).click();
     await expect.poll(() => text(row.locator('.status'))).toBe('Inactive');
   });
 
   test('everyone changes their own password on their profile; a wrong current one is named', async () => {
-    const page = await signedIn(org.southSales);
+    const page = await signedIn(suite.org.southSales);
     await page.getByTestId('current-user').click();
     await page.waitForURL('**/profile');
     await page.getByLabel(/^Current password/).fill('not my password');
@@ -309,7 +277,7 @@ describe.skipIf(chromiumMissing)('settings in the browser', () => {
     await page.getByLabel(/^Current password/).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your password was changed.').waitFor();
-    const again = await signIn(org.southSales.email, 'my brand new secret');
+    const again = await signIn(suite.org.southSales.email, 'my brand new secret');
     await again.waitForURL('**/accounts');
   });
 

@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { expect, test } from 'vitest';
-import { TEST_PASSWORD } from '../../server/test/fixtures.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildApp, type App } from '../../server/app.ts';
+import { readConfig } from '../../server/config.ts';
+import type { PrismaClient } from '../../server/generated/prisma/client.ts';
+import { createOrganisation, TEST_PASSWORD, type Organisation } from '../../server/test/fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../../server/test/test-database.ts';
 
 // What every browser test needs: Chromium (installed by apt, see environment.md), the client
 // built as `npm run build` builds it, and a way to read a field's error message.
@@ -81,6 +87,18 @@ export async function followNav(page: Page, group: string | null, link: string, 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 740 };
 
+/** A page in a browser context of its own, which goes into `contexts`; its errors and console errors go into `pageErrors`. */
+export async function openPage(browser: Browser, { contexts, pageErrors }: { contexts: BrowserContext[]; pageErrors: string[] }, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  return page;
+}
+
 export interface SignInOptions {
   /** The browser's language; the sign-in form is read in English or German. */
   locale?: string;
@@ -97,13 +115,7 @@ export function signInWith(suite: () => { browser: Browser; baseUrl: string }, {
   /** The login form filled in and sent; the page is wherever that led (an error, a password change). */
   async function signIn(email: string, password = TEST_PASSWORD, { locale = 'en-US', viewport = DESKTOP, acceptDownloads }: SignInOptions = {}): Promise<Page> {
     const { browser, baseUrl } = suite();
-    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, acceptDownloads });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    const page = await openPage(browser, { contexts, pageErrors }, { baseURL: baseUrl, locale, viewport, acceptDownloads });
     await page.goto('/login');
     await page.getByLabel(/^E-?[Mm]ail/).fill(email);
     await page.getByLabel(/^(Password|Passwort)/).fill(password);
@@ -120,4 +132,98 @@ export function signInWith(suite: () => { browser: Browser; baseUrl: string }, {
   }
 
   return { signIn, signedIn };
+}
+
+/** What a browser suite works with once its beforeAll has run (reading any of it earlier throws). */
+export interface BrowserApp {
+  readonly prisma: PrismaClient;
+  readonly org: Organisation;
+  readonly app: App;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** The built client, as the server serves it. */
+  readonly clientDir: string;
+  /** The suite's browser contexts, closed after the suite (`signInWith` adds its own here). */
+  readonly contexts: BrowserContext[];
+  /** The pages' errors and console errors (`signInWith` collects them here). */
+  readonly pageErrors: string[];
+  /** A page of the served client (relative addresses work) in a context of its own, as `openPage` opens it. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * A browser suite's world, set up in beforeAll and torn down in afterAll: the client built into a
+ * directory of its own, a fresh database with the test organisation, `seed`'s data added before the
+ * server starts, the real server on a free port serving that client, and Chromium. Hooks the suite
+ * registers after this call run after the set-up (and their afterAll before the tear-down).
+ * `organisation: false` leaves the organisation to `seed` (a world of its own, such as the KPI world).
+ */
+export function useBrowserApp(
+  seed?: (world: { readonly prisma: PrismaClient; readonly org: Organisation }) => Promise<unknown>,
+  { organisation = true }: { organisation?: boolean } = {},
+): BrowserApp {
+  let clientDir: string | undefined;
+  let database: TestDatabase | undefined;
+  let org: Organisation | undefined;
+  let app: App | undefined;
+  let baseUrl: string | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`The browser suite has no ${name} (yet): it is set up in beforeAll, the organisation only without \`organisation: false\`.`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    clientDir = await mkdtemp(path.join(os.tmpdir(), 'crm-client-'));
+    await buildClient(clientDir);
+    database = await createTestDatabase();
+    const { prisma } = database.db;
+    if (organisation) org = await createOrganisation(prisma);
+    await seed?.({
+      prisma,
+      get org() {
+        return ready(org, 'organisation');
+      },
+    });
+    app = buildApp({ db: database.db, config: { ...readConfig({}), clientDir } });
+    ({ url: baseUrl } = await app.start(0, '127.0.0.1'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+    if (clientDir) await rm(clientDir, { recursive: true, force: true });
+  });
+
+  return {
+    get prisma() {
+      return ready(database, 'database').db.prisma;
+    },
+    get org() {
+      return ready(org, 'organisation');
+    },
+    get app() {
+      return ready(app, 'server');
+    },
+    get baseUrl() {
+      return ready(baseUrl, 'server');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get clientDir() {
+      return ready(clientDir, 'client directory');
+    },
+    contexts,
+    pageErrors,
+    newPage(options = {}) {
+      return openPage(this.browser, this, { baseURL: this.baseUrl, ...options });
+    },
+  };
 }
