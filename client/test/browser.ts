@@ -138,7 +138,6 @@ export function signInWith(suite: () => { browser: Browser; baseUrl: string }, {
 export interface BrowserApp {
   readonly prisma: PrismaClient;
   readonly org: Organisation;
-  readonly app: App;
   readonly baseUrl: string;
   readonly browser: Browser;
   /** The built client, as the server serves it. */
@@ -207,9 +206,6 @@ export function useBrowserApp(
     },
     get org() {
       return ready(org, 'organisation');
-    },
-    get app() {
-      return ready(app, 'server');
     },
     get baseUrl() {
       return ready(baseUrl, 'server');
