@@ -1,6 +1,6 @@
 import { type Locator, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { chromiumMissing, fieldError, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
+import { chromiumMissing, fieldError, followNav, keyboardDragReady, requireChromium, useBrowserApp } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { TEST_PASSWORD } from '../server/test/fixtures.ts';
 
@@ -137,6 +137,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await handle.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => isOver('New')).toBe(true);
+    await keyboardDragReady(page);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => isOver('Qualified')).toBe(true);
     await page.keyboard.press('ArrowRight');

@@ -1,6 +1,6 @@
 import { type Locator, type Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumMissing, fieldError, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
+import { chromiumMissing, fieldError, keyboardDragReady, requireChromium, signInWith, useBrowserApp } from './test/browser.ts';
 import { globalId, seedPipelines } from './test/pipeline-fixture.ts';
 import { TEST_PASSWORD } from '../server/test/fixtures.ts';
 import { createOpportunityRow } from '../server/test/opportunity-row.ts';
@@ -295,6 +295,7 @@ async function moveUpWithKeyboard(page: Page, name: string, position: number) {
   await page.getByRole('button', { name: `Move ${name}` }).focus();
   await page.keyboard.press('Space');
   await expect.poll(() => announced.textContent()).toMatch(new RegExp(`position ${position} of`));
+  await keyboardDragReady(page);
   await page.keyboard.press('ArrowUp');
   await expect.poll(() => announced.textContent()).toContain(`${name} is now at position ${position - 1} of`);
   await page.keyboard.press('Space');

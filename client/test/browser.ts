@@ -84,6 +84,15 @@ export async function followNav(page: Page, group: string | null, link: string, 
   await nav.getByRole('link', { name: link, exact: true }).click();
 }
 
+/**
+ * Waits until a dnd-kit keyboard drag listens for arrow keys. Its sensor adds that listener in a
+ * zero-delay timer after the pick-up, and Chromium may deliver input before timers, so an arrow
+ * pressed at once can be lost. A zero-delay timer queued now runs after the sensor's.
+ */
+export async function keyboardDragReady(page: Page) {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 740 };
 
