@@ -1,17 +1,17 @@
 import type { GraphQLSchema } from 'graphql';
 import { loadBoard, type BoardArgs, type BoardColumnShape, type BoardShape } from '../schema/board.ts';
 import { field, opportunitySelect, readable, scalars, type OpportunityRow, type Shaping } from './opportunity-fields.ts';
-import { askedFields, fieldNodes, type HotRoot } from './plugin.ts';
-import type { ShapeTypes } from './shape.ts';
+import type { HotRoot } from './plugin.ts';
+import { subPlans, type ShapeTypes } from './shape.ts';
 
 /** `board`: the same `loadBoard` as the schema's resolver, with the hot path's card columns. */
 export const boardRoot: HotRoot = {
   typeName: 'Board',
   types: boardTypes,
-  async answer(nodes, args, { context, viewer, selection, shape }) {
-    const cardNodes = fieldNodes(fieldNodes(nodes, 'Board', 'columns', selection), 'BoardColumn', 'cards', selection);
-    const board = await loadBoard<OpportunityRow>(context, args as unknown as BoardArgs, { select: opportunitySelect(viewer, askedFields(cardNodes, selection)) });
-    return board && shape('Board', board, nodes);
+  async answer(plan, args, { context, shaping, shape }) {
+    const cards = subPlans(subPlans([plan], 'columns'), 'cards');
+    const board = await loadBoard<OpportunityRow>(context, args as unknown as BoardArgs, { select: opportunitySelect(cards, shaping) });
+    return board && shape(plan, board);
   },
 };
 
@@ -20,16 +20,16 @@ function boardTypes(schema: GraphQLSchema): ShapeTypes<Shaping> {
   type Column = BoardColumnShape<OpportunityRow>;
   return {
     Board: {
-      pipeline: field<BoardShape<OpportunityRow>>((board) => board.pipeline, 'Pipeline'),
-      columns: field<BoardShape<OpportunityRow>>((board) => board.columns, 'BoardColumn'),
+      pipeline: field<BoardShape<OpportunityRow>>((board) => board.pipeline, { type: 'Pipeline' }),
+      columns: field<BoardShape<OpportunityRow>>((board) => board.columns, { type: 'BoardColumn' }),
     },
     BoardColumn: {
-      stage: field<Column>((boardColumn) => boardColumn.stage, 'Stage'),
+      stage: field<Column>((boardColumn) => boardColumn.stage, { type: 'Stage' }),
       count: field<Column>((boardColumn) => boardColumn.totals.count),
       amount: field<Column>((boardColumn) => decimal(boardColumn.totals.amount)),
       weightedAmount: field<Column>((boardColumn) => decimal(boardColumn.totals.weightedAmount)),
       hasMoreCards: field<Column>((boardColumn) => boardColumn.hasMoreCards),
-      cards: field<Column>((boardColumn, shaping) => readable(boardColumn.cards, shaping), 'Opportunity'),
+      cards: field<Column>((boardColumn, shaping) => readable(boardColumn.cards, shaping), { type: 'Opportunity' }),
     },
   };
 }

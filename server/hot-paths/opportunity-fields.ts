@@ -6,11 +6,11 @@ import { activityStatus, nextOpenActivityQuery } from '../domain/activity-querie
 import { contactFullName } from '../domain/contacts.ts';
 import { daysWithoutActivity, isStale, opportunityHumanId } from '../domain/opportunity-queries.ts';
 import type { Opportunity, Prisma } from '../generated/prisma/client.ts';
-import { Unsupported, type ShapeField, type ShapeTypes } from './shape.ts';
+import { Unsupported, selectOf, type Plan, type ShapeField, type ShapeTypes } from './shape.ts';
 
 // What the hot paths know of an opportunity (a board card, a list row) and its linked records:
-// the columns they read and what each field answers, as the schema's resolvers do, through the
-// same domain functions and the schema's own scalars.
+// what each field answers, as the schema's resolvers do, through the same domain functions and
+// the schema's own scalars, and what it reads of the opportunity's row.
 
 export interface Shaping {
   viewer: Viewer;
@@ -18,45 +18,9 @@ export interface Shaping {
   staleAfterDays: number;
 }
 
-/** Opportunity columns each field reads; the id and team are always read (the type's read check). */
-const COLUMNS: Record<string, (keyof Opportunity)[]> = {
-  humanId: ['number'],
-  kind: ['kind'],
-  title: ['title'],
-  status: ['status'],
-  version: ['version'],
-  probability: ['probability'],
-  amount: ['amount'],
-  weightedAmount: ['weightedAmount'],
-  expectedCloseDate: ['expectedCloseDate'],
-  lastActivityAt: ['lastActivityAt'],
-  stageEnteredAt: ['stageEnteredAt'],
-  closedAt: ['closedAt'],
-  createdAt: ['createdAt'],
-  updatedAt: ['updatedAt'],
-  daysWithoutActivity: ['lastActivityAt', 'createdAt'],
-  isStale: ['status', 'lastActivityAt', 'createdAt'],
-  viewerCanEdit: ['ownerId'],
-  accountId: ['accountId'],
-};
-
-/** Only the columns and linked records the asked fields need, as Pothos' select mode does. */
-export function opportunitySelect(viewer: Viewer, asked: ReadonlySet<string>): Prisma.OpportunitySelect {
-  const select: Prisma.OpportunitySelect = { id: true, teamId: true };
-  const columns = select as Record<string, unknown>;
-  for (const name of asked) for (const column of COLUMNS[name] ?? []) columns[column] = true;
-  if (asked.has('account')) select.account = { select: { id: true, name: true, ownerId: true, teamId: true } };
-  if (asked.has('contact')) select.contact = { select: { id: true, title: true, firstName: true, lastName: true, ownerId: true, teamId: true } };
-  if (asked.has('owner')) select.owner = { select: { id: true, name: true } };
-  if (asked.has('nextOpenActivity')) {
-    select.activities = { ...nextOpenActivityQuery(viewer), select: { id: true, type: true, subject: true, dueAt: true, doneAt: true, teamId: true } };
-  }
-  if (asked.has('pipeline')) select.pipeline = { select: { id: true, name: true, kind: true, position: true } };
-  if (asked.has('stage')) select.stage = { select: { id: true, name: true, position: true, probability: true } };
-  if (asked.has('team')) select.team = { select: { id: true, name: true, type: true } };
-  if (asked.has('source')) select.source = { select: { id: true, name: true, active: true } };
-  if (asked.has('tags')) select.tags = { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: 'asc' } } };
-  return select;
+/** Only the columns and linked records the asked fields declare, as Pothos' select mode does; the id and team are always read (the type's read check). */
+export function opportunitySelect(plans: readonly Plan<Shaping>[], shaping: Shaping): Prisma.OpportunitySelect {
+  return selectOf(plans, shaping, { id: true, teamId: true });
 }
 
 /** A row as read by `opportunitySelect`: each field reads only what it asked for. */
@@ -76,8 +40,10 @@ type ActivityRow = NonNullable<OpportunityRow['activities']>[number];
 
 
 export type Field<Row> = ShapeField<Row, Shaping>;
-export const field = <Row>(value: (row: Row, shaping: Shaping) => unknown, type?: string): Field<Row> => ({ value, type });
-const column = <Row>(name: keyof Row & string) => field<Row>((row) => row[name]);
+export const field = <Row>(value: (row: Row, shaping: Shaping) => unknown, options: Omit<Field<Row>, 'value'> = {}): Field<Row> => ({ value, ...options });
+/** A column's value, serialized by `serialize` when it is not a GraphQL built-in scalar. */
+const column = <Row>(name: keyof Row & string, serialize: (value: unknown) => unknown = (value) => value) =>
+  field<Row>((row) => serialize(row[name]), { select: { [name]: true } });
 const globalId = (typename: string) => field<{ id: string }>((row) => encodeGlobalID(typename, row.id));
 
 export function scalars(schema: GraphQLSchema) {
@@ -99,33 +65,51 @@ export function opportunityTypes(schema: GraphQLSchema): ShapeTypes<Shaping> {
   return {
     Opportunity: {
       id: globalId('Opportunity'),
-      humanId: field<OpportunityRow>(opportunityHumanId),
+      humanId: field<OpportunityRow>(opportunityHumanId, { select: { number: true } }),
       kind: column<OpportunityRow>('kind'),
       title: column<OpportunityRow>('title'),
       status: column<OpportunityRow>('status'),
       version: column<OpportunityRow>('version'),
       probability: column<OpportunityRow>('probability'),
-      amount: field<OpportunityRow>((row) => decimal(row.amount)),
-      weightedAmount: field<OpportunityRow>((row) => decimal(row.weightedAmount)),
-      expectedCloseDate: field<OpportunityRow>((row) => date(row.expectedCloseDate)),
-      lastActivityAt: field<OpportunityRow>((row) => dateTime(row.lastActivityAt)),
-      stageEnteredAt: field<OpportunityRow>((row) => dateTime(row.stageEnteredAt)),
-      closedAt: field<OpportunityRow>((row) => dateTime(row.closedAt)),
-      createdAt: field<OpportunityRow>((row) => dateTime(row.createdAt)),
-      updatedAt: field<OpportunityRow>((row) => dateTime(row.updatedAt)),
-      daysWithoutActivity: field<OpportunityRow>((row, { now }) => daysWithoutActivity(row, now)),
-      isStale: field<OpportunityRow>((row, { now, staleAfterDays }) => isStale(row, { now, staleAfterDays })),
-      viewerCanEdit: field<OpportunityRow>((row, { viewer }) => canWriteSalesRecord(viewer, row)),
-      accountId: field<OpportunityRow>((row) => encodeGlobalID('Account', row.accountId)),
-      account: field<OpportunityRow>((row, { viewer }) => (canReadCustomerRecord(viewer, row.account) ? row.account : null), 'Account'),
-      contact: field<OpportunityRow>((row, { viewer }) => (row.contact && canReadCustomerRecord(viewer, row.contact) ? row.contact : null), 'Contact'),
-      owner: field<OpportunityRow>((row) => row.owner, 'User'),
-      nextOpenActivity: field<OpportunityRow>((row, shaping) => readable(row.activities!, shaping)[0] ?? null, 'Activity'),
-      pipeline: field<OpportunityRow>((row) => row.pipeline, 'Pipeline'),
-      stage: field<OpportunityRow>((row) => row.stage, 'Stage'),
-      team: field<OpportunityRow>((row) => row.team, 'Team'),
-      source: field<OpportunityRow>((row) => row.source, 'Source'),
-      tags: field<OpportunityRow>((row) => row.tags!.map((opportunityTag) => opportunityTag.tag), 'Tag'),
+      amount: column<OpportunityRow>('amount', decimal),
+      weightedAmount: column<OpportunityRow>('weightedAmount', decimal),
+      expectedCloseDate: column<OpportunityRow>('expectedCloseDate', date),
+      lastActivityAt: column<OpportunityRow>('lastActivityAt', dateTime),
+      stageEnteredAt: column<OpportunityRow>('stageEnteredAt', dateTime),
+      closedAt: column<OpportunityRow>('closedAt', dateTime),
+      createdAt: column<OpportunityRow>('createdAt', dateTime),
+      updatedAt: column<OpportunityRow>('updatedAt', dateTime),
+      daysWithoutActivity: field<OpportunityRow>((row, { now }) => daysWithoutActivity(row, now), {
+        select: { lastActivityAt: true, createdAt: true },
+      }),
+      isStale: field<OpportunityRow>((row, { now, staleAfterDays }) => isStale(row, { now, staleAfterDays }), {
+        select: { status: true, lastActivityAt: true, createdAt: true },
+      }),
+      viewerCanEdit: field<OpportunityRow>((row, { viewer }) => canWriteSalesRecord(viewer, row), { select: { ownerId: true } }),
+      accountId: field<OpportunityRow>((row) => encodeGlobalID('Account', row.accountId), { select: { accountId: true } }),
+      account: field<OpportunityRow>((row, { viewer }) => (canReadCustomerRecord(viewer, row.account) ? row.account : null), {
+        type: 'Account',
+        select: { account: { select: { id: true, name: true, ownerId: true, teamId: true } } },
+      }),
+      contact: field<OpportunityRow>((row, { viewer }) => (row.contact && canReadCustomerRecord(viewer, row.contact) ? row.contact : null), {
+        type: 'Contact',
+        select: { contact: { select: { id: true, title: true, firstName: true, lastName: true, ownerId: true, teamId: true } } },
+      }),
+      owner: field<OpportunityRow>((row) => row.owner, { type: 'User', select: { owner: { select: { id: true, name: true } } } }),
+      nextOpenActivity: field<OpportunityRow>((row, shaping) => readable(row.activities!, shaping)[0] ?? null, {
+        type: 'Activity',
+        select: ({ viewer }) => ({
+          activities: { ...nextOpenActivityQuery(viewer), select: { id: true, type: true, subject: true, dueAt: true, doneAt: true, teamId: true } },
+        }),
+      }),
+      pipeline: field<OpportunityRow>((row) => row.pipeline, { type: 'Pipeline', select: { pipeline: { select: { id: true, name: true, kind: true, position: true } } } }),
+      stage: field<OpportunityRow>((row) => row.stage, { type: 'Stage', select: { stage: { select: { id: true, name: true, position: true, probability: true } } } }),
+      team: field<OpportunityRow>((row) => row.team, { type: 'Team', select: { team: { select: { id: true, name: true, type: true } } } }),
+      source: field<OpportunityRow>((row) => row.source, { type: 'Source', select: { source: { select: { id: true, name: true, active: true } } } }),
+      tags: field<OpportunityRow>((row) => row.tags!.map((opportunityTag) => opportunityTag.tag), {
+        type: 'Tag',
+        select: { tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: 'asc' } } } },
+      }),
     },
     Account: { id: globalId('Account'), name: column('name') },
     Contact: {

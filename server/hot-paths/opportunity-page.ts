@@ -2,8 +2,8 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
 import { opportunityListQuery, type OpportunityListArgs } from '../schema/opportunity-list.ts';
 import { field, opportunitySelect, readable, type OpportunityRow, type Shaping } from './opportunity-fields.ts';
-import { askedFields, fieldNodes, type HotRoot } from './plugin.ts';
-import type { ShapeTypes } from './shape.ts';
+import type { HotRoot } from './plugin.ts';
+import { asks, subPlans, type ShapeTypes } from './shape.ts';
 
 /** Pothos' own paging of the `opportunities` connection (take, skip, cursor; page info; cursors). */
 const paging = prismaConnectionHelpers(builder, 'Opportunity', { cursor: 'id' });
@@ -15,16 +15,15 @@ const EDGE = 'QueryOpportunitiesConnectionEdge';
 export const opportunityPageRoot: HotRoot = {
   typeName: CONNECTION,
   types: () => connectionTypes,
-  async answer(nodes, args, { context, viewer, selection, shape }) {
-    const rowNodes = fieldNodes(fieldNodes(nodes, CONNECTION, 'edges', selection), EDGE, 'node', selection);
-    const page = paging.getQuery(args, context, () => ({ select: opportunitySelect(viewer, askedFields(rowNodes, selection)) }));
+  async answer(plan, args, { context, shaping, shape }) {
+    const rows = subPlans(subPlans([plan], 'edges'), 'node');
+    const page = paging.getQuery(args, context, () => ({ select: opportunitySelect(rows, shaping) }));
     const { where, orderBy } = await opportunityListQuery(context, args as OpportunityListArgs);
-    const asksTotal = fieldNodes(nodes, CONNECTION, 'totalCount', selection).length > 0;
-    const [rows, totalCount] = await Promise.all([
+    const [nodes, totalCount] = await Promise.all([
       context.prisma.opportunity.findMany({ ...page, where, orderBy }),
-      asksTotal ? context.prisma.opportunity.count({ where }) : null,
+      asks([plan], 'totalCount') ? context.prisma.opportunity.count({ where }) : null,
     ]);
-    return shape(CONNECTION, { ...paging.resolve(rows as never[], args, context, {}), totalCount }, nodes);
+    return shape(plan, { ...paging.resolve(nodes as never[], args, context, {}), totalCount });
   },
 };
 
@@ -33,15 +32,15 @@ type Connection = { totalCount: number; edges: { cursor: string; node: Opportuni
 const connectionTypes: ShapeTypes<Shaping> = {
   [CONNECTION]: {
     totalCount: field<Connection>((connection) => connection.totalCount),
-    pageInfo: field<Connection>((connection) => connection.pageInfo, 'PageInfo'),
+    pageInfo: field<Connection>((connection) => connection.pageInfo, { type: 'PageInfo' }),
     edges: field<Connection>((connection, shaping) => {
       readable(connection.edges.map((edge) => edge.node), shaping);
       return connection.edges;
-    }, EDGE),
+    }, { type: EDGE }),
   },
   [EDGE]: {
     cursor: field<Connection['edges'][number]>((edge) => edge.cursor),
-    node: field<Connection['edges'][number]>((edge) => edge.node, 'Opportunity'),
+    node: field<Connection['edges'][number]>((edge) => edge.node, { type: 'Opportunity' }),
   },
   PageInfo: {
     hasNextPage: field<Record<string, unknown>>((pageInfo) => pageInfo.hasNextPage),

@@ -1,19 +1,10 @@
-import {
-  Kind,
-  getArgumentValues,
-  getOperationAST,
-  getVariableValues,
-  type ExecutionArgs,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { Kind, getArgumentValues, getOperationAST, getVariableValues, type ExecutionArgs, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { canSeeSalesRecords } from '../domain/access.ts';
 import { opportunityTypes, type Shaping } from './opportunity-fields.ts';
-import { checkSelection, collectFields, shapeObject, type Selection, type ShapeTypes } from './shape.ts';
+import { collectFields, planSelection, shape, type Plan, type Selection, type ShapeTypes } from './shape.ts';
 
 /** A root field the hot paths answer: its type's fields are in the table, its rows come from `answer`. */
 export interface HotRoot {
@@ -21,15 +12,15 @@ export interface HotRoot {
   typeName: string;
   /** Types of the table beyond the opportunity's. */
   types?: (schema: GraphQLSchema) => ShapeTypes<Shaping>;
-  answer: (nodes: readonly FieldNode[], args: Record<string, unknown>, request: HotRequest) => Promise<unknown>;
+  /** The root field's response for this plan of its type's fields. */
+  answer: (plan: Plan<Shaping>, args: Record<string, unknown>, request: HotRequest) => Promise<unknown>;
 }
 
 export interface HotRequest {
   context: Context;
   viewer: Viewer;
-  selection: Selection;
   shaping: Shaping;
-  shape: (typeName: string, value: unknown, nodes: readonly FieldNode[]) => Record<string, unknown>;
+  shape: (plan: Plan<Shaping>, value: unknown) => Record<string, unknown>;
 }
 
 /**
@@ -73,42 +64,33 @@ async function answer(args: ExecutionArgs, roots: Record<string, HotRoot>, types
   const selection: Selection = { fragments, variables: variables.coerced };
   try {
     const operationNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '' }, selectionSet: operation.selectionSet } as FieldNode;
-    const fields = collectFields('Query', [operationNode], selection);
-    for (const nodes of fields.values()) {
+    const queryFields = args.schema.getQueryType()!.getFields();
+    const planned: { key: string; respond: (request: HotRequest) => unknown }[] = [];
+    for (const [key, nodes] of collectFields('Query', [operationNode], selection)) {
       const name = nodes[0].name.value;
-      if (name === '__typename') continue;
+      if (name === '__typename') {
+        planned.push({ key, respond: () => 'Query' });
+        continue;
+      }
       const root = roots[name];
       if (!root) return null;
-      checkSelection(types, root.typeName, nodes, selection);
+      const plan = planSelection(types, root.typeName, nodes, selection);
+      const rootArgs = getArgumentValues(queryFields[name], nodes[0], selection.variables);
+      planned.push({ key, respond: (request) => root.answer(plan, rootArgs, request) });
     }
     const request: HotRequest = {
       // Its queries are the hot paths' own, never a Pothos selection: the client without extension.
       context: { ...context, prisma: context.db.plainPrisma },
       viewer,
-      selection,
       shaping: { viewer, now: new Date(), staleAfterDays: await context.loaders.staleAfterDays.load('organisation') },
-      shape: (typeName, value, nodes) => shapeObject(types, typeName, value, nodes, selection, request.shaping),
+      shape: (plan, value) => shape(plan, value, request.shaping),
     };
-    const queryFields = args.schema.getQueryType()!.getFields();
     const data: Record<string, unknown> = {};
-    for (const [key, nodes] of fields) {
-      const name = nodes[0].name.value;
-      data[key] = name === '__typename' ? 'Query' : await roots[name].answer(nodes, getArgumentValues(queryFields[name], nodes[0], selection.variables), request);
-    }
+    for (const { key, respond } of planned) data[key] = await respond(request);
     return data;
   } catch {
     // Not ours to answer (a field or type check the executor would refuse) or a failure (a
     // malformed id or cursor, the database): the executor answers, with its typed error.
     return null;
   }
-}
-
-/** Every node of the field `name` asked of `typeName` under these nodes, whatever its alias. */
-export function fieldNodes(nodes: readonly FieldNode[], typeName: string, name: string, selection: Selection): FieldNode[] {
-  return [...collectFields(typeName, nodes, selection).values()].flat().filter((node) => node.name.value === name);
-}
-
-/** The fields asked of the opportunities under these nodes. */
-export function askedFields(opportunityNodes: readonly FieldNode[], selection: Selection): Set<string> {
-  return new Set([...collectFields('Opportunity', opportunityNodes, selection).values()].map((nodes) => nodes[0].name.value));
 }

@@ -10,11 +10,12 @@ import {
 
 /**
  * Shapes rows into the response of a selection set without the GraphQL executor, for the few hot
- * reads whose every field has a known, synchronous value (`plugin.ts`). It follows the executor's
- * rules for what it accepts: aliases, fragments and inline fragments on the exact type,
- * `@skip`/`@include`, `__typename`, fields merged by response key. Anything else (a field it does
- * not know, arguments on a nested field, another directive, a fragment on an interface) throws
- * `Unsupported`, and the operation runs through the executor as usual.
+ * reads whose every field has a known, synchronous value (`plugin.ts`). The selection is planned
+ * once per operation, following the executor's rules for what it accepts: aliases, fragments and
+ * inline fragments on the exact type, `@skip`/`@include`, `__typename`, fields merged by response
+ * key. Anything else (a field the table does not know, arguments on a nested field, another
+ * directive, a fragment on an interface) throws `Unsupported`, and the operation runs through the
+ * executor as usual. Shaping then only walks the rows through the plan.
  */
 export class Unsupported extends Error {}
 
@@ -23,6 +24,8 @@ export interface ShapeField<Row, Ctx> {
   value: (row: Row, context: Ctx) => unknown;
   /** For an object field, the name of its type in the `ShapeTypes` table. */
   type?: string;
+  /** What the value reads of its row, as a Prisma select; a loader merges those of the asked fields (`selectOf`). */
+  select?: Record<string, unknown> | ((context: Ctx) => Record<string, unknown>);
 }
 
 export type ShapeTypes<Ctx> = Record<string, Record<string, ShapeField<never, Ctx>>>;
@@ -32,24 +35,67 @@ export interface Selection {
   variables: Record<string, unknown>;
 }
 
-export function shapeObject<Ctx>(types: ShapeTypes<Ctx>, typeName: string, row: unknown, nodes: readonly FieldNode[], selection: Selection, context: Ctx) {
+/** One response key of a planned selection: its field's name, value and, for an object, its sub-plan. */
+export interface PlanEntry<Ctx> {
+  key: string;
+  name: string;
+  field: ShapeField<unknown, Ctx>;
+  plan?: Plan<Ctx>;
+}
+
+/** What an operation asks of one type, checked against the table and in response order. */
+export interface Plan<Ctx> {
+  typeName: string;
+  entries: PlanEntry<Ctx>[];
+}
+
+/** Plans the sub-fields asked of `typeName` under these nodes; throws `Unsupported` for what the table cannot answer. */
+export function planSelection<Ctx>(types: ShapeTypes<Ctx>, typeName: string, nodes: readonly FieldNode[], selection: Selection): Plan<Ctx> {
   const fields = types[typeName];
   if (!fields) throw new Unsupported(typeName);
-  const result: Record<string, unknown> = {};
+  const entries: PlanEntry<Ctx>[] = [];
   for (const [key, fieldNodes] of collectFields(typeName, nodes, selection)) {
     const name = fieldNodes[0].name.value;
     if (name === '__typename') {
-      result[key] = typeName;
+      entries.push({ key, name, field: { value: () => typeName } });
       continue;
     }
     const field = fields[name] as ShapeField<unknown, Ctx> | undefined;
     if (!field || fieldNodes.some((node) => node.arguments?.length)) throw new Unsupported(`${typeName}.${name}`);
+    entries.push({ key, name, field, plan: field.type ? planSelection(types, field.type, fieldNodes, selection) : undefined });
+  }
+  return { typeName, entries };
+}
+
+export function shape<Ctx>(plan: Plan<Ctx>, row: unknown, context: Ctx): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const { key, field, plan: objectPlan } of plan.entries) {
     const value = field.value(row, context);
-    if (!field.type || value === null || value === undefined) result[key] = value ?? null;
-    else if (Array.isArray(value)) result[key] = value.map((item) => shapeObject(types, field.type!, item, fieldNodes, selection, context));
-    else result[key] = shapeObject(types, field.type, value, fieldNodes, selection, context);
+    if (!objectPlan || value === null || value === undefined) result[key] = value ?? null;
+    else if (Array.isArray(value)) result[key] = value.map((item) => shape(objectPlan, item, context));
+    else result[key] = shape(objectPlan, value, context);
   }
   return result;
+}
+
+/** The plans of the object field `name` under these plans, whatever its aliases. */
+export function subPlans<Ctx>(plans: readonly Plan<Ctx>[], name: string): Plan<Ctx>[] {
+  return plans.flatMap((plan) => plan.entries.filter((entry) => entry.name === name && entry.plan).map((entry) => entry.plan!));
+}
+
+export function asks<Ctx>(plans: readonly Plan<Ctx>[], name: string): boolean {
+  return plans.some((plan) => plan.entries.some((entry) => entry.name === name));
+}
+
+/** The Prisma select of the rows these plans shape: `base` and what each asked field reads. */
+export function selectOf<Ctx>(plans: readonly Plan<Ctx>[], context: Ctx, base: Record<string, unknown>): Record<string, unknown> {
+  const select = { ...base };
+  for (const plan of plans) {
+    for (const { field } of plan.entries) {
+      if (field.select) Object.assign(select, typeof field.select === 'function' ? field.select(context) : field.select);
+    }
+  }
+  return select;
 }
 
 /** The sub-fields asked of `typeName` by these field nodes, merged by response key in their order. */
@@ -85,17 +131,4 @@ function included(node: { directives?: readonly { name: { value: string } }[] },
   if (skip?.if === true) return false;
   const include = getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, selection.variables);
   return include?.if !== false;
-}
-
-/** Throws `Unsupported` unless every field asked under these nodes is in the table, without arguments. */
-export function checkSelection<Ctx>(types: ShapeTypes<Ctx>, typeName: string, nodes: readonly FieldNode[], selection: Selection) {
-  const fields = types[typeName];
-  if (!fields) throw new Unsupported(typeName);
-  for (const fieldNodes of collectFields(typeName, nodes, selection).values()) {
-    const name = fieldNodes[0].name.value;
-    if (name === '__typename') continue;
-    const field = fields[name];
-    if (!field || fieldNodes.some((node) => node.arguments?.length)) throw new Unsupported(`${typeName}.${name}`);
-    if (field.type) checkSelection(types, field.type, fieldNodes, selection);
-  }
 }
