@@ -34,19 +34,8 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
   let page: Page;
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
-    const response = await fetch(`${suite.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
   async function createOpportunity(title: string, user: TestUser = suite.org.northSales): Promise<Created> {
-    const data = await api(
+    const data = await suite.api(
       `mutation ($input: CreateOpportunityInput!) {
         createOpportunity(input: $input) { ... on CreateOpportunitySuccess { opportunity { id humanId } } }
       }`,
@@ -58,7 +47,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
   }
 
   async function createActivity(opportunity: Created, input: Record<string, unknown>, user: TestUser = suite.org.northSales) {
-    const data = await api(
+    const data = await suite.api(
       `mutation ($input: CreateActivityInput!) { createActivity(input: $input) { __typename ... on CreateActivitySuccess { activity { id } } } }`,
       { input: { opportunityId: opportunity.id, type: 'TASK', ...input } },
       user.token,
@@ -287,7 +276,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await win.getByRole('radio', { name: 'Keep it open' }).check();
     await win.getByRole('button', { name: 'Mark as won' }).click();
     await page.getByTestId('closed-banner').waitFor();
-    const order = await api('mutation ($id: ID!) { createOrder(input: { opportunityId: $id }) { __typename } }', { id: cranes.id });
+    const order = await suite.api('mutation ($id: ID!) { createOrder(input: { opportunityId: $id }) { __typename } }', { id: cranes.id });
     expect(order.createOrder.__typename).toBe('CreateOrderSuccess');
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect
@@ -301,7 +290,7 @@ describe.skipIf(chromiumMissing)('activities in the browser', () => {
     await expect.poll(() => refusal.textContent()).toBe('It has an order or invoice that is not cancelled: cancel that first.');
     expect(await status()).toBe('WON');
     const orderId = globalId('Order', (await suite.prisma.order.findFirstOrThrow({ where: { opportunityId: cranes.dbId } })).id);
-    const cancelled = await api('mutation ($id: ID!) { cancelOrder(id: $id, reason: "Ordered twice") { __typename } }', { id: orderId });
+    const cancelled = await suite.api('mutation ($id: ID!) { cancelOrder(id: $id, reason: "Ordered twice") { __typename } }', { id: orderId });
     expect(cancelled.cancelOrder.__typename).toBe('CancelOrderSuccess');
     await page.getByRole('button', { name: 'Reopen', exact: true }).click();
     await expect.poll(status).toBe('OPEN');

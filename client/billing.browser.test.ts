@@ -35,17 +35,6 @@ describe.skipIf(chromiumMissing)('billing in the browser', () => {
   let opportunityId: string;
   let secondOpportunityId: string;
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${suite.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${suite.org.northSales.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
   beforeAll(async () => {
     page = await suite.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
     await page.goto('/accounts');
@@ -116,12 +105,12 @@ describe.skipIf(chromiumMissing)('billing in the browser', () => {
   });
 
   test('winning an opportunity offers the order of its accepted quote', async () => {
-    const created = await api(`mutation($input: CreateQuoteInput!) { createQuote(input: $input) { ... on CreateQuoteSuccess { quote { id number } } } }`, {
+    const created = await suite.api(`mutation($input: CreateQuoteInput!) { createQuote(input: $input) { ... on CreateQuoteSuccess { quote { id number } } } }`, {
       input: { opportunityId: secondOpportunityId, lines: [{ description: 'Ersatzteilpaket', quantity: '3', unitPrice: '1890.00' }] },
     });
     const quote = created.createQuote.quote;
-    await api('mutation($id: ID!) { sendQuote(id: $id) { __typename } }', { id: quote.id });
-    await api('mutation($id: ID!) { acceptQuote(id: $id) { __typename } }', { id: quote.id });
+    await suite.api('mutation($id: ID!) { sendQuote(id: $id) { __typename } }', { id: quote.id });
+    await suite.api('mutation($id: ID!) { acceptQuote(id: $id) { __typename } }', { id: quote.id });
 
     await page.goto(`/opportunities/${encodeURIComponent(secondOpportunityId)}`);
     await page.getByRole('button', { name: 'Win', exact: true }).click();

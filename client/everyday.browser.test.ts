@@ -24,19 +24,8 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
   const { pageErrors } = suite;
   let seeded: Awaited<ReturnType<typeof seedPipelines>>;
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
-    const response = await fetch(`${suite.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
   async function createOpportunity(title: string, amount: string) {
-    const data = await api(
+    const data = await suite.api(
       `mutation ($input: CreateOpportunityInput!) {
         createOpportunity(input: $input) { ... on CreateOpportunitySuccess { opportunity { id humanId } } }
       }`,
@@ -73,8 +62,8 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     await expect.poll(async () => (await suite.prisma.user.findUniqueOrThrow({ where: { id: suite.org.northSales.id } })).locale).toBe('DE');
 
     // The bell words what happened in German too: Nora moves the deal Nils follows.
-    await api('mutation ($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: fleet.id });
-    await api(
+    await suite.api('mutation ($id: ID!) { followOpportunity(id: $id) { __typename } }', { id: fleet.id });
+    await suite.api(
       'mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }',
       { id: fleet.id, stageId: globalId('Stage', seeded.leads.stages[1].id) },
       suite.org.northManager.token,
@@ -85,7 +74,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
     expect(await text(notification)).toContain(`${fleet.humanId} Fleet telematics: Phase geändert`);
     expect(await text(notification)).toMatch(/Nora Manager · (jetzt|vor \d+ Minuten?) · ungelesen/);
     await page.keyboard.press('Escape');
-    await api(
+    await suite.api(
       'mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }',
       { id: fleet.id, stageId: globalId('Stage', seeded.leads.stages[0].id) },
       suite.org.northManager.token,
@@ -207,7 +196,7 @@ describe.skipIf(chromiumMissing)('everyday use in the browser', () => {
 
   test('every page fits a 375 px phone: a menu instead of the navigation, cards instead of tables', async () => {
     const harbour = await createOpportunity('Harbour lighting', '3000');
-    const contact = await api(
+    const contact = await suite.api(
       'mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }',
       { input: { firstName: 'Hanna', lastName: 'Kruse', email: 'hanna.kruse@nordlicht.example', accountId: globalId('Account', seeded.account.id) } },
     );

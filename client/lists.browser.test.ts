@@ -33,19 +33,8 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
   let lights: Created;
   let fences: Created;
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
-    const response = await fetch(`${suite.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
   async function createOpportunity(title: string, amount: string): Promise<Created> {
-    const data = await api(
+    const data = await suite.api(
       `mutation ($input: CreateOpportunityInput!) {
         createOpportunity(input: $input) { ... on CreateOpportunitySuccess { opportunity { id humanId } } }
       }`,
@@ -56,7 +45,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    const contact = await api(
+    const contact = await suite.api(
       `mutation ($input: CreateContactInput!) { createContact(input: $input) { ... on CreateContactSuccess { contact { id } } } }`,
       { input: { firstName: 'Greta', lastName: 'Hansen', email: 'greta.hansen@nordlicht.example', jobTitle: 'Head of Purchasing', accountId: globalId('Account', seeded.account.id) } },
     );
@@ -64,11 +53,11 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
     cranes = await createOpportunity('Harbour cranes', '250000');
     lights = await createOpportunity('Harbour lights', '12000');
     fences = await createOpportunity('Harbour fences', '8000');
-    await api('mutation ($input: CreateActivityInput!) { createActivity(input: $input) { __typename } }', {
+    await suite.api('mutation ($input: CreateActivityInput!) { createActivity(input: $input) { __typename } }', {
       input: { type: 'CALL', subject: 'Call about the cranes', opportunityId: cranes.id, doneAt: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'Order confirmed' },
     });
-    await api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: cranes.id });
-    await api('mutation ($id: ID!, $reason: ID!) { loseOpportunity(id: $id, lossReasonId: $reason) { __typename } }', {
+    await suite.api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: cranes.id });
+    await suite.api('mutation ($id: ID!, $reason: ID!) { loseOpportunity(id: $id, lossReasonId: $reason) { __typename } }', {
       id: fences.id,
       reason: globalId('LossReason', seeded.lossReason.id),
     });
@@ -204,11 +193,11 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test('an account and a contact have one tab bar with their quotes, orders and invoices, and log an activity for themselves', async () => {
     const lines = [{ description: 'Crane sensor kit', quantity: '2', unitPrice: '1500.00' }];
-    const quote = await api(
+    const quote = await suite.api(
       'mutation ($input: CreateQuoteInput!) { createQuote(input: $input) { ... on CreateQuoteSuccess { quote { number } } } }',
       { input: { accountId: globalId('Account', seeded.account.id), contactId, title: 'Crane sensors', lines } },
     );
-    const invoice = await api(
+    const invoice = await suite.api(
       'mutation ($input: CreateInvoiceInput!) { createInvoice(input: $input) { ... on CreateInvoiceSuccess { invoice { number } } } }',
       { input: { opportunityId: cranes.id } },
     );
@@ -312,7 +301,7 @@ describe.skipIf(chromiumMissing)('lists and record pages in the browser', () => 
 
   test('the filtered opportunity list is exported as it is shown: its rows, order and columns', async () => {
     const gates = await createOpportunity('Harbour gates', '40000');
-    await api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: gates.id });
+    await suite.api('mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }', { id: gates.id });
     const page = await signedIn(suite.org.northSales);
     await page.goto('/opportunities');
     await expect.poll(() => shownDeals(page)).toHaveLength(4);

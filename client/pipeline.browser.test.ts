@@ -30,19 +30,8 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   const opportunities: Record<'fleet' | 'scanners' | 'harbour' | 'cold', SeededOpportunity> = {} as never;
 
   /** A GraphQL request bypassing the browser, as Nils (the owner of everything seeded) unless told. */
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = suite.org.northSales.token): Promise<T> {
-    const response = await fetch(`${suite.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
   async function createOpportunity(title: string, accountId: string, amount: string): Promise<SeededOpportunity> {
-    const data = await api(
+    const data = await suite.api(
       `mutation ($input: CreateOpportunityInput!) {
         createOpportunity(input: $input) {
           __typename
@@ -68,7 +57,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
       ['Send the revised quote', -2],
       ['Plan the site visit', 7],
     ] as const) {
-      await api(
+      await suite.api(
         `mutation ($input: CreateActivityInput!) { createActivity(input: $input) { __typename } }`,
         { input: { opportunityId: opportunities.harbour.id, type: 'TASK', subject, dueAt: new Date(Date.now() + days * 86_400_000).toISOString() } },
       );
@@ -154,7 +143,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
   test('a move by someone else shows up live, without reloading', async () => {
     await expect.poll(() => page.locator('.live-indicator').textContent(), { timeout: 15_000 }).toBe('Live');
     const qualified = Buffer.from(`Stage:${leads.stages[1].id}`).toString('base64');
-    const moved = await api(
+    const moved = await suite.api(
       `mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }`,
       { id: opportunities.scanners.id, stageId: qualified },
       suite.org.northManager.token,
@@ -171,7 +160,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     // the board sends is stale (with live updates, any earlier change would already be on the board).
     await page.route('**/graphql', async (route) => {
       if (route.request().postDataJSON()?.operationName === 'MoveOpportunity') {
-        await api(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { nextStep: "Call back" }) { __typename } }`, {
+        await suite.api(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { nextStep: "Call back" }) { __typename } }`, {
           id: opportunities.harbour.id,
         });
       }
@@ -228,7 +217,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     });
 
     // A colleague's change arrives live: announced, and the untouched field shows the new value.
-    await api(
+    await suite.api(
       `mutation ($id: ID!) { updateOpportunity(id: $id, input: { competitor: "Hansa Telematik" }) { __typename } }`,
       { id: opportunities.fleet.id },
       suite.org.northManager.token,
@@ -270,7 +259,7 @@ describe.skipIf(chromiumMissing)('pipeline in the browser', () => {
     await dialog.getByRole('button', { name: 'Mark as lost' }).click();
 
     // The server's answer to a loss without reason, told by its field and reason in the user's language.
-    const serverAnswer = await api(
+    const serverAnswer = await suite.api(
       `mutation ($id: ID!) { loseOpportunity(id: $id) { __typename ... on ValidationError { fieldErrors { field reason message } } } }`,
       { id: opportunities.cold.id },
     );

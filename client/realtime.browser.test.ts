@@ -39,34 +39,23 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
   const noraSockets: WebSocketRoute[] = [];
   const noraRequests: string[] = [];
 
-  async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown>, user: TestUser): Promise<T> {
-    const response = await fetch(`${suite.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-
   async function createDeal(title: string, accountId: string, amount: string, user: TestUser) {
-    const data = await api(
+    const data = await suite.api(
       `mutation ($input: CreateOpportunityInput!) {
         createOpportunity(input: $input) { __typename ... on CreateOpportunitySuccess { opportunity { id humanId } } ... on Error { message } }
       }`,
       { input: { title, accountId, amount, expectedCloseDate: '2030-06-30' } },
-      user,
+      user.token,
     );
     if (data.createOpportunity.__typename !== 'CreateOpportunitySuccess') throw new Error(data.createOpportunity.message);
     return data.createOpportunity.opportunity as { id: string; humanId: string };
   }
 
   const move = (deal: { id: string }, stage: string, user: TestUser) =>
-    api(
+    suite.api(
       `mutation ($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { __typename } }`,
       { id: deal.id, stageId: globalId('Stage', stages.find((candidate) => candidate.name === stage)!.id) },
-      user,
+      user.token,
     );
 
   async function openPage(user: TestUser, onPage?: (page: Page) => Promise<void>): Promise<Page> {
@@ -158,7 +147,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
   });
 
   test('a deal won elsewhere leaves Nora’s board with who won it, and the totals follow', async () => {
-    const won = await api(`mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }`, { id: deals.cold.id }, suite.org.northSales);
+    const won = await suite.api(`mutation ($id: ID!) { winOpportunity(id: $id) { __typename } }`, { id: deals.cold.id }, suite.org.northSales.token);
     expect(won.winOpportunity.__typename).toBe('WinOpportunitySuccess');
     const ghost = column(nora, 'New').getByTestId('board-card-leaving');
     await expect.poll(() => ghost.count(), LIVE).toBe(1);
@@ -207,7 +196,7 @@ describe.skipIf(chromiumMissing)('real-time collaboration in the browser', () =>
     await expect.poll(() => live(nora), LIVE).toBe('Reconnecting…');
 
     await move(deals.harbour, 'Proposal', suite.org.northSales);
-    await api(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { amount: "15000" }) { __typename } }`, { id: deals.fleet.id }, suite.org.northSales);
+    await suite.api(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { amount: "15000" }) { __typename } }`, { id: deals.fleet.id }, suite.org.northSales.token);
     // Nothing arrives while she is offline.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await card(nora, 'New', deals.harbour).count()).toBe(1);

@@ -157,6 +157,8 @@ export interface BrowserApp {
   readonly pageErrors: string[];
   /** A page of the served client (relative addresses work) in a context of its own, as `openPage` opens it. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A GraphQL request to the served API with this session token (North's seller's by default), for a test's set-up; errors throw. */
+  api<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
 }
 
 /**
@@ -229,6 +231,16 @@ export function useBrowserApp(
     pageErrors,
     newPage(options = {}) {
       return openPage(this.browser, this, { baseURL: this.baseUrl, ...options });
+    },
+    async api<T>(this: BrowserApp, query: string, variables: Record<string, unknown> = {}, token = this.org.northSales.token) {
+      const response = await fetch(`${this.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: unknown };
+      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return body.data!;
     },
   };
 }
