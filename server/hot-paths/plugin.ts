@@ -1,7 +1,6 @@
 import { Kind, getArgumentValues, getOperationAST, getVariableValues, type ExecutionArgs, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
-import type { Viewer } from '../auth/viewer.ts';
 import { canSeeSalesRecords } from '../domain/access.ts';
 import { opportunityTypes, type Shaping } from './opportunity-fields.ts';
 import { collectFields, planSelection, shape, type Plan, type Selection, type ShapeTypes } from './shape.ts';
@@ -18,7 +17,6 @@ export interface HotRoot {
 
 export interface HotRequest {
   context: Context;
-  viewer: Viewer;
   shaping: Shaping;
   shape: (plan: Plan<Shaping>, value: unknown) => Record<string, unknown>;
 }
@@ -81,7 +79,6 @@ async function answer(args: ExecutionArgs, roots: Record<string, HotRoot>, types
     const request: HotRequest = {
       // Its queries are the hot paths' own, never a Pothos selection: the client without extension.
       context: { ...context, prisma: context.db.plainPrisma },
-      viewer,
       shaping: { viewer, now: new Date(), staleAfterDays: await context.loaders.staleAfterDays.load('organisation') },
       shape: (plan, value) => shape(plan, value, request.shaping),
     };
