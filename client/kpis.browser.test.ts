@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { type Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumMissing, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
+import { chromiumMissing, fillInOneTask, followNav, requireChromium, useBrowserApp } from './test/browser.ts';
 import { TEST_PASSWORD, type TestUser } from '../server/test/fixtures.ts';
 import { expectedDocumentFigures, expectedOpportunityFigures } from '../server/test/kpi-expected.ts';
 import { createKpiWorld, type KpiWorld } from '../server/test/kpi-world.ts';
@@ -44,9 +44,13 @@ describe.skipIf(chromiumMissing)('key figures in the browser', () => {
     const page = await signedIn(world.org.admin);
     await followNav(page, 'Revenue', 'Key figures');
     await page.waitForURL('**/kpis');
-    await page.getByLabel('From').fill(period.from);
-    await page.getByLabel('Until (day after)').fill(period.to);
+    // Both dates before the page renders again: the second change must not drop the first.
+    await fillInOneTask(page, [
+      [page.getByLabel('From'), period.from],
+      [page.getByLabel('Until (day after)'), period.to],
+    ]);
     await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(period.to);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(period.from);
     const won = page.getByTestId('deals-won');
     await expect.poll(() => won.textContent()).toContain(`${expected.deals.won.count} ·`);
     await expect.poll(() => page.getByTestId('revenue-chart').locator('canvas').count()).toBe(1);

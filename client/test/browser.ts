@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildApp, type App } from '../../server/app.ts';
@@ -91,6 +91,25 @@ export async function followNav(page: Page, group: string | null, link: string, 
  */
 export async function keyboardDragReady(page: Page) {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+/**
+ * Types into several inputs within one task, so the page cannot render between them: what a quick
+ * hand or the browser's autofill may do, and what `fill` one after the other does on a busy machine.
+ */
+export async function fillInOneTask(page: Page, entries: Array<[Locator, string]>) {
+  const inputs = await Promise.all(entries.map(([locator]) => locator.elementHandle()));
+  await page.evaluate(
+    ({ inputs, values }) => {
+      // React tracks an input's value through the prototype's setter; set it there, as typing does.
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      inputs.forEach((input, index) => {
+        setValue.call(input, values[index]);
+        input!.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    },
+    { inputs, values: entries.map(([, value]) => value) },
+  );
 }
 
 export const DESKTOP = { width: 1280, height: 900 };

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ActivityCheckbox } from '../../components/opportunity/ActivityCheckbox.tsx';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
@@ -8,6 +8,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { ActivityFieldsFragment } from '../../gql/graphql.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { ActivitiesHeader } from './ActivitiesHeader.tsx';
 import { ActivityActions } from './ActivityActions.tsx';
@@ -25,7 +26,7 @@ const EXPORT_COLUMNS = ['type', 'subject', 'opportunity', 'account', 'contact', 
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const formats = useFormats();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useQueryParams();
   const params = readParams(search);
   const words = useDebouncedValue(params.q, 300);
   // urql tells variables apart by their content, so a new object each render asks nothing new.
@@ -41,7 +42,7 @@ export function ActivitiesPage() {
   const list = data?.activities;
 
   function changeFilters(patch: Partial<ActivityListParams>) {
-    setSearch(writeParams({ ...params, ...patch }), { replace: true });
+    setSearch((latest) => writeParams({ ...readParams(latest), ...patch }), { replace: true });
   }
 
   return (

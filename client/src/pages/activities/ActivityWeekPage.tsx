@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import type { ActivityFieldsFragment } from '../../gql/graphql.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { ActivitiesHeader } from './ActivitiesHeader.tsx';
 import { readParams, toFilter, writeParams, type ActivityListParams } from './activity-filter-params.ts';
@@ -26,7 +27,7 @@ const MAX_ENTRIES = 100;
 export function ActivityWeekPage() {
   const { t } = useTranslation();
   const formats = useFormats();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useQueryParams();
   const params = readParams(search);
   const today = todayIn(formats.timeZone);
   const requested = search.get('week') ?? '';
@@ -46,7 +47,8 @@ export function ActivityWeekPage() {
   const grouped = byDay(calendar?.edges.map((edge) => edge.node) ?? [], days, formats.timeZone);
 
   const weekQuery = (week: string) => writeParams(params, week === mondayOf(today) ? {} : { week });
-  const changeFilters = (patch: Partial<ActivityListParams>) => setSearch(writeParams({ ...params, ...patch }, requested ? { week: monday } : {}), { replace: true });
+  const changeFilters = (patch: Partial<ActivityListParams>) =>
+    setSearch((latest) => writeParams({ ...readParams(latest), ...patch }, requested ? { week: monday } : {}), { replace: true });
   const goTo = (week: string) => setSearch(weekQuery(week));
 
   return (

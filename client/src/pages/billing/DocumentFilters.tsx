@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AccountPicker } from '../../components/opportunity/AccountPicker.tsx';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 import { DocumentFilterOptionsQuery } from './billing-queries.ts';
 import { DATE_FIELDS, STATUSES, type DocumentKind } from './billing-labels.ts';
 
@@ -14,7 +14,7 @@ const KEYS = ['q', 'status', 'dateField', 'from', 'to', 'owner', 'team', 'accoun
  * Changing one starts paging over.
  */
 export function useDocumentFilters(kind: DocumentKind) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const get = (key: (typeof KEYS)[number]) => params.get(key) ?? '';
   const filter = {
     search: get('q') || null,
@@ -28,20 +28,23 @@ export function useDocumentFilters(kind: DocumentKind) {
     ...(kind === 'INVOICE' && get('overdue') === '1' ? { overdue: true } : {}),
   };
   function set(patch: Partial<Record<(typeof KEYS)[number], string>>) {
-    const next = new URLSearchParams();
-    for (const key of KEYS) {
-      const value = key in patch ? patch[key] : params.get(key);
-      if (value) next.set(key, value);
-    }
-    setParams(next, { replace: true });
+    setParams((latest) => {
+      const next = new URLSearchParams();
+      for (const key of KEYS) {
+        const value = key in patch ? patch[key] : latest.get(key);
+        if (value) next.set(key, value);
+      }
+      return next;
+    }, { replace: true });
   }
   const cursor = { after: params.get('after'), before: params.get('before') };
   function page(to: { after?: string; before?: string }) {
-    const next = new URLSearchParams(params);
-    next.delete('after');
-    next.delete('before');
-    for (const [key, value] of Object.entries(to)) if (value) next.set(key, value);
-    setParams(next);
+    setParams((latest) => {
+      latest.delete('after');
+      latest.delete('before');
+      for (const [key, value] of Object.entries(to)) if (value) latest.set(key, value);
+      return latest;
+    });
   }
   return { filter, get, set, cursor, page };
 }

@@ -1,12 +1,13 @@
 import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
 import { pipelinePaths } from '../../components/opportunity/paths.ts';
 import { UndoToast, type ToastMessage } from '../../components/UndoToast.tsx';
 import type { BoardCardFieldsFragment, OpportunityKind } from '../../gql/graphql.ts';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 import { useViewer } from '../../hooks/useViewer.ts';
 import { collisionDetection, useDragAnnouncements } from './board-dnd.ts';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
@@ -25,6 +26,16 @@ import { useCloseFromBoard } from './useCloseFromBoard.ts';
 import { useLiveBoard } from './useLiveBoard.ts';
 
 const CARDS_PER_STAGE = 50;
+
+/** The board's filters as the URL holds them. */
+function boardFiltersOf(params: URLSearchParams): BoardFilterValues {
+  return {
+    ownerId: params.get('owner') ?? '',
+    teamId: params.get('team') ?? '',
+    staleOnly: params.get('stale') === '1',
+    search: params.get('q') ?? '',
+  };
+}
 
 /** `/board` and `/board/:pipelineId`: the kanban of one pipeline, filtered by the URL's query. */
 export function BoardPage() {
@@ -54,22 +65,19 @@ function PipelineBoard({ pipelineId, pipelines }: PipelineBoardProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { viewer } = useViewer();
-  const [params, setParams] = useSearchParams();
-  const filters: BoardFilterValues = {
-    ownerId: params.get('owner') ?? '',
-    teamId: params.get('team') ?? '',
-    staleOnly: params.get('stale') === '1',
-    search: params.get('q') ?? '',
-  };
+  const [params, setParams] = useQueryParams();
+  const filters = boardFiltersOf(params);
 
   function changeFilters(patch: Partial<BoardFilterValues>) {
-    const next = { ...filters, ...patch };
-    const query: Record<string, string> = {};
-    if (next.ownerId) query.owner = next.ownerId;
-    if (next.teamId) query.team = next.teamId;
-    if (next.staleOnly) query.stale = '1';
-    if (next.search) query.q = next.search;
-    setParams(query, { replace: true });
+    setParams((latest) => {
+      const next = { ...boardFiltersOf(latest), ...patch };
+      const query = new URLSearchParams();
+      if (next.ownerId) query.set('owner', next.ownerId);
+      if (next.teamId) query.set('team', next.teamId);
+      if (next.staleOnly) query.set('stale', '1');
+      if (next.search) query.set('q', next.search);
+      return query;
+    }, { replace: true });
   }
 
   const filter = {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 
 export const KPI_TABS = ['overview', 'month', 'team', 'forecast', 'my'] as const;
 export type KpiTab = (typeof KPI_TABS)[number];
@@ -14,7 +14,7 @@ export type KpiFilterKey = (typeof FILTER_KEYS)[number];
  * report is shared as a link and the back button walks through the choices.
  */
 export function useKpiFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const tab = (KPI_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as KpiTab) : 'overview';
   const values = useMemo(() => Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as Record<KpiFilterKey, string>, [params]);
   const variables = useMemo(() => {

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ExportCsvButton } from '../../components/ExportCsvButton.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { Loading, QueryError } from '../../components/QueryStatus.tsx';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 import { useSearchBox } from '../../hooks/useSearchBox.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
@@ -29,7 +29,7 @@ const exportColumns = (columns: readonly ColumnId[]) => columns.flatMap((column)
 export function OpportunityListPage() {
   const { t } = useTranslation();
   const formats = useFormats();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const query = params.toString();
   const state = useMemo(() => stateFromParams(new URLSearchParams(query)), [query]);
   const viewId = params.get('view');
@@ -37,15 +37,18 @@ export function OpportunityListPage() {
   const before = params.get('before');
   const [filtersOpen, setFiltersOpen] = useState(() => activeFilterCount({ ...state.filter, search: undefined }) > 0);
 
-  /** Another state starts again on the first page; the view shown stays unless told otherwise. */
-  function show(next: ListState, view: string | null = viewId, replace = false) {
-    setParams(paramsOf(next, { view }), { replace });
+  /**
+   * Another state, made from the latest one, starts again on the first page; the view shown stays
+   * unless told otherwise.
+   */
+  function show(change: (latest: ListState) => ListState, view: string | null = viewId, replace = false) {
+    setParams((latest) => paramsOf(change(stateFromParams(latest)), { view }), { replace });
   }
-  const changeFilter = (patch: Partial<ListFilter>) => show({ ...state, filter: filterFrom({ ...state.filter, ...patch }) });
+  const changeFilter = (patch: Partial<ListFilter>) => show((latest) => ({ ...latest, filter: filterFrom({ ...latest.filter, ...patch }) }));
 
   const search = state.filter.search ?? '';
   const [searchInput, setSearchInput] = useSearchBox(search, (text) =>
-    show({ ...state, filter: filterFrom({ ...state.filter, search: text || undefined }) }, viewId, true),
+    show((latest) => ({ ...latest, filter: filterFrom({ ...latest.filter, search: text || undefined }) }), viewId, true),
   );
 
   const variables = {
@@ -80,7 +83,7 @@ export function OpportunityListPage() {
         </div>
       </div>
 
-      <SavedViews state={state} viewId={viewId} onShow={(next, view) => show(next, view)} />
+      <SavedViews state={state} viewId={viewId} onShow={(next, view) => show(() => next, view)} />
 
       <div className="list-toolbar" role="search" aria-label={t('opportunities.searchLabel')}>
         <label htmlFor="opportunity-search" className="visually-hidden">
@@ -106,12 +109,12 @@ export function OpportunityListPage() {
           >
             {filterCount > 0 ? t('opportunities.filters.buttonCount', { count: filterCount }) : t('opportunities.filters.button')}
           </button>
-          <ColumnChooser columns={visibleColumns(state)} onChange={(columns) => show({ ...state, columns })} />
+          <ColumnChooser columns={visibleColumns(state)} onChange={(columns) => show((latest) => ({ ...latest, columns }))} />
         </div>
       </div>
 
       {filtersOpen && (
-        <OpportunityFilters filter={state.filter} onChange={changeFilter} onClear={() => show({ ...state, filter: filterFrom({ search: state.filter.search }) })} />
+        <OpportunityFilters filter={state.filter} onChange={changeFilter} onClear={() => show((latest) => ({ ...latest, filter: filterFrom({ search: latest.filter.search }) }))} />
       )}
 
       {error && <QueryError error={error} />}
@@ -123,7 +126,7 @@ export function OpportunityListPage() {
           columns={visibleColumns(state)}
           label={t('opportunities.tableLabel')}
           sort={state.sort}
-          onSort={(field) => show({ ...state, sort: nextSort(state.sort, field) })}
+          onSort={(field) => show((latest) => ({ ...latest, sort: nextSort(latest.sort, field) }))}
         />
       )}
       {opportunities && (

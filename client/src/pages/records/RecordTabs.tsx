@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../hooks/useQueryParams.ts';
 
 export interface RecordTab<Id extends string> {
   id: Id;
@@ -20,15 +20,19 @@ interface Props<Id extends string> {
  * link or the back button opens it; arrow keys move between tabs as the tabs pattern says.
  */
 export function RecordTabs<Id extends string>({ label, tabs, children }: Props<Id>) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const list = useRef<HTMLDivElement>(null);
   const requested = params.get('tab');
   const current = tabs.find((tab) => tab.id === requested) ?? tabs[0];
 
   function open(id: Id) {
-    const next = new URLSearchParams(params);
-    next.set('tab', id);
-    setParams(next, { replace: true });
+    setParams(
+      (latest) => {
+        latest.set('tab', id);
+        return latest;
+      },
+      { replace: true },
+    );
   }
 
   function onKeyDown(event: KeyboardEvent) {
