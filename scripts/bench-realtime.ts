@@ -153,12 +153,17 @@ async function run(size: number, urls: string[], setup: Setup, { report = true }
     await sleep(300);
   }
   await allDelivered(() => latencies.length, due);
+  // CPU time of the moves and their fan-out: it depends less on what else the machine runs than the latencies do.
+  const cpuMs = (await Promise.all(urls.map((_, index) => probe<MemoryReading>(children[index], { type: 'memory', collect: false })))).map(
+    (reading, index) => reading.cpuMs - after[index].cpuMs,
+  );
   await Promise.all(clients.map((client) => client.dispose()));
   const at = percentiles(latencies);
   if (!report) return { at, sample };
   console.log(`${size} subscribers${urls.length > 1 ? ` (${size / urls.length} per instance)` : ''} of ${USERS.length} users in two teams with ${setup.filters.length} filters, ${MOVES} moves`);
   console.log(`  delivered ${latencies.length} of ${due} due events${errors.length ? `; ${errors.length} arrived with errors, e.g. "${errors[0]}"` : ''}; events about a card the subscriber may not read: ${leaks}${initTimeouts ? `; connections retried after a connection_init timeout: ${initTimeouts}` : ''}`);
   console.log(`  latency p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  p99 ${at(0.99).toFixed(1)} ms  max ${at(1).toFixed(1)} ms`);
+  console.log(`  server CPU for the moves: ${cpuMs.map((ms) => `${Math.round(ms)} ms`).join(', ')} (${((cpuMs.reduce((sum, ms) => sum + ms, 0) * 1000) / latencies.length).toFixed(1)} µs per delivered event)`);
   const growth = after.map((reading, index) => ({ before: before[index], after: reading, count: size / urls.length }));
   console.log(`  server memory per subscription: ${growth.map(perSubscription).join('; ')} (growth after a full collection / subscriptions; resident now ${after.map((reading) => mib(reading.rss)).join(', ')})`);
   return { at, sample };
