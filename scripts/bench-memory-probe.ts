@@ -7,6 +7,7 @@ import { writeHeapSnapshot } from 'node:v8';
 
 export type ProbeRequest = { id: number } & ({ type: 'memory'; collect: boolean } | { type: 'heap-snapshot'; file: string });
 export type ProbeReply = { id: number } & ({ type: 'memory'; rss: number; heapUsed: number; external: number; cpuMs: number; gcMs: number } | { type: 'heap-snapshot'; file: string });
+export type MemoryReply = Extract<ProbeReply, { type: 'memory' }>;
 
 const RELEASE_MS = 1_000;
 

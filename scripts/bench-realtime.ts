@@ -23,7 +23,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { BoardChangedSubscription } from '../client/src/pages/board/board-queries.ts';
 import { mib, percentiles, sleep } from './bench-load.ts';
-import type { ProbeReply } from './bench-memory-probe.ts';
+import type { MemoryReply } from './bench-memory-probe.ts';
 import { graphqlAt, probe, startProcess } from './bench-process.ts';
 
 const BOARD_SUBSCRIPTION = print(BoardChangedSubscription);
@@ -154,7 +154,7 @@ async function run(size: number, urls: string[], setup: Setup, { report = true }
   }
   await allDelivered(() => latencies.length, due);
   // CPU time of the moves and their fan-out: it depends less on what else the machine runs than the latencies do.
-  const cpuMs = (await Promise.all(urls.map((_, index) => probe<MemoryReading>(children[index], { type: 'memory', collect: false })))).map(
+  const cpuMs = (await Promise.all(urls.map((_, index) => probe<MemoryReply>(children[index], { type: 'memory', collect: false })))).map(
     (reading, index) => reading.cpuMs - after[index].cpuMs,
   );
   await Promise.all(clients.map((client) => client.dispose()));
@@ -200,18 +200,16 @@ async function runBaseline(size: number, url: string, sample: string, server: Ch
   return { at: percentiles(latencies), delivered: latencies.length, memory };
 }
 
-type MemoryReading = Extract<ProbeReply, { type: 'memory' }>;
-
 /**
  * The process's memory after a full garbage collection (bench-memory-probe.ts). A single reading
  * without one depends on where the heap is in its cycle: the same run read 4.6 and 38.2 KiB per
  * subscription on two instances.
  */
-function settledMemory(child: ChildProcess): Promise<MemoryReading> {
-  return probe<MemoryReading>(child, { type: 'memory', collect: true });
+function settledMemory(child: ChildProcess): Promise<MemoryReply> {
+  return probe<MemoryReply>(child, { type: 'memory', collect: true });
 }
 
-function perSubscription({ before, after, count }: { before: MemoryReading; after: MemoryReading; count: number }) {
+function perSubscription({ before, after, count }: { before: MemoryReply; after: MemoryReply; count: number }) {
   const kib = (bytes: number) => `${(bytes / count / 1024).toFixed(1)} KiB`;
   return `resident ${kib(after.rss - before.rss)}, JavaScript heap ${kib(after.heapUsed - before.heapUsed)}`;
 }

@@ -24,7 +24,7 @@ import WebSocket from 'ws';
 import { BoardChangedSubscription, BoardQuery } from '../client/src/pages/board/board-queries.ts';
 import { OpportunityListQuery } from '../client/src/pages/opportunities/opportunity-list-queries.ts';
 import { load, mib, sleep } from './bench-load.ts';
-import type { ProbeReply } from './bench-memory-probe.ts';
+import type { MemoryReply, ProbeReply } from './bench-memory-probe.ts';
 import { graphqlAt, probe, startProcess } from './bench-process.ts';
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
@@ -34,8 +34,6 @@ const SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS;
 const SAMPLE_MS = 30_000;
 const WARM_UP_MS = 60_000;
 const EMAILS = ['admin@nordlicht.example', 'jens.petersen@nordlicht.example', 'sabine.huber@nordlicht.example', 'lars.hansen@nordlicht.example', 'maria.schmid@nordlicht.example'];
-
-type Memory = ProbeReply & { type: 'memory' };
 
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -95,16 +93,16 @@ try {
   const deadline = started + MINUTES * 60_000;
   const samples: Array<{ minute: number; rss: number; heapUsed: number }> = [];
   const sample = async () => {
-    const { rss, heapUsed } = await probe<Memory>(server, { type: 'memory', collect: false });
+    const { rss, heapUsed } = await probe<MemoryReply>(server, { type: 'memory', collect: false });
     samples.push({ minute: (performance.now() - started) / 60_000, rss, heapUsed });
   };
   const sampler = setInterval(() => void sample(), SAMPLE_MS);
-  const readings: Array<{ minute: number; requests: number; before: Memory; collected: Memory; snapshot?: string }> = [];
+  const readings: Array<{ minute: number; requests: number; before: MemoryReply; collected: MemoryReply; snapshot?: string }> = [];
   const reading = async (label: string) => {
     const minute = (performance.now() - started) / 60_000;
     const requests = request;
-    const before = await probe<Memory>(server, { type: 'memory', collect: false });
-    const collected = await probe<Memory>(server, { type: 'memory', collect: true });
+    const before = await probe<MemoryReply>(server, { type: 'memory', collect: false });
+    const collected = await probe<MemoryReply>(server, { type: 'memory', collect: true });
     const snapshot = SNAPSHOTS
       ? (await probe<ProbeReply & { type: 'heap-snapshot' }>(server, { type: 'heap-snapshot', file: path.resolve(SNAPSHOTS, `soak-${label}.heapsnapshot`) })).file
       : undefined;
