@@ -7,7 +7,7 @@ import type { InvoiceDetailFieldsFragment } from '../../gql/graphql.ts';
 import { useFormats } from '../../i18n/LocaleProvider.tsx';
 import { useServerErrors } from '../../i18n/useServerErrors.ts';
 import { textOrNull, type FieldErrors } from '../../lib/field-errors.ts';
-import { todayIso } from './billing-format.ts';
+import { todayIn } from '../activities/zoned-time.ts';
 import { RecordPaymentMutation, RemovePaymentMutation } from './billing-queries.ts';
 import { useAction } from './DocumentParts.tsx';
 
@@ -17,7 +17,8 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceDetailFieldsFragm
   const formats = useFormats();
   const serverErrors = useServerErrors();
   const [amount, setAmount] = useState('');
-  const [paymentDate, setPaymentDate] = useState(todayIso());
+  // The organisation's day, as the server judges "in the future" and "before the invoice date" by it.
+  const [paymentDate, setPaymentDate] = useState(() => todayIn(formats.timeZone));
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);

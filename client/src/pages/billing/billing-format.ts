@@ -17,12 +17,6 @@ export const documentPaths = {
   campaign: (id: string) => `/campaigns/${segment(id)}`,
 };
 
-/** Today as YYYY-MM-DD in the browser's calendar, for date inputs. */
-export function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** Base64 from the API to a file download in the browser. */
 export function downloadBase64(file: { fileName: string; contentType: string; base64: string }) {
   const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
