@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { pgConnection, pgliteConnection, type SqlConnection } from './sql-connection.ts';
+import { withJsonRelations } from './json-relations.ts';
 import { StatementRecorder } from './statement-recorder.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -41,7 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection cut by the server (restart, failover) is dropped from the pool and
     // replaced on next use; unhandled, the 'error' event would end the process.
     pool.on('error', (error) => console.warn(`Database connection lost: ${error.message}`));
-    const { prisma, plainPrisma } = createClients(statements.wrap(new PrismaPg(pool)));
+    const { prisma, plainPrisma } = createClients(statements.wrap(new PrismaPg(pool), withJsonRelations));
     return {
       kind: 'postgres',
       prisma,
@@ -55,7 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const pglite = await PGlite.create(options.pgliteDir ?? 'memory://');
-  const { prisma, plainPrisma } = createClients(statements.wrap(new PrismaPGlite(pglite)));
+  const { prisma, plainPrisma } = createClients(statements.wrap(new PrismaPGlite(pglite), withJsonRelations));
   return {
     kind: 'pglite',
     prisma,

@@ -32,7 +32,8 @@ export class StatementRecorder {
     this.recording?.push(query);
   }
 
-  wrap(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  /** `prepare` turns each statement Prisma gives into the one sent (and recorded). */
+  wrap(factory: SqlDriverAdapterFactory, prepare: (query: SqlQuery) => SqlQuery = (query) => query): SqlDriverAdapterFactory {
     const recorder = this;
     const wrapQueryable = <T extends SqlDriverAdapter | Transaction>(target: T, oneConnection = false): T => {
       // A transaction holds one connection, which runs one statement at a time: statements Prisma
@@ -48,7 +49,8 @@ export class StatementRecorder {
         get(object, property, receiver) {
           const value = Reflect.get(object, property, receiver) as unknown;
           if (property === 'queryRaw' || property === 'executeRaw') {
-            return (query: SqlQuery) => {
+            return (given: SqlQuery) => {
+              const query = prepare(given);
               recorder.note(query);
               const run = () => (value as (query: SqlQuery) => Promise<unknown>).call(object, query);
               return oneConnection ? inTurn(run) : run();
