@@ -115,9 +115,20 @@ export async function fillInOneTask(page: Page, entries: Array<[Locator, string]
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 740 };
 
+/**
+ * The browser's time zone: one whose date differs from the test organisation's at this moment.
+ * UTC+14 and UTC-12 are 26 hours apart, so one of them always does. A page that takes "today" or
+ * a day's bounds from the browser instead of the organisation then fails on every run, not only
+ * at the hours when the two dates happen to differ.
+ */
+export function browserTimeZone(now = new Date(), organisationTimeZone = 'Europe/Berlin'): string {
+  const dateIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  return ['Pacific/Kiritimati', 'Etc/GMT+12'].find((zone) => dateIn(zone) !== dateIn(organisationTimeZone))!;
+}
+
 /** A page in a browser context of its own, which goes into `contexts`; its errors and console errors go into `pageErrors`. */
 export async function openPage(browser: Browser, { contexts, pageErrors }: { contexts: BrowserContext[]; pageErrors: string[] }, options: BrowserContextOptions): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ timezoneId: browserTimeZone(), ...options });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
