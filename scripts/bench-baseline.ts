@@ -75,7 +75,16 @@ export interface BaselineQuestions {
   amountMin: string;
 }
 
+/** The baseline's one statement per question, with its arguments (the bench EXPLAINs them beside the API's). */
+export function baselineStatements(teamIds: string[], questions: BaselineQuestions): Record<'board' | 'page', { sql: string; args: unknown[] }> {
+  return {
+    board: { sql: BOARD, args: [questions.pipelineId, teamIds, questions.cardsPerStage + 1] },
+    page: { sql: PAGE, args: [questions.amountMin, teamIds, questions.pageSize + 1] },
+  };
+}
+
 export async function startBaseline(pool: pg.Pool, teamIds: string[], questions: BaselineQuestions): Promise<{ server: Server; url: string }> {
+  const statements = baselineStatements(teamIds, questions);
   const readable = (teamId: string | null) => teamId !== null && teamIds.includes(teamId);
   const staleness = (inactiveSince: Date, staleDays: number | null, now: Date) => ({
     isStale: inactiveSince.getTime() < now.getTime() - (staleDays ?? 14) * DAY_MS,
@@ -89,7 +98,7 @@ export async function startBaseline(pool: pg.Pool, teamIds: string[], questions:
 
   const board = async () => {
     const now = new Date();
-    const { rows } = await pool.query(BOARD, [questions.pipelineId, teamIds, questions.cardsPerStage + 1]);
+    const { rows } = await pool.query(statements.board.sql, statements.board.args);
     const columns = new Map<string, any>();
     for (const row of rows) {
       let column = columns.get(row.stage_id);
@@ -141,7 +150,7 @@ export async function startBaseline(pool: pg.Pool, teamIds: string[], questions:
 
   const page = async () => {
     const now = new Date();
-    const { rows } = await pool.query(PAGE, [questions.amountMin, teamIds, questions.pageSize + 1]);
+    const { rows } = await pool.query(statements.page.sql, statements.page.args);
     const nodes = rows.slice(0, questions.pageSize).map((row) => ({
       id: gid('Opportunity', row.id),
       humanId: `OPP-${row.number}`,

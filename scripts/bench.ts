@@ -19,7 +19,7 @@ import { readConfig } from '../server/config.ts';
 import { openMigratedDatabase } from '../server/db/open-configured.ts';
 import { login } from '../server/domain/sessions.ts';
 import { DEMO_PASSWORD, seedDemoData } from '../server/seed/demo-data.ts';
-import { startBaseline } from './bench-baseline.ts';
+import { baselineStatements, startBaseline } from './bench-baseline.ts';
 import { alternate, formatLoad, type LoadResult } from './bench-load.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -82,7 +82,9 @@ async function run(databaseUrl: string, size: number) {
 
   const app = buildApp({ db, config: { ...readConfig({}), clientDir: '/nonexistent' } });
   const { url: appUrl } = await app.start(0, '127.0.0.1');
-  const baseline = await startBaseline(pool, teamIds, { pipelineId: pipeline.id, cardsPerStage: CARDS_PER_STAGE, pageSize: PAGE_SIZE, amountMin: AMOUNT_MIN });
+  const questions = { pipelineId: pipeline.id, cardsPerStage: CARDS_PER_STAGE, pageSize: PAGE_SIZE, amountMin: AMOUNT_MIN };
+  const baseline = await startBaseline(pool, teamIds, questions);
+  const baselineSql = baselineStatements(teamIds, questions);
 
   const graphql = (query: string, variables: Record<string, unknown>) => () =>
     fetch(`${appUrl}/graphql`, {
@@ -118,6 +120,7 @@ async function run(databaseUrl: string, size: number) {
     console.log(`  SQL baseline: ${formatLoad(sqlResult)}   SQL statements per request: 1`);
     console.log(`  same JSON   : ${same ? 'yes' : 'NO: the answers differ'}`);
     for (const line of await explain(pool, queries)) console.log(`  EXPLAIN     : ${line}`);
+    for (const line of await explain(pool, [baselineSql[name]], 'baseline')) console.log(`  EXPLAIN     : ${line}`);
     console.log(`  ratio       : API reaches ${(apiResult.rps / sqlResult.rps).toFixed(2)}x the baseline's throughput, p50 latency ${(apiResult.p50 / sqlResult.p50).toFixed(2)}x\n`);
   }
 
@@ -132,11 +135,12 @@ async function run(databaseUrl: string, size: number) {
  * How PostgreSQL runs each statement of one request (EXPLAIN ANALYZE with its arguments): the
  * execution time and the scans on Opportunity, so a missing index shows as a sequential scan.
  */
-async function explain(pool: pg.Pool, queries: SqlQuery[]): Promise<string[]> {
+async function explain(pool: pg.Pool, queries: Pick<SqlQuery, 'sql' | 'args'>[], label?: string): Promise<string[]> {
   const lines: string[] = [];
   for (const query of queries) {
-    if (!/^\s*SELECT/i.test(query.sql)) continue;
-    const table = /FROM "public"\."(\w+)"/.exec(query.sql)?.[1] ?? '?';
+    // The request's reads only (its credential check may also write `lastUsedAt`); the baseline only reads.
+    if (!label && !/^\s*SELECT/i.test(query.sql)) continue;
+    const table = label ?? /FROM "public"\."(\w+)"/.exec(query.sql)?.[1] ?? '?';
     try {
       const plan = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${query.sql}`, query.args as unknown[])).rows.map((row) => String(row['QUERY PLAN']));
       const time = plan.find((line) => line.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';

@@ -40,8 +40,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000),
     });
     // An idle connection cut by the server (restart, failover) is dropped from the pool and
-    // replaced on next use; unhandled, the 'error' event would end the process.
-    pool.on('error', (error) => console.warn(`Database connection lost: ${error.message}`));
+    // replaced on next use; unhandled, the 'error' event would end the process. After close()
+    // a backend that has not exited yet may still be terminated by the server: not worth a warning.
+    pool.on('error', (error) => {
+      if (!pool.ending) console.warn(`Database connection lost: ${error.message}`);
+    });
     const { prisma, plainPrisma } = createClients(statements.wrap(new PrismaPg(pool), withJsonRelations));
     return {
       kind: 'postgres',
